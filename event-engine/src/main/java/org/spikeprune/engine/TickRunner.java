@@ -1,0 +1,83 @@
+package org.spikeprune.engine;
+
+/** Runs one tick over all cores under one {@link ThreadingMode}; internal to the engine. */
+abstract class TickRunner implements AutoCloseable
+{
+    protected final ProcessingElement[] cores;
+    protected final SpikeBatch input;
+    protected final SpikeBatch[] outputs;
+
+    TickRunner(final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+    {
+        this.cores = cores;
+        this.input = input;
+        this.outputs = outputs;
+    }
+
+    static TickRunner create(
+        final Engine.Builder builder, final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+    {
+        switch (builder.threadingMode)
+        {
+            case INVOKER:
+                return new InvokerTickRunner(cores, input, outputs);
+            default:
+                throw new UnsupportedOperationException("threading mode not available yet: " + builder.threadingMode);
+        }
+    }
+
+    abstract ThreadingMode mode();
+
+    void start()
+    {
+    }
+
+    /** Runs {@code tick} on every core; returns once every core has finished it (the barrier). */
+    abstract void runTick(long tick);
+
+    /** Runs one core's share of a tick on the calling thread. */
+    final void runCore(final int core, final long tick)
+    {
+        final SpikeBatch out = outputs[core];
+        out.clear();
+        try
+        {
+            final ProcessingElement pe = cores[core];
+            pe.onSpikes(tick, input);
+            pe.advance(tick, out);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw new EngineException(core, tick, ex);
+        }
+    }
+
+    @Override
+    public void close()
+    {
+    }
+
+    /** All cores on the caller's thread, in core order. */
+    static final class InvokerTickRunner extends TickRunner
+    {
+        InvokerTickRunner(final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+        {
+            super(cores, input, outputs);
+        }
+
+        @Override
+        ThreadingMode mode()
+        {
+            return ThreadingMode.INVOKER;
+        }
+
+        @Override
+        void runTick(final long tick)
+        {
+            for (int c = 0; c < cores.length; c++)
+            {
+                runCore(c, tick);
+            }
+        }
+    }
+}

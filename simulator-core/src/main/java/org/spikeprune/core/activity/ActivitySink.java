@@ -1,0 +1,63 @@
+package org.spikeprune.core.activity;
+
+/**
+ * Receives the per-tick actions of the hardware units of a functional run: what the Controller dispatched and
+ * what each processing element, STDP unit and Prune unit did. The fpga-model turns these into cycles and
+ * energy; the trace recorder persists them. Called on the engine's driving thread after each tick's barrier,
+ * with primitive arguments only, so an implementation can stay allocation-free.
+ */
+public interface ActivitySink
+{
+    /** A sink that ignores everything. */
+    ActivitySink NONE = new ActivitySink()
+    {
+    };
+
+    /**
+     * Start of a presentation of an image.
+     *
+     * @param tick       first tick of the presentation.
+     * @param image      index of the image in its data set.
+     * @param label      its class label.
+     * @param learning   true while the network learns (training), false for inference.
+     * @param repeat     0 for the first presentation, 1.. for re-presentations.
+     */
+    default void onImageStart(long tick, int image, int label, boolean learning, int repeat)
+    {
+    }
+
+    /**
+     * The work of one core in one tick.
+     *
+     * @param tick          the tick.
+     * @param core          the core (processing element).
+     * @param spikesIn      spikes the Controller dispatched to it.
+     * @param synapticOps   weight accumulations into Potential memory (live synapses only).
+     * @param neuronUpdates neuron state updates (potential integration and threshold compare).
+     * @param stdpUpdates   weight updates by the STDP unit.
+     * @param decrements    of those, weight decrements logged to Decrement Track memory.
+     * @param spikesOut     spikes written to Spike memory.
+     */
+    default void onCoreTick(
+        long tick, int core, int spikesIn, long synapticOps, long neuronUpdates, long stdpUpdates,
+        long decrements, int spikesOut)
+    {
+    }
+
+    /**
+     * A Prune unit pass.
+     *
+     * @param tick         the tick at which it ran.
+     * @param evaluations  synapses (or kernel weights) evaluated.
+     * @param pruned       synapses pruned by this pass.
+     * @param groups       neuron groups formed (paper A grouping), 0 if none.
+     */
+    default void onPrune(long tick, long evaluations, long pruned, int groups)
+    {
+    }
+
+    /** End of a presentation; {@code spikes} is the excitatory/output spike count of the presentation. */
+    default void onImageEnd(long tick, int image, int spikes)
+    {
+    }
+}
