@@ -78,10 +78,10 @@ public final class Engine implements AutoCloseable
         long tick = fromTick;
         while (tick < untilTick)
         {
-            if (skipEmptyTicks && allQuiescent())
+            if (skipEmptyTicks)
             {
                 final long next = controller.nextInputTick(tick);
-                if (next > tick)
+                if (next > tick && allQuiescent())
                 {
                     final long target = Math.min(next, untilTick);
                     ticksSkipped += target - tick;

@@ -1,0 +1,701 @@
+package org.spikeprune.core.dc;
+
+import java.util.Arrays;
+
+import org.spikeprune.engine.ProcessingElement;
+import org.spikeprune.engine.SpikeBatch;
+
+/**
+ * One processing element of paper A's network: a contiguous range of excitatory neurons, their inhibitory
+ * partners, and every input → excitatory synapse onto them. It holds the units' state as primitive arrays:
+ * Potential memory ({@code v}, conductances), Spike memory (the output batch), Weight memory
+ * ({@link SynapseTable}), and runs the STDP unit on its own synapses.
+ *
+ * <p>Order of work in tick {@code T} (the canonical order that makes every partition give the same numbers):
+ * <ol>
+ *   <li>catch up ticks the engine skipped (closed-form relaxation of v, θ decay);</li>
+ *   <li>excitatory spikes of {@code T-1} excite their inhibitory partners, inhibitory spikes of {@code T-1}
+ *       inhibit every other excitatory neuron;</li>
+ *   <li>input spikes emitted at {@code T-d} arrive over synapses of delay {@code d}, for d = 0, 1, …
+ *       (conductance += w; STDP depression w -= ν_pre·y1, clipped at 0; pre trace set);</li>
+ *   <li>one Euler step of every neuron, threshold, reset, refractoriness, adaptive threshold θ;</li>
+ *   <li>STDP potentiation of every excitatory neuron that fired (w += ν_post·x·y2, clipped at w_max).</li>
+ * </ol>
+ */
+final class DcCore implements ProcessingElement
+{
+    final int id;
+    final int lo;
+    final int n;
+    private final int inputs;
+    private final int excTotal;
+    private final int delays;
+    private final DcParams p;
+
+    // Potential memory (excitatory)
+    final double[] v;
+    final double[] ge;
+    final double[] gi;
+    final double[] theta;
+    final int[] refractoryUntil;
+    final int[] lastPost;
+    final boolean[] disabled;
+    // inhibitory partners
+    final double[] iv;
+    final double[] ige;
+    final double[] igi;
+    final int[] iRefractoryUntil;
+    /** Inhibitory neurons with conductance (integrated every tick); the others relax in closed form, lazily. */
+    private final int[] iActive;
+    private final boolean[] iIsActive;
+    private int iActiveCount;
+    private final int[] iLast;
+
+    /** {@link #where} code of a pruned synapse; frozen synapses have codes below it. */
+    static final int PRUNED = -1;
+
+    // Weight memory
+    SynapseTable plastic;
+    int[] wherePlastic;
+    float[] normFactor;
+    private byte[] plasticMark;
+    private byte[] frozenMark;
+    private boolean dirty;
+    SynapseTable frozen;
+    int[] potentiationStart;
+    int[] potentiationPos;
+
+    // input spikes of the last `delays` ticks, by tick slot
+    private final int[][] ringIds;
+    private final int[] ringCount;
+    private final long[] ringTick;
+
+    private final float[] y1Now;
+    private final float[] xTable;
+    private final float[] y1Table;
+    private final float[] y2Table;
+    private final double excLeak;
+    private final double excGeDecay;
+    private final double excGiDecay;
+    private final double thetaDecay;
+    private final double inhLeak;
+    private final double inhGeDecay;
+    private final double inhGiDecay;
+    private final float nuPre;
+    private final float nuPost;
+    private final float wMax;
+    private final double gEps;
+
+    boolean learning;
+    private long lastTick = Long.MIN_VALUE;
+    private int pendingInh;
+    private int spikesIn;
+
+    // counters (read by the network between ticks)
+    long synapticOps;
+    long stdpUpdates;
+    long decrements;
+    long neuronUpdates;
+    int tickSpikesIn;
+    int tickSpikesOut;
+
+    DcCore(final int id, final int lo, final int n, final int inputs, final DcParams p)
+    {
+        this.id = id;
+        this.lo = lo;
+        this.n = n;
+        this.inputs = inputs;
+        this.excTotal = p.excNeurons;
+        this.delays = p.delayTicks;
+        this.p = p;
+        v = new double[n];
+        ge = new double[n];
+        gi = new double[n];
+        theta = new double[n];
+        refractoryUntil = new int[n];
+        lastPost = new int[n];
+        disabled = new boolean[n];
+        iv = new double[n];
+        ige = new double[n];
+        igi = new double[n];
+        iRefractoryUntil = new int[n];
+        iActive = new int[n];
+        iIsActive = new boolean[n];
+        iLast = new int[n];
+        Arrays.fill(iLast, -1);
+        Arrays.fill(v, p.excVInit);
+        Arrays.fill(iv, p.inhVInit);
+        Arrays.fill(refractoryUntil, SynapseTable.NEVER);
+        Arrays.fill(iRefractoryUntil, SynapseTable.NEVER);
+        Arrays.fill(lastPost, SynapseTable.NEVER);
+        ringIds = new int[delays][inputs];
+        ringCount = new int[delays];
+        ringTick = new long[delays];
+        Arrays.fill(ringTick, Long.MIN_VALUE);
+        y1Now = new float[n];
+        xTable = decayTable(p.tauPre, p.dtMs);
+        y1Table = decayTable(p.tauPost1, p.dtMs);
+        y2Table = decayTable(p.tauPost2, p.dtMs);
+        excLeak = p.dtMs / p.excTauM;
+        excGeDecay = 1.0 - p.dtMs / p.excTauGe;
+        excGiDecay = 1.0 - p.dtMs / p.excTauGi;
+        thetaDecay = Math.exp(-p.dtMs / p.tauTheta);
+        inhLeak = p.dtMs / p.inhTauM;
+        inhGeDecay = 1.0 - p.dtMs / p.inhTauGe;
+        inhGiDecay = 1.0 - p.dtMs / p.inhTauGi;
+        nuPre = (float)p.nuPre;
+        nuPost = (float)p.nuPost;
+        wMax = (float)p.wMax;
+        gEps = p.gEps;
+    }
+
+    /** exp(-k·dt/τ) for k = 0, 1, … until it falls below 1e-7; the last entry is 0. */
+    static float[] decayTable(final double tauMs, final double dtMs)
+    {
+        int len = 1;
+        while (Math.exp(-len * dtMs / tauMs) >= 1e-7 && len < 1 << 20)
+        {
+            len++;
+        }
+        final float[] t = new float[len + 1];
+        for (int k = 0; k < len; k++)
+        {
+            t[k] = (float)Math.exp(-k * dtMs / tauMs);
+        }
+        return t;
+    }
+
+    private static float lookup(final float[] table, final int dt)
+    {
+        return dt >= 0 && dt < table.length ? table[dt] : 0f;
+    }
+
+    @Override
+    public void onSpikes(final long tick, final SpikeBatch spikes)
+    {
+        catchUp(tick);
+        final int slot = Math.floorMod(tick, delays);
+        ringTick[slot] = tick;
+        final int[] ids = spikes.array();
+        final int count = spikes.count();
+        final int[] slotIds = ringIds[slot];
+        int inputCount = 0;
+        int inhCount = 0;
+        final int excBase = inputs;
+        final int inhBase = inputs + excTotal;
+        final int hi = lo + n;
+        for (int s = 0; s < count; s++)
+        {
+            final int sid = ids[s];
+            if (sid < excBase)
+            {
+                slotIds[inputCount++] = sid;
+            }
+            else if (sid < inhBase)
+            {
+                final int j = sid - excBase;
+                if (j >= lo && j < hi)
+                {
+                    activateInhibitory(j - lo, (int)tick);
+                    ige[j - lo] += p.wEi;
+                }
+            }
+            else
+            {
+                inhCount++;
+                final int k = sid - inhBase;
+                if (k >= lo && k < hi)
+                {
+                    // all-but-self: remember the self spike so its own excitatory neuron is spared
+                    gi[k - lo] -= p.wIe;
+                }
+            }
+        }
+        ringCount[slot] = inputCount;
+        if (inhCount > 0)
+        {
+            final double inc = p.wIe * inhCount;
+            for (int j = 0; j < n; j++)
+            {
+                gi[j] += inc;
+            }
+        }
+        pendingInh = inhCount;
+        spikesIn = count;
+    }
+
+    @Override
+    public void advance(final long tick, final SpikeBatch out)
+    {
+        final int t = (int)tick;
+        tickSpikesIn = spikesIn;
+        spikesIn = 0;
+        deliverArrivals(tick, t);
+        integrate(t, out);
+        lastTick = tick;
+    }
+
+    private void deliverArrivals(final long tick, final int t)
+    {
+        final boolean learn = learning;
+        final SynapseTable pt = plastic;
+        final SynapseTable ft = frozen;
+        final boolean anyFrozen = ft.size() > 0;
+        final int slot0 = Math.floorMod(tick, delays);
+        boolean tracesReady = false;
+        for (int d = 0; d < delays; d++)
+        {
+            int slot = slot0 - d;
+            if (slot < 0)
+            {
+                slot += delays;
+            }
+            final int count = ringCount[slot];
+            if (count == 0 || ringTick[slot] != tick - d)
+            {
+                continue;
+            }
+            if (learn && !tracesReady)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    y1Now[j] = lookup(y1Table, t - lastPost[j]);
+                }
+                tracesReady = true;
+            }
+            final int[] slotIds = ringIds[slot];
+            for (int s = 0; s < count; s++)
+            {
+                final int g = slotIds[s] * delays + d;
+                if (learn)
+                {
+                    arriveLearning(pt, g, t);
+                }
+                else
+                {
+                    arrive(pt, g);
+                }
+                if (anyFrozen)
+                {
+                    arrive(ft, g);
+                }
+            }
+        }
+    }
+
+    private void arriveLearning(final SynapseTable table, final int g, final int t)
+    {
+        final int from = table.groupStart[g];
+        final int to = table.groupStart[g + 1];
+        final int[] post = table.post;
+        final float[] w = table.weight;
+        final int[] last = table.lastArrival;
+        final double[] geL = ge;
+        final float[] y1 = y1Now;
+        final float nu = nuPre;
+        for (int k = from; k < to; k++)
+        {
+            final int j = post[k];
+            final float wk = w[k];
+            geL[j] += wk;
+            final float nw = wk - nu * y1[j];
+            w[k] = nw < 0f ? 0f : nw;
+            last[k] = t;
+        }
+        final int m = to - from;
+        synapticOps += m;
+        stdpUpdates += m;
+        decrements += m;
+    }
+
+    private void arrive(final SynapseTable table, final int g)
+    {
+        final int from = table.groupStart[g];
+        final int to = table.groupStart[g + 1];
+        final int[] post = table.post;
+        final float[] w = table.weight;
+        final double[] geL = ge;
+        for (int k = from; k < to; k++)
+        {
+            geL[post[k]] += w[k];
+        }
+        synapticOps += to - from;
+    }
+
+    private void integrate(final int t, final SpikeBatch out)
+    {
+        final double vRest = p.excVRest;
+        final double eExc = p.excEExc;
+        final double eInh = p.excEInh;
+        final double vTh = p.excVThresh;
+        final double vReset = p.excVReset;
+        final boolean learn = learning;
+        int fired = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (disabled[j])
+            {
+                continue;
+            }
+            final double vj = v[j];
+            final double gej = ge[j];
+            final double gij = gi[j];
+            double nv = vj;
+            if (t > refractoryUntil[j])
+            {
+                nv = vj + excLeak * ((vRest - vj) + gej * (eExc - vj) + gij * (eInh - vj));
+            }
+            ge[j] = gej * excGeDecay;
+            gi[j] = gij * excGiDecay;
+            if (learn)
+            {
+                theta[j] *= thetaDecay;
+            }
+            if (t > refractoryUntil[j] && nv > vTh + theta[j])
+            {
+                nv = vReset;
+                refractoryUntil[j] = t + p.excRefractoryTicks;
+                if (learn)
+                {
+                    theta[j] += p.thetaPlus;
+                    potentiate(j, t);
+                }
+                lastPost[j] = t;
+                out.add(inputs + lo + j);
+                fired++;
+            }
+            v[j] = nv;
+        }
+        final int firstInh = out.count();
+        final double ivRest = p.inhVRest;
+        final double ieExc = p.inhEExc;
+        final double ieInh = p.inhEInh;
+        final double ivTh = p.inhVThresh;
+        final double ivReset = p.inhVReset;
+        final double eps = gEps;
+        final int inhBase = inputs + excTotal + lo;
+        int a = 0;
+        while (a < iActiveCount)
+        {
+            final int j = iActive[a];
+            final double vj = iv[j];
+            final double gej = ige[j];
+            final double gij = igi[j];
+            double nv = vj;
+            if (t > iRefractoryUntil[j])
+            {
+                nv = vj + inhLeak * ((ivRest - vj) + gej * (ieExc - vj) + gij * (ieInh - vj));
+            }
+            ige[j] = gej * inhGeDecay;
+            igi[j] = gij * inhGiDecay;
+            if (t > iRefractoryUntil[j] && nv > ivTh)
+            {
+                nv = ivReset;
+                iRefractoryUntil[j] = t + p.inhRefractoryTicks;
+                out.add(inhBase + j);
+                fired++;
+            }
+            iv[j] = nv;
+            iLast[j] = t;
+            if (ige[j] <= eps && igi[j] <= eps && t >= iRefractoryUntil[j])
+            {
+                ige[j] = 0;
+                igi[j] = 0;
+                iIsActive[j] = false;
+                iActive[a] = iActive[--iActiveCount];
+            }
+            else
+            {
+                a++;
+            }
+        }
+        neuronUpdates += iActiveCount;
+        sortTail(out, firstInh);
+        neuronUpdates += n;
+        // excitatory ids (ascending) precede inhibitory ids (ascending): the batch is already canonical
+        tickSpikesOut = fired;
+    }
+
+    private void potentiate(final int j, final int t)
+    {
+        final float y2 = lookup(y2Table, t - lastPost[j]);
+        final int from = potentiationStart[j];
+        final int to = potentiationStart[j + 1];
+        final int[] pos = potentiationPos;
+        final float[] w = plastic.weight;
+        final int[] last = plastic.lastArrival;
+        final float[] xt = xTable;
+        final float scale = nuPost * y2;
+        final float max = wMax;
+        for (int q = from; q < to; q++)
+        {
+            final int k = pos[q];
+            final float nw = w[k] + scale * lookup(xt, t - last[k]);
+            w[k] = nw > max ? max : nw;
+        }
+        stdpUpdates += to - from;
+    }
+
+    /** Brings an idle inhibitory neuron up to tick {@code t - 1} in closed form and makes it active. */
+    private void activateInhibitory(final int j, final int t)
+    {
+        if (iIsActive[j])
+        {
+            return;
+        }
+        final int gap = t - 1 - iLast[j];
+        if (gap > 0)
+        {
+            iv[j] = relax(iv[j], p.inhVRest, Math.pow(1.0 - inhLeak, gap), iRefractoryUntil[j], iLast[j], gap,
+                1.0 - inhLeak);
+        }
+        iLast[j] = t - 1;
+        iIsActive[j] = true;
+        iActive[iActiveCount++] = j;
+    }
+
+    private static void sortTail(final SpikeBatch out, final int first)
+    {
+        final int[] ids = out.array();
+        final int end = out.count();
+        for (int x = first + 1; x < end; x++)
+        {
+            final int v = ids[x];
+            int y = x - 1;
+            while (y >= first && ids[y] > v)
+            {
+                ids[y + 1] = ids[y];
+                y--;
+            }
+            ids[y + 1] = v;
+        }
+    }
+
+    /** Applies the ticks the engine skipped, during which every neuron was at rest with no conductance. */
+    private void catchUp(final long tick)
+    {
+        if (lastTick == Long.MIN_VALUE || tick <= lastTick + 1)
+        {
+            return;
+        }
+        final int gap = (int)(tick - lastTick - 1);
+        final double excFactor = Math.pow(1.0 - excLeak, gap);
+        final double thetaFactor = Math.pow(thetaDecay, gap);
+        final int last = (int)lastTick;
+        for (int j = 0; j < n; j++)
+        {
+            v[j] = relax(v[j], p.excVRest, excFactor, refractoryUntil[j], last, gap, 1.0 - excLeak);
+            ge[j] = 0;
+            gi[j] = 0;
+            if (learning)
+            {
+                theta[j] *= thetaFactor;
+            }
+        }
+    }
+
+    /** v after {@code gap} Euler steps with no conductance, holding it during the refractory ticks. */
+    private static double relax(
+        final double v, final double rest, final double factor, final int refractoryUntil, final int last,
+        final int gap, final double step)
+    {
+        final int held = Math.max(0, Math.min(gap, refractoryUntil - last));
+        if (held == 0)
+        {
+            return rest + (v - rest) * factor;
+        }
+        return rest + (v - rest) * Math.pow(step, gap - held);
+    }
+
+    @Override
+    public boolean isQuiescent()
+    {
+        for (int d = 0; d < delays; d++)
+        {
+            if (ringCount[d] > 0 && ringTick[d] > lastTick - delays + 1)
+            {
+                return false;
+            }
+        }
+        if (pendingInh > 0 || iActiveCount > 0)
+        {
+            return false;
+        }
+        final double eps = gEps;
+        for (int j = 0; j < n; j++)
+        {
+            if (ge[j] > eps || gi[j] > eps)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Rebuilds the potentiation index (plastic synapse positions per neuron, pre ascending). */
+    void indexPotentiation()
+    {
+        final int[] start = new int[n + 1];
+        final int[] post = plastic.post;
+        final int size = plastic.size();
+        for (int k = 0; k < size; k++)
+        {
+            start[post[k] + 1]++;
+        }
+        for (int j = 0; j < n; j++)
+        {
+            start[j + 1] += start[j];
+        }
+        final int[] fill = Arrays.copyOf(start, n);
+        final int[] pos = new int[size];
+        for (int k = 0; k < size; k++)
+        {
+            pos[fill[post[k]]++] = k;
+        }
+        potentiationStart = start;
+        potentiationPos = pos;
+    }
+
+    /**
+     * Where synapse (pre, local post) is stored: its position in the plastic table (&ge; 0), {@link #PRUNED}, or
+     * {@code -(position + 2)} in the frozen table.
+     */
+    int where(final int pre, final int j)
+    {
+        compactIfDirty();
+        if (wherePlastic == null)
+        {
+            final int[] wh = new int[inputs * n];
+            Arrays.fill(wh, PRUNED);
+            for (int k = 0; k < plastic.size(); k++)
+            {
+                wh[plastic.pre[k] * n + plastic.post[k]] = k;
+            }
+            for (int k = 0; k < frozen.size(); k++)
+            {
+                wh[frozen.pre[k] * n + frozen.post[k]] = -(k + 2);
+            }
+            wherePlastic = wh;
+        }
+        return wherePlastic[pre * n + j];
+    }
+
+    float weightOf(final int pre, final int j)
+    {
+        final int k = where(pre, j);
+        if (k >= 0)
+        {
+            return plastic.weight[k];
+        }
+        return k == PRUNED ? 0f : frozen.weight[-k - 2];
+    }
+
+    /**
+     * Marks every synapse onto local neuron j with weight below the threshold: to prune (frozen ones too) or to
+     * freeze (plastic ones only). Takes effect at the next {@link #compact()}.
+     */
+    int markBelow(final int j, final float threshold, final boolean prune)
+    {
+        compactIfDirty();
+        if (plasticMark == null || plasticMark.length != plastic.size())
+        {
+            plasticMark = new byte[plastic.size()];
+        }
+        if (frozenMark == null || frozenMark.length != frozen.size())
+        {
+            frozenMark = new byte[frozen.size()];
+        }
+        int marked = 0;
+        for (int i = 0; i < inputs; i++)
+        {
+            final int k = where(i, j);
+            if (k >= 0)
+            {
+                if (plastic.weight[k] < threshold && plasticMark[k] == 0)
+                {
+                    plasticMark[k] = (byte)(prune ? 1 : 2);
+                    marked++;
+                }
+            }
+            else if (k != PRUNED && prune)
+            {
+                final int f = -k - 2;
+                if (frozen.weight[f] < threshold && frozenMark[f] == 0)
+                {
+                    frozenMark[f] = 1;
+                    marked++;
+                }
+            }
+        }
+        dirty |= marked > 0;
+        return marked;
+    }
+
+    void compactIfDirty()
+    {
+        if (dirty)
+        {
+            compact();
+        }
+    }
+
+    /** Rebuilds the tables without pruned synapses, moving newly frozen ones to the frozen table. */
+    void compact()
+    {
+        if (!dirty)
+        {
+            return;
+        }
+        dirty = false;
+        final SynapseTable op = plastic;
+        final SynapseTable of = frozen;
+        final SynapseTable.Builder nb = new SynapseTable.Builder(inputs, delays, op.size());
+        final SynapseTable.Builder fb = new SynapseTable.Builder(inputs, delays, of.size() + 16);
+        final int groups = inputs * delays;
+        for (int g = 0; g < groups; g++)
+        {
+            final int i = g / delays;
+            final int d = g % delays;
+            int a = op.groupStart[g];
+            final int aEnd = op.groupStart[g + 1];
+            int b = of.groupStart[g];
+            final int bEnd = of.groupStart[g + 1];
+            for (int k = a; k < aEnd; k++)
+            {
+                if (plasticMark[k] == 0)
+                {
+                    nb.add(i, d, op.post[k], op.weight[k], op.lastArrival[k]);
+                }
+            }
+            // merge old frozen (kept) and newly frozen, post ascending
+            while (a < aEnd || b < bEnd)
+            {
+                while (a < aEnd && plasticMark[a] != 2)
+                {
+                    a++;
+                }
+                while (b < bEnd && frozenMark[b] != 0)
+                {
+                    b++;
+                }
+                final boolean takeA = a < aEnd && (b >= bEnd || op.post[a] < of.post[b]);
+                if (takeA)
+                {
+                    fb.add(i, d, op.post[a], op.weight[a], op.lastArrival[a]);
+                    a++;
+                }
+                else if (b < bEnd)
+                {
+                    fb.add(i, d, of.post[b], of.weight[b], of.lastArrival[b]);
+                    b++;
+                }
+            }
+        }
+        plastic = nb.build();
+        frozen = fb.build();
+        plasticMark = null;
+        frozenMark = null;
+        wherePlastic = null;
+        indexPotentiation();
+    }
+}

@@ -1,0 +1,509 @@
+package org.spikeprune.core.dc;
+
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.prune.WeightMemory;
+import org.spikeprune.engine.Engine;
+import org.spikeprune.engine.RandomStreams;
+import org.spikeprune.engine.SpikeBatch;
+import org.spikeprune.engine.ThreadingMode;
+
+/**
+ * Paper A's two-layer network (Diehl &amp; Cook 2015 / Guo et al. 2020) on the event engine: 784 Poisson inputs,
+ * an excitatory layer with adaptive thresholds learning by triplet STDP, and a one-to-one inhibitory layer that
+ * gives winner-take-all lateral inhibition. The excitatory neurons are partitioned over cores by contiguous
+ * ranges; each core owns its neurons and the synapses that feed them.
+ */
+public final class DcNetwork implements AutoCloseable
+{
+    /** Inputs: one per pixel of a 28×28 image. */
+    public static final int INPUTS = 784;
+
+    private final DcParams p;
+    private final DcCore[] cores;
+    private final DcController controller;
+    private final Engine engine;
+    private final Weights weights = new Weights();
+    private final ActivitySink sink;
+    private long tick;
+    private long presentations;
+    private long[] lastSops;
+    private long[] lastUpdates;
+    private long[] lastDecrements;
+    private long[] lastNeuronUpdates;
+
+    /**
+     * Builds the network: initial weights from the stream "weights", delays from "delays", Poisson input from
+     * "input" — none of which depends on the core count.
+     *
+     * @param p     the parameters.
+     * @param seed  the run's seed.
+     * @param coreCount processing elements (at most the number of excitatory neurons).
+     * @param mode  the threading mode.
+     * @param sink  receives per-tick unit actions; {@link ActivitySink#NONE} for none.
+     */
+    public DcNetwork(final DcParams p, final long seed, final int coreCount, final ThreadingMode mode,
+        final ActivitySink sink)
+    {
+        if (coreCount < 1 || coreCount > p.excNeurons)
+        {
+            throw new org.spikeprune.core.InputException("cores=" + coreCount + " is invalid: must be between 1 and "
+                + "the number of excitatory neurons (" + p.excNeurons + ")");
+        }
+        this.p = p;
+        this.sink = sink;
+        final RandomStreams streams = new RandomStreams(seed);
+        final int exc = p.excNeurons;
+        cores = new DcCore[coreCount];
+        for (int c = 0; c < coreCount; c++)
+        {
+            final int lo = (int)((long)exc * c / coreCount);
+            final int hi = (int)((long)exc * (c + 1) / coreCount);
+            cores[c] = new DcCore(c, lo, hi - lo, INPUTS, p);
+        }
+        initialiseSynapses(streams.stream("weights"), streams.stream("delays"));
+        final PoissonInput poisson = new PoissonInput(INPUTS, p.presentTicks, streams.stream("input"));
+        final boolean tracking = sink != ActivitySink.NONE;
+        controller = new DcController(INPUTS, exc, poisson, tracking ? this::onTick : null);
+        lastSops = new long[coreCount];
+        lastUpdates = new long[coreCount];
+        lastDecrements = new long[coreCount];
+        lastNeuronUpdates = new long[coreCount];
+        engine = Engine.builder().threadingMode(mode).batchCapacity(INPUTS + 2 * exc).build(controller, cores);
+        engine.start();
+    }
+
+    private void initialiseSynapses(final SplittableRandom wr, final SplittableRandom dr)
+    {
+        final int exc = p.excNeurons;
+        final int delays = p.delayTicks;
+        final float[] w = new float[INPUTS * exc];
+        final byte[] d = new byte[INPUTS * exc];
+        for (int i = 0; i < INPUTS; i++)
+        {
+            for (int j = 0; j < exc; j++)
+            {
+                w[i * exc + j] = (float)((wr.nextDouble() + p.wInitOffset) * p.wInitScale);
+                d[i * exc + j] = (byte)dr.nextInt(delays);
+            }
+        }
+        for (final DcCore core : cores)
+        {
+            final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, INPUTS * core.n);
+            for (int i = 0; i < INPUTS; i++)
+            {
+                for (int dd = 0; dd < delays; dd++)
+                {
+                    for (int j = 0; j < core.n; j++)
+                    {
+                        final int gj = core.lo + j;
+                        if (d[i * exc + gj] == dd)
+                        {
+                            b.add(i, dd, j, w[i * exc + gj], SynapseTable.NEVER);
+                        }
+                    }
+                }
+            }
+            core.plastic = b.build();
+            core.frozen = new SynapseTable.Builder(INPUTS, delays, 1).build();
+            core.indexPotentiation();
+        }
+    }
+
+    private void onTick(final long t, final SpikeBatch dispatched, final SpikeBatch output)
+    {
+        for (int c = 0; c < cores.length; c++)
+        {
+            final DcCore core = cores[c];
+            sink.onCoreTick(t, c, core.tickSpikesIn, core.synapticOps - lastSops[c],
+                core.neuronUpdates - lastNeuronUpdates[c], core.stdpUpdates - lastUpdates[c],
+                core.decrements - lastDecrements[c], core.tickSpikesOut);
+            lastSops[c] = core.synapticOps;
+            lastUpdates[c] = core.stdpUpdates;
+            lastDecrements[c] = core.decrements;
+            lastNeuronUpdates[c] = core.neuronUpdates;
+        }
+    }
+
+    /**
+     * Presents one image: 350 ms of Poisson input then 150 ms of rest, repeated with the intensity raised by one
+     * while the excitatory layer fires fewer than {@code input.min_spikes} spikes.
+     *
+     * @param pixels  images, unsigned bytes.
+     * @param image   index of the image.
+     * @param label   its label (for activity reports).
+     * @param learn   STDP, normalisation and θ adaptation on.
+     * @param counts  receives each excitatory neuron's spike count of the final presentation.
+     * @return the number of presentations used (1 + re-presentations).
+     */
+    public int present(final byte[] pixels, final int image, final int label, final boolean learn, final long[] counts)
+    {
+        for (final DcCore core : cores)
+        {
+            core.learning = learn;
+        }
+        compact();
+        final int offset = image * INPUTS;
+        int repeat = 0;
+        while (true)
+        {
+            if (learn)
+            {
+                normalise();
+            }
+            sink.onImageStart(tick, image, label, learn, repeat);
+            final double intensity = p.intensity + repeat;
+            controller.poisson().begin(tick, pixels, offset, intensity / 8.0, p.dtMs);
+            controller.beginPresentation(tick, p.presentTicks);
+            engine.run(tick, tick + p.presentTicks);
+            tick += p.presentTicks;
+            controller.counting = false;
+            engine.run(tick, tick + p.restTicks);
+            tick += p.restTicks;
+            presentations++;
+            sink.onImageEnd(tick, image, (int)controller.presentationSpikes);
+            if (controller.presentationSpikes >= p.minSpikes || repeat >= p.maxRepeats)
+            {
+                break;
+            }
+            repeat++;
+        }
+        System.arraycopy(controller.counts, 0, counts, 0, counts.length);
+        return repeat + 1;
+    }
+
+    /** Scales each neuron's plastic weights so its weights sum to {@code norm.total} (MODEL-REFERENCE §1.5, §7.4). */
+    void normalise()
+    {
+        if (p.normMode == DcParams.NormMode.NONE)
+        {
+            return;
+        }
+        for (final DcCore core : cores)
+        {
+            final double[] plasticSum = new double[core.n];
+            final double[] frozenSum = new double[core.n];
+            final int[] live = new int[core.n];
+            sum(core.plastic, plasticSum, live);
+            sum(core.frozen, frozenSum, live);
+            final float[] factor = core.normFactor != null && core.normFactor.length == core.n
+                ? core.normFactor : (core.normFactor = new float[core.n]);
+            for (int j = 0; j < core.n; j++)
+            {
+                double target = p.normTotal;
+                if (p.normMode == DcParams.NormMode.PROPORTIONAL)
+                {
+                    target *= live[j] / (double)INPUTS;
+                }
+                final double plasticTarget = target - frozenSum[j];
+                factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+            }
+            final float[] w = core.plastic.weight;
+            final int[] post = core.plastic.post;
+            final int size = core.plastic.size();
+            for (int k = 0; k < size; k++)
+            {
+                w[k] *= factor[post[k]];
+            }
+        }
+    }
+
+    private static void sum(final SynapseTable t, final double[] sums, final int[] live)
+    {
+        final float[] w = t.weight;
+        final int[] post = t.post;
+        final int size = t.size();
+        for (int k = 0; k < size; k++)
+        {
+            sums[post[k]] += w[k];
+            live[post[k]]++;
+        }
+    }
+
+    /** The weight memory of the input → excitatory projection, for the Prune unit. */
+    public WeightMemory weights()
+    {
+        return weights;
+    }
+
+    /** Spikes per excitatory neuron accumulated since the last {@link #resetBatchCounts()}. */
+    public long[] batchSpikeCounts()
+    {
+        return controller.batchCounts;
+    }
+
+    /** Clears the per-batch spike counters. */
+    public void resetBatchCounts()
+    {
+        java.util.Arrays.fill(controller.batchCounts, 0);
+    }
+
+    /** Excitatory neurons. */
+    public int excNeurons()
+    {
+        return p.excNeurons;
+    }
+
+    /** Total weight accumulations on input → excitatory synapses. */
+    public long synapticOps()
+    {
+        long s = 0;
+        for (final DcCore c : cores)
+        {
+            s += c.synapticOps;
+        }
+        return s;
+    }
+
+    /** Total STDP weight updates. */
+    public long stdpUpdates()
+    {
+        long s = 0;
+        for (final DcCore c : cores)
+        {
+            s += c.stdpUpdates;
+        }
+        return s;
+    }
+
+    /** Total neuron state updates. */
+    public long neuronUpdates()
+    {
+        long s = 0;
+        for (final DcCore c : cores)
+        {
+            s += c.neuronUpdates;
+        }
+        return s;
+    }
+
+    /** Excitatory spikes so far: each is one excitatory → inhibitory synaptic event. */
+    public long excSpikes()
+    {
+        return controller.excSpikes;
+    }
+
+    /** Inhibitory → excitatory synaptic events so far (each inhibitory spike reaches every other active neuron). */
+    public long inhToExcEvents()
+    {
+        return controller.inhToExcEvents;
+    }
+
+    /** Presentations so far (re-presentations included). */
+    public long presentations()
+    {
+        return presentations;
+    }
+
+    /** Current tick. */
+    public long tick()
+    {
+        return tick;
+    }
+
+    /** Ticks the engine ran and skipped. */
+    public long[] engineTicks()
+    {
+        return new long[] {engine.ticksRun(), engine.ticksSkipped()};
+    }
+
+    /** Adaptive threshold θ (mV) of every excitatory neuron. */
+    public double[] thetas()
+    {
+        final double[] out = new double[p.excNeurons];
+        for (final DcCore c : cores)
+        {
+            System.arraycopy(c.theta, 0, out, c.lo, c.n);
+        }
+        return out;
+    }
+
+    /** Dense copy of the weights, {@code [pre * exc + post]} (pruned = 0). */
+    public float[] denseWeights()
+    {
+        final int exc = p.excNeurons;
+        final float[] out = new float[INPUTS * exc];
+        for (final DcCore core : cores)
+        {
+            copy(core, core.plastic, out, exc);
+            copy(core, core.frozen, out, exc);
+        }
+        return out;
+    }
+
+    private static void copy(final DcCore core, final SynapseTable t, final float[] out, final int exc)
+    {
+        for (int k = 0; k < t.size(); k++)
+        {
+            out[t.pre[k] * exc + core.lo + t.post[k]] = t.weight[k];
+        }
+    }
+
+    /** SHA-256 of the weights, thresholds and the given assignments: the run's digest. */
+    public String digest(final int[] assignments)
+    {
+        try
+        {
+            final MessageDigest md = MessageDigest.getInstance("SHA-256");
+            final float[] w = denseWeights();
+            final ByteBuffer b = ByteBuffer.allocate(w.length * 4);
+            for (final float x : w)
+            {
+                b.putFloat(x);
+            }
+            md.update(b.array());
+            final double[] th = thetas();
+            final ByteBuffer tb = ByteBuffer.allocate(th.length * 8 + assignments.length * 4);
+            for (final double x : th)
+            {
+                tb.putDouble(x);
+            }
+            for (final int a : assignments)
+            {
+                tb.putInt(a);
+            }
+            md.update(tb.array());
+            final StringBuilder sb = new StringBuilder();
+            for (final byte x : md.digest())
+            {
+                sb.append(String.format("%02x", x & 0xff));
+            }
+            return sb.toString();
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** Rebuilds every core's synapse tables after pruning or freezing (control path). */
+    public void compact()
+    {
+        for (final DcCore core : cores)
+        {
+            core.compactIfDirty();
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        engine.close();
+    }
+
+    /** The weight memory as the Prune unit sees it; changes take effect at {@link #compact()}. */
+    private final class Weights implements WeightMemory
+    {
+        private DcCore owner(final int post)
+        {
+            for (final DcCore c : cores)
+            {
+                if (post >= c.lo && post < c.lo + c.n)
+                {
+                    return c;
+                }
+            }
+            throw new IndexOutOfBoundsException("post " + post);
+        }
+
+        @Override
+        public int preCount()
+        {
+            return INPUTS;
+        }
+
+        @Override
+        public int postCount()
+        {
+            return p.excNeurons;
+        }
+
+        @Override
+        public float wMax()
+        {
+            return (float)p.wMax;
+        }
+
+        @Override
+        public float weight(final int pre, final int post)
+        {
+            final DcCore c = owner(post);
+            return c.weightOf(pre, post - c.lo);
+        }
+
+        @Override
+        public boolean isLive(final int pre, final int post)
+        {
+            final DcCore c = owner(post);
+            return c.where(pre, post - c.lo) != DcCore.PRUNED;
+        }
+
+        @Override
+        public boolean isFrozen(final int pre, final int post)
+        {
+            final DcCore c = owner(post);
+            return c.where(pre, post - c.lo) < DcCore.PRUNED;
+        }
+
+        @Override
+        public int pruneBelow(final int post, final float threshold)
+        {
+            final DcCore c = owner(post);
+            return c.markBelow(post - c.lo, threshold, true);
+        }
+
+        @Override
+        public int freezeBelow(final int post, final float threshold)
+        {
+            final DcCore c = owner(post);
+            return c.markBelow(post - c.lo, threshold, false);
+        }
+
+        @Override
+        public void pruneNeuron(final int post)
+        {
+            final DcCore c = owner(post);
+            c.markBelow(post - c.lo, Float.POSITIVE_INFINITY, true);
+            if (!c.disabled[post - c.lo])
+            {
+                c.disabled[post - c.lo] = true;
+                controller.activeExc--;
+            }
+        }
+
+        @Override
+        public boolean isNeuronPruned(final int post)
+        {
+            final DcCore c = owner(post);
+            return c.disabled[post - c.lo];
+        }
+
+        @Override
+        public long liveCount()
+        {
+            long s = 0;
+            for (final DcCore c : cores)
+            {
+                c.compactIfDirty();
+                s += c.plastic.size() + c.frozen.size();
+            }
+            return s;
+        }
+
+        @Override
+        public long frozenCount()
+        {
+            long s = 0;
+            for (final DcCore c : cores)
+            {
+                c.compactIfDirty();
+                s += c.frozen.size();
+            }
+            return s;
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package org.spikeprune.core.dc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.prune.PruneContext;
+import org.spikeprune.core.prune.PrunePolicy;
+import org.spikeprune.core.prune.WeightMemory;
+import org.spikeprune.engine.ThreadingMode;
+
+/**
+ * Paper A's learning and evaluation protocol on {@link DcNetwork}: one or more epochs of unsupervised training
+ * (the Prune unit called at the policy's boundaries), a label-assignment pass over training images with learning
+ * off, then the test set. Counts SOPs per phase (MODEL-REFERENCE §2.4, §7.9).
+ */
+public final class DcTrainer
+{
+    private DcTrainer()
+    {
+    }
+
+    /** The images of a run: unsigned 28×28 pixels, row-major, image after image. */
+    public record Data(byte[] trainImages, byte[] trainLabels, int trainCount, byte[] testImages, byte[] testLabels,
+        int testCount, int classes)
+    {
+    }
+
+    /** What a run asks for. */
+    public record Request(long seed, int cores, ThreadingMode mode, long trainImages, long testImages,
+        long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress)
+    {
+    }
+
+    /** Receives progress; called every few images on the driving thread. */
+    public interface Progress
+    {
+        /**
+         * @param phase   "train", "assign" or "test".
+         * @param done    images done in the phase.
+         * @param total   images in the phase.
+         * @param accuracy running accuracy in [0,1] or NaN when not yet known.
+         */
+        void onProgress(String phase, long done, long total, double accuracy);
+
+        /** Progress that reports nothing. */
+        Progress NONE = (phase, done, total, accuracy) -> { };
+    }
+
+    /** One Prune-unit boundary. */
+    public record PruneStep(int step, long images, double connectivity, long live, long pruned,
+        double thresholdMin, double thresholdMean, double thresholdMax)
+    {
+    }
+
+    /** Counts of one phase. */
+    public record PhaseCounts(long images, long presentations, long synapticOps, long stdpUpdates,
+        long excToInhEvents, long inhToExcEvents, long neuronUpdates, double seconds)
+    {
+        /** Training SOPs per image: accumulations + STDP updates (inference: accumulations only). */
+        public double sopsPerImage(final boolean training)
+        {
+            return images == 0 ? 0 : (synapticOps + (training ? stdpUpdates : 0)) / (double)images;
+        }
+
+        /** Images per second. */
+        public double imagesPerSecond()
+        {
+            return seconds > 0 ? images / seconds : 0;
+        }
+    }
+
+    /** The outcome of a run. */
+    public record Result(double accuracy, double connectivity, long liveSynapses, long frozenSynapses,
+        PhaseCounts train, PhaseCounts assign, PhaseCounts test, List<PruneStep> steps, int[] assignments,
+        double[] thetas, float[] weights, int excNeurons, String digest, double wallSeconds, long[] engineTicks,
+        int[] confusion, int classes)
+    {
+    }
+
+    /**
+     * Runs training, assignment and test.
+     *
+     * @param p    network parameters.
+     * @param data the images.
+     * @param r    what to run.
+     * @return the result.
+     */
+    public static Result run(final DcParams p, final Data data, final Request r)
+    {
+        final long wallStart = System.nanoTime();
+        final int exc = p.excNeurons;
+        final long[] counts = new long[exc];
+        final List<PruneStep> steps = new ArrayList<>();
+        try (DcNetwork net = new DcNetwork(p, r.seed(), r.cores(), r.mode(), r.sink()))
+        {
+            // ---- training
+            final long trainTotal = r.trainImages() * p.epochs;
+            final PrunePolicy policy = r.policy();
+            final Readout.ClassSums window = new Readout.ClassSums(exc, data.classes());
+            final long interval = Math.max(100, Math.min(10_000, trainTotal / 6));
+            int[] running = null;
+            long correct = 0;
+            long judged = 0;
+            final Snapshot s0 = Snapshot.of(net);
+            long t0 = System.nanoTime();
+            for (long m = 0; m < trainTotal; m++)
+            {
+                final int image = (int)(m % r.trainImages());
+                final int label = data.trainLabels()[image];
+                net.present(data.trainImages(), image, label, true, counts);
+                if (running != null)
+                {
+                    judged++;
+                    if (Readout.classify(counts, 0, running, data.classes()) == label)
+                    {
+                        correct++;
+                    }
+                }
+                window.add(label, counts);
+                final long seen = m + 1;
+                if (seen % interval == 0)
+                {
+                    running = window.assign();
+                    window.clear();
+                }
+                if (policy != PrunePolicy.NONE && seen >= policy.startImages()
+                    && (seen - policy.startImages()) % policy.stepImages() == 0)
+                {
+                    final int step = (int)((seen - policy.startImages()) / policy.stepImages()) + 1;
+                    final long before = net.weights().liveCount();
+                    policy.onBoundary(context(net, step, seen, trainTotal, false));
+                    net.compact();
+                    steps.add(stepRecord(net.weights(), step, seen, before, policy.lastThresholds()));
+                }
+                if (policy != PrunePolicy.NONE && seen % policy.stepImages()
+                    == Math.floorMod(policy.startImages(), policy.stepImages()))
+                {
+                    net.resetBatchCounts();
+                }
+                if ((seen & 15) == 0 || seen == trainTotal)
+                {
+                    r.progress().onProgress("train", seen, trainTotal, judged == 0 ? Double.NaN
+                        : correct / (double)judged);
+                }
+            }
+            if (policy != PrunePolicy.NONE)
+            {
+                final long before = net.weights().liveCount();
+                policy.onEndOfTraining(context(net, steps.size() + 1, trainTotal, trainTotal, true));
+                net.compact();
+                if (net.weights().liveCount() != before)
+                {
+                    steps.add(stepRecord(net.weights(), steps.size() + 1, trainTotal, before,
+                        policy.lastThresholds()));
+                }
+            }
+            final PhaseCounts train = Snapshot.of(net).minus(s0, trainTotal, System.nanoTime() - t0);
+
+            // ---- label assignment on training images, learning off
+            final long assignTotal = Math.min(r.assignImages() <= 0 ? r.trainImages() : r.assignImages(),
+                data.trainCount());
+            final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
+            final Snapshot s1 = Snapshot.of(net);
+            t0 = System.nanoTime();
+            for (int m = 0; m < assignTotal; m++)
+            {
+                net.present(data.trainImages(), m, data.trainLabels()[m], false, counts);
+                sums.add(data.trainLabels()[m], counts);
+                if ((m & 63) == 0 || m + 1 == assignTotal)
+                {
+                    r.progress().onProgress("assign", m + 1, assignTotal, Double.NaN);
+                }
+            }
+            final int[] assignments = sums.assign();
+            final PhaseCounts assign = Snapshot.of(net).minus(s1, assignTotal, System.nanoTime() - t0);
+
+            // ---- test
+            final long testTotal = Math.min(r.testImages(), data.testCount());
+            final int[] confusion = new int[data.classes() * (data.classes() + 1)];
+            long right = 0;
+            final Snapshot s2 = Snapshot.of(net);
+            t0 = System.nanoTime();
+            for (int m = 0; m < testTotal; m++)
+            {
+                final int label = data.testLabels()[m];
+                net.present(data.testImages(), m, label, false, counts);
+                final int predicted = Readout.classify(counts, 0, assignments, data.classes());
+                confusion[label * (data.classes() + 1) + predicted + 1]++;
+                if (predicted == label)
+                {
+                    right++;
+                }
+                if ((m & 63) == 0 || m + 1 == testTotal)
+                {
+                    r.progress().onProgress("test", m + 1, testTotal, right / (double)(m + 1));
+                }
+            }
+            final PhaseCounts test = Snapshot.of(net).minus(s2, testTotal, System.nanoTime() - t0);
+            final WeightMemory wm = net.weights();
+            return new Result(testTotal == 0 ? Double.NaN : right / (double)testTotal, wm.connectivity(),
+                wm.liveCount(), wm.frozenCount(), train, assign, test, steps, assignments, net.thetas(),
+                net.denseWeights(), exc, net.digest(assignments), (System.nanoTime() - wallStart) / 1e9,
+                net.engineTicks(), confusion, data.classes());
+        }
+    }
+
+    private static PruneStep stepRecord(final WeightMemory wm, final int step, final long seen, final long before,
+        final float[] thresholds)
+    {
+        double min = Double.NaN;
+        double max = Double.NaN;
+        double mean = Double.NaN;
+        if (thresholds != null && thresholds.length > 0)
+        {
+            min = Double.POSITIVE_INFINITY;
+            max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (final float t : thresholds)
+            {
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+                sum += t;
+            }
+            mean = sum / thresholds.length;
+        }
+        final long live = wm.liveCount();
+        return new PruneStep(step, seen, wm.connectivity(), live, before - live, min, mean, max);
+    }
+
+    private static PruneContext context(final DcNetwork net, final int step, final long seen, final long total,
+        final boolean end)
+    {
+        return new PruneContext()
+        {
+            @Override
+            public WeightMemory weights()
+            {
+                return net.weights();
+            }
+
+            @Override
+            public int step()
+            {
+                return step;
+            }
+
+            @Override
+            public long imagesSeen()
+            {
+                return seen;
+            }
+
+            @Override
+            public long trainImages()
+            {
+                return total;
+            }
+
+            @Override
+            public long[] batchSpikeCounts()
+            {
+                return net.batchSpikeCounts();
+            }
+
+            @Override
+            public boolean endOfTraining()
+            {
+                return end;
+            }
+        };
+    }
+
+    /** Network counters at one moment. */
+    private record Snapshot(long presentations, long sops, long updates, long neuronUpdates, long exc, long inh,
+        long activeExc)
+    {
+        static Snapshot of(final DcNetwork net)
+        {
+            return new Snapshot(net.presentations(), net.synapticOps(), net.stdpUpdates(), net.neuronUpdates(),
+                net.excSpikes(), net.inhToExcEvents(), 0);
+        }
+
+        PhaseCounts minus(final Snapshot a, final long images, final long nanos)
+        {
+            return new PhaseCounts(images, presentations - a.presentations, sops - a.sops, updates - a.updates,
+                exc - a.exc, inh - a.inh, neuronUpdates - a.neuronUpdates, nanos / 1e9);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.spikeprune.core.dc;
+
+/**
+ * Label assignment and classification of Diehl &amp; Cook (MODEL-REFERENCE §1.7): each neuron is assigned the class
+ * for which its mean spike count is highest (strictly greater, from 0, so a silent neuron keeps label −1); an
+ * image is classified as the class whose assigned neurons have the highest mean spike count.
+ */
+public final class Readout
+{
+    private Readout()
+    {
+    }
+
+    /**
+     * Per-class spike sums of each neuron, accumulated image by image (no per-image storage).
+     */
+    public static final class ClassSums
+    {
+        private final int neurons;
+        private final int classes;
+        private final double[] sum;
+        private final int[] perClass;
+
+        /**
+         * @param neurons neurons.
+         * @param classes classes.
+         */
+        public ClassSums(final int neurons, final int classes)
+        {
+            this.neurons = neurons;
+            this.classes = classes;
+            this.sum = new double[classes * neurons];
+            this.perClass = new int[classes];
+        }
+
+        /** Adds one image's spike counts under its label. */
+        public void add(final int label, final long[] counts)
+        {
+            perClass[label]++;
+            final int base = label * neurons;
+            for (int j = 0; j < neurons; j++)
+            {
+                sum[base + j] += counts[j];
+            }
+        }
+
+        /** Images added. */
+        public int images()
+        {
+            int s = 0;
+            for (final int c : perClass)
+            {
+                s += c;
+            }
+            return s;
+        }
+
+        /** Forgets everything. */
+        public void clear()
+        {
+            java.util.Arrays.fill(sum, 0);
+            java.util.Arrays.fill(perClass, 0);
+        }
+
+        /**
+         * Assigns each neuron the class with its highest mean count (strictly greater, from 0).
+         *
+         * @return the label of each neuron, −1 if it never fired.
+         */
+        public int[] assign()
+        {
+            final int[] assignment = new int[neurons];
+            for (int j = 0; j < neurons; j++)
+            {
+                double best = 0;
+                int label = -1;
+                for (int c = 0; c < classes; c++)
+                {
+                    if (perClass[c] == 0)
+                    {
+                        continue;
+                    }
+                    final double mean = sum[c * neurons + j] / perClass[c];
+                    if (mean > best)
+                    {
+                        best = mean;
+                        label = c;
+                    }
+                }
+                assignment[j] = label;
+            }
+            return assignment;
+        }
+    }
+
+    /**
+     * Classifies one image from its spike counts.
+     *
+     * @return the predicted class, or −1 if no neuron of any class fired.
+     */
+    public static int classify(final long[] counts, final int offset, final int[] assignment, final int classes)
+    {
+        final double[] sum = new double[classes];
+        final int[] num = new int[classes];
+        for (int j = 0; j < assignment.length; j++)
+        {
+            final int a = assignment[j];
+            if (a >= 0)
+            {
+                sum[a] += counts[offset + j];
+                num[a]++;
+            }
+        }
+        int best = -1;
+        double bestScore = 0;
+        for (int c = 0; c < classes; c++)
+        {
+            final double score = num[c] == 0 ? 0 : sum[c] / num[c];
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = c;
+            }
+        }
+        return best;
+    }
+}
