@@ -1,0 +1,189 @@
+package org.spikeprune.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.spikeprune.core.config.Params;
+import org.spikeprune.core.dc.DcParams;
+import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.engine.ThreadingMode;
+
+/** The content of a paper-A run's result.json, its Markdown summary and the short report printed at the end. */
+final class ResultJson
+{
+    private ResultJson()
+    {
+    }
+
+    static Map<String, Object> of(final String profile, final String pruning, final long seed, final int cores,
+        final ThreadingMode mode, final long nTrain, final long nTest, final long nAssign, final DcParams p,
+        final Params params, final String configDigest, final DcTrainer.Result r, final DcTrainer.Result base)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", profile);
+        m.put("pruning", pruning);
+        m.put("seed", seed);
+        m.put("train_images", nTrain);
+        m.put("epochs", p.epochs());
+        m.put("test_images", nTest);
+        m.put("assign_images", nAssign);
+        m.put("cores", cores);
+        m.put("threading", mode.name().toLowerCase(Locale.ROOT));
+        m.put("exc_neurons", r.excNeurons());
+        m.put("accuracy", r.accuracy());
+        m.put("connectivity", r.connectivity());
+        m.put("live_synapses", r.liveSynapses());
+        m.put("frozen_synapses", r.frozenSynapses());
+        m.put("unpruned_fraction", (r.liveSynapses() - r.frozenSynapses()) / (double)(784L * r.excNeurons()));
+        m.put("sops", sops(r));
+        final Map<String, Object> speed = new LinkedHashMap<>();
+        speed.put("train", r.train().imagesPerSecond());
+        speed.put("assign", r.assign().imagesPerSecond());
+        speed.put("test", r.test().imagesPerSecond());
+        m.put("images_per_s", speed);
+        final Map<String, Object> pres = new LinkedHashMap<>();
+        pres.put("train", r.train().presentations());
+        pres.put("assign", r.assign().presentations());
+        pres.put("test", r.test().presentations());
+        m.put("presentations", pres);
+        final Map<String, Object> engine = new LinkedHashMap<>();
+        engine.put("ticks_run", r.engineTicks()[0]);
+        engine.put("ticks_skipped", r.engineTicks()[1]);
+        m.put("engine", engine);
+        m.put("wall_s", r.wallSeconds());
+        m.put("digest", r.digest());
+        m.put("config_digest", configDigest);
+        final List<Object> steps = new ArrayList<>();
+        for (final DcTrainer.PruneStep s : r.steps())
+        {
+            final Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("step", s.step());
+            sm.put("images", s.images());
+            sm.put("connectivity", s.connectivity());
+            sm.put("live", s.live());
+            sm.put("pruned", s.pruned());
+            sm.put("threshold_min", nanToNull(s.thresholdMin()));
+            sm.put("threshold_mean", nanToNull(s.thresholdMean()));
+            sm.put("threshold_max", nanToNull(s.thresholdMax()));
+            steps.add(sm);
+        }
+        m.put("pruning_steps", steps);
+        if (base != null)
+        {
+            final Map<String, Object> b = new LinkedHashMap<>();
+            b.put("accuracy", base.accuracy());
+            b.put("digest", base.digest());
+            b.put("sops", sops(base));
+            b.put("accuracy_loss", base.accuracy() - r.accuracy());
+            b.put("train_sop_reduction", 1 - r.train().sopsPerImage(true) / base.train().sopsPerImage(true));
+            b.put("infer_sop_reduction", 1 - r.test().sopsPerImage(false) / base.test().sopsPerImage(false));
+            final double norm = (r.train().sopsPerImage(true) + r.test().sopsPerImage(false))
+                / (base.train().sopsPerImage(true) + base.test().sopsPerImage(false));
+            b.put("normalised_total_sops", norm);
+            b.put("fom", Math.max(0, base.accuracy() - r.accuracy()) * 100 * norm);
+            m.put("baseline_unpruned", b);
+        }
+        final Map<String, Object> cm = new LinkedHashMap<>();
+        final int classes = r.classes();
+        for (int c = 0; c < classes; c++)
+        {
+            final List<Integer> row = new ArrayList<>();
+            for (int k = 0; k <= classes; k++)
+            {
+                row.add(r.confusion()[c * (classes + 1) + k]);
+            }
+            cm.put(Integer.toString(c), row);
+        }
+        m.put("confusion_rows_true_cols_unclassified_then_predicted", cm);
+        m.put("params", new LinkedHashMap<>(params.asMap()));
+        return m;
+    }
+
+    private static Object nanToNull(final double v)
+    {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    private static Map<String, Object> sops(final DcTrainer.Result r)
+    {
+        final Map<String, Object> s = new LinkedHashMap<>();
+        s.put("train_per_image", r.train().sopsPerImage(true));
+        s.put("infer_per_image", r.test().sopsPerImage(false));
+        s.put("train_accumulations_per_image", r.train().synapticOps() / (double)Math.max(1, r.train().images()));
+        s.put("train_stdp_updates_per_image", r.train().stdpUpdates() / (double)Math.max(1, r.train().images()));
+        s.put("train_exc_to_inh_per_image", r.train().excToInhEvents() / (double)Math.max(1, r.train().images()));
+        s.put("train_inh_to_exc_per_image", r.train().inhToExcEvents() / (double)Math.max(1, r.train().images()));
+        s.put("infer_exc_to_inh_per_image", r.test().excToInhEvents() / (double)Math.max(1, r.test().images()));
+        s.put("infer_inh_to_exc_per_image", r.test().inhToExcEvents() / (double)Math.max(1, r.test().images()));
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String shortReport(final Map<String, Object> j)
+    {
+        final Map<String, Object> sops = (Map<String, Object>)j.get("sops");
+        final Map<String, Object> speed = (Map<String, Object>)j.get("images_per_s");
+        final StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image train %.0f infer %.0f%n",
+            100 * (double)j.get("accuracy"), 100 * (double)j.get("connectivity"), (double)sops.get("train_per_image"),
+            (double)sops.get("infer_per_image")));
+        sb.append(String.format(Locale.ROOT, "images/s train %.0f test %.0f  wall %.1f s  digest %s%n",
+            (double)speed.get("train"), (double)speed.get("test"), (double)j.get("wall_s"),
+            ((String)j.get("digest")).substring(0, 16)));
+        final Map<String, Object> b = (Map<String, Object>)j.get("baseline_unpruned");
+        if (b != null)
+        {
+            sb.append(String.format(Locale.ROOT, "unpruned baseline (same seed): accuracy %.2f%%  -> accuracy loss "
+                + "%.2f%%, training SOP reduction %.1f%%, inference SOP reduction %.1f%%%n",
+                100 * (double)b.get("accuracy"), 100 * (double)b.get("accuracy_loss"),
+                100 * (double)b.get("train_sop_reduction"), 100 * (double)b.get("infer_sop_reduction")));
+        }
+        return sb.toString();
+    }
+
+    static String summary(final Map<String, Object> j, final DcTrainer.Result r, final DcTrainer.Result base)
+    {
+        final StringBuilder sb = new StringBuilder();
+        sb.append("# spikeprune run: ").append(j.get("profile")).append(", pruning ").append(j.get("pruning"))
+            .append("\n\n");
+        sb.append("| | value |\n|---|---|\n");
+        for (final String k : new String[] {"seed", "train_images", "epochs", "assign_images", "test_images", "cores",
+            "threading", "exc_neurons"})
+        {
+            sb.append("| ").append(k).append(" | ").append(j.get(k)).append(" |\n");
+        }
+        sb.append(String.format(Locale.ROOT, "| accuracy | %.2f%% |%n", 100 * r.accuracy()));
+        sb.append(String.format(Locale.ROOT, "| connectivity | %.2f%% |%n", 100 * r.connectivity()));
+        sb.append(String.format(Locale.ROOT, "| training SOPs per image | %.0f |%n", r.train().sopsPerImage(true)));
+        sb.append(String.format(Locale.ROOT, "| inference SOPs per image | %.0f |%n", r.test().sopsPerImage(false)));
+        sb.append(String.format(Locale.ROOT, "| images/s (train / test) | %.0f / %.0f |%n",
+            r.train().imagesPerSecond(), r.test().imagesPerSecond()));
+        sb.append("| digest | `").append(r.digest()).append("` |\n");
+        if (base != null)
+        {
+            sb.append("\n## Against the unpruned run of the same seed\n\n| | pruned | unpruned |\n|---|---|---|\n");
+            sb.append(String.format(Locale.ROOT, "| accuracy | %.2f%% | %.2f%% |%n", 100 * r.accuracy(),
+                100 * base.accuracy()));
+            sb.append(String.format(Locale.ROOT, "| training SOPs/image | %.0f | %.0f |%n",
+                r.train().sopsPerImage(true), base.train().sopsPerImage(true)));
+            sb.append(String.format(Locale.ROOT, "| inference SOPs/image | %.0f | %.0f |%n",
+                r.test().sopsPerImage(false), base.test().sopsPerImage(false)));
+        }
+        if (!r.steps().isEmpty())
+        {
+            sb.append("\n## Pruning steps\n\n| step | images | connectivity | pruned | threshold min / mean / max |\n"
+                + "|---|---|---|---|---|\n");
+            for (final DcTrainer.PruneStep s : r.steps())
+            {
+                sb.append(String.format(Locale.ROOT, "| %d | %d | %.2f%% | %d | %.4f / %.4f / %.4f |%n", s.step(),
+                    s.images(), 100 * s.connectivity(), s.pruned(), s.thresholdMin(), s.thresholdMean(),
+                    s.thresholdMax()));
+            }
+        }
+        sb.append("\nWeight maps: `weights.png` (one 28x28 tile per excitatory neuron).\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,104 @@
+package org.spikeprune.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import org.spikeprune.core.InputException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a run's files into its output folder: each file is written beside its final name and moved into place,
+ * so a failure (a full disk) never leaves a half-written result over an earlier one.
+ */
+final class RunOutput
+{
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path dir;
+
+    RunOutput(final Path dir)
+    {
+        this.dir = dir;
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException(dir + ": cannot create the output folder: " + ex.getMessage(), ex);
+        }
+        if (!Files.isWritable(dir))
+        {
+            throw new InputException(dir + ": output folder is not writable");
+        }
+    }
+
+    Path dir()
+    {
+        return dir;
+    }
+
+    Path file(final String name)
+    {
+        return dir.resolve(name);
+    }
+
+    void writeJson(final String name, final Map<String, Object> tree)
+    {
+        try
+        {
+            writeBytes(name, JSON.writeValueAsBytes(tree));
+        }
+        catch (final com.fasterxml.jackson.core.JsonProcessingException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    void writeText(final String name, final String text)
+    {
+        writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void writeBytes(final String name, final byte[] bytes)
+    {
+        final Path target = dir.resolve(name);
+        final Path tmp = dir.resolve("." + name + ".tmp");
+        try
+        {
+            Files.write(tmp, bytes);
+            try
+            {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            catch (final AtomicMoveNotSupportedException ex)
+            {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        catch (final IOException ex)
+        {
+            try
+            {
+                Files.deleteIfExists(tmp);
+            }
+            catch (final IOException ignored)
+            {
+                // the original failure is what the user needs to see
+            }
+            throw new InputException(target + ": cannot write: " + ex.getMessage(), ex);
+        }
+    }
+
+    static ObjectMapper json()
+    {
+        return JSON;
+    }
+}

@@ -1,0 +1,234 @@
+package org.spikeprune.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.spikeprune.core.InputException;
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.config.Params;
+import org.spikeprune.core.data.CachedDataset;
+import org.spikeprune.core.data.DataCache;
+import org.spikeprune.core.data.IdxDataset;
+import org.spikeprune.core.data.MnistFiles;
+import org.spikeprune.core.dc.DcParams;
+import org.spikeprune.core.dc.DcProfiles;
+import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.core.prune.PrunePolicy;
+import org.spikeprune.engine.ThreadingMode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code spikeprune train}: trains and tests a network profile, writes result.json, weight maps and a summary. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train a network profile on its data set, test it, and write result.json, a weight-map PNG and "
+        + "a Markdown summary.")
+public final class TrainCommand implements java.util.concurrent.Callable<Integer>
+{
+    @Option(names = "--profile", required = true,
+        description = "Network profile: guo2020-mnist-100, guo2020-mnist-800, guo2020-fashion-100, "
+            + "guo2020-fashion-800, dc2015-mnist-400.")
+    String profile;
+
+    @Option(names = "--pruning", defaultValue = "none",
+        description = "Pruning method: none, constant, apt, apn, aptn, post-training, soft, neuron (default ${DEFAULT-VALUE}).")
+    String pruning;
+
+    @Option(names = "--train-images", description = "Training images per epoch (default: all).")
+    Long trainImages;
+
+    @Option(names = "--test-images", description = "Test images (default: all).")
+    Long testImages;
+
+    @Option(names = "--assign-images",
+        description = "Training images presented with learning off to assign labels (default: the training images).")
+    Long assignImages;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--cores", defaultValue = "1", description = "Processing elements (default ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--threading", defaultValue = "invoker",
+        description = "invoker, shared or dedicated (default ${DEFAULT-VALUE}).")
+    String threading;
+
+    @Option(names = "--data", description = "Folder holding the IDX files (default: the data cache).")
+    Path data;
+
+    @Option(names = "--cache", description = "Data cache folder (default: $SPIKEPRUNE_CACHE or ~/.cache/spikeprune).")
+    Path cache;
+
+    @Option(names = "--out", description = "Output folder (default: runs/<profile>-<pruning>-s<seed>).")
+    Path out;
+
+    @Option(names = "--config", description = "A key=value parameter file applied over the profile.")
+    Path config;
+
+    @Option(names = "--set", description = "Override one parameter, key=value (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--quick", description = "A short run: 2,000 training, 1,000 assignment and 1,000 test images.")
+    boolean quick;
+
+    @Option(names = "--no-baseline",
+        description = "With --pruning: do not run the unpruned baseline of the same seed alongside.")
+    boolean noBaseline;
+
+    @Override
+    public Integer call()
+    {
+        final PrintStream err = System.err;
+        final PrintStream stdout = System.out;
+        final Map<String, String> setMap = new LinkedHashMap<>();
+        for (final String s : sets)
+        {
+            final Map.Entry<String, String> e = Params.parseAssignment(s);
+            setMap.put(e.getKey(), e.getValue());
+        }
+        final Map<String, String> fileMap = config == null ? Map.of() : Params.readFile(config);
+        final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(), setMap);
+        final DcParams p = new DcParams(params);
+        final ThreadingMode mode = threadingMode(threading);
+
+        final MnistFiles files = loadData(p.dataSet());
+        final IdxDataset train = files.train();
+        final IdxDataset test = files.test();
+        final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 2000 : train.count(), train.count());
+        final long nTest = Math.min(testImages != null ? testImages : quick ? 1000 : test.count(), test.count());
+        final long nAssign = assignImages != null ? assignImages
+            : quick ? Math.min(1000, nTrain) : p.assignImages() > 0 ? p.assignImages() : nTrain;
+        if (nTrain <= 0)
+        {
+            throw new InputException("--train-images=" + nTrain + " is invalid: must be > 0");
+        }
+        final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
+            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons());
+        final RunOutput output = new RunOutput(out != null ? out
+            : Path.of("runs", profile + "-" + pruning + "-s" + seed));
+
+        stdout.printf(Locale.ROOT, "spikeprune train: %s, pruning %s, %d training images x %d epoch(s), %d "
+            + "assignment, %d test, seed %d, %d core(s), %s%n", profile, pruning, nTrain, p.epochs(), nAssign, nTest,
+            seed, cores, mode.name().toLowerCase(Locale.ROOT));
+        final DcTrainer.Result result;
+        DcTrainer.Result baseline = null;
+        if (policy == PrunePolicy.NONE || noBaseline)
+        {
+            try (Progress progress = new Progress(err, profile))
+            {
+                result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
+                    ActivitySink.NONE, progress));
+            }
+        }
+        else
+        {
+            // the pruned run and its unpruned baseline of the same seed run side by side, one per CPU
+            final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+                final Thread t = new Thread(r, "spikeprune-baseline");
+                t.setDaemon(true);
+                return t;
+            });
+            try (Progress progress = new Progress(err, profile + " " + pruning))
+            {
+                final Future<DcTrainer.Result> base = pool.submit(() -> DcTrainer.run(p, d, new DcTrainer.Request(seed,
+                    cores, mode, nTrain, nTest, nAssign, PrunePolicy.NONE, ActivitySink.NONE,
+                    DcTrainer.Progress.NONE)));
+                result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
+                    ActivitySink.NONE, progress));
+                stdout.println("waiting for the unpruned baseline of the same seed ...");
+                baseline = base.get();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", ex);
+            }
+            catch (final ExecutionException ex)
+            {
+                throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause()
+                    : new IllegalStateException(ex.getCause());
+            }
+            finally
+            {
+                pool.shutdownNow();
+            }
+        }
+
+        final Map<String, Object> json = ResultJson.of(profile, pruning, seed, cores, mode, nTrain, nTest, nAssign,
+            p, params, configDigest(params), result, baseline);
+        output.writeJson("result.json", json);
+        WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), output.file("weights.png.tmp"));
+        try
+        {
+            Files.move(output.file("weights.png.tmp"), output.file("weights.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new InputException(output.file("weights.png") + ": cannot write: " + ex.getMessage(), ex);
+        }
+        output.writeText("summary.md", ResultJson.summary(json, result, baseline));
+        stdout.print(ResultJson.shortReport(json));
+        stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md");
+        return 0;
+    }
+
+    private MnistFiles loadData(final String dataSet)
+    {
+        if (data != null)
+        {
+            return MnistFiles.load(data);
+        }
+        final DataCache dc = DataCache.resolve(cache);
+        return dc.load(dataSet.equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
+    }
+
+    static ThreadingMode threadingMode(final String text)
+    {
+        switch (text.toLowerCase(Locale.ROOT))
+        {
+            case "invoker":
+                return ThreadingMode.INVOKER;
+            case "shared":
+                return ThreadingMode.SHARED;
+            case "dedicated":
+                return ThreadingMode.DEDICATED;
+            default:
+                throw new UsageException("--threading " + text + " is invalid: must be invoker, shared or dedicated");
+        }
+    }
+
+    static String configDigest(final Params params)
+    {
+        try
+        {
+            final MessageDigest md = MessageDigest.getInstance("SHA-256");
+            final byte[] h = md.digest(params.canonicalText().getBytes(StandardCharsets.UTF_8));
+            final StringBuilder sb = new StringBuilder();
+            for (final byte b : h)
+            {
+                sb.append(String.format("%02x", b & 0xff));
+            }
+            return sb.toString();
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
