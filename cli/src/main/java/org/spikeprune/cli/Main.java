@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     subcommands = {
         CommandLine.HelpCommand.class,
         TrainCommand.class,
+        FetchDataCommand.class,
     })
 public final class Main implements Runnable
 {
