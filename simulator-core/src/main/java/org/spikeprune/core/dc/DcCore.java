@@ -70,6 +70,11 @@ final class DcCore implements ProcessingElement
     private final int[] ringCount;
     private final long[] ringTick;
 
+    /** The last {@code historyDepth} emission ticks of each input: its pre-synaptic trace at any synapse. */
+    private final int[] history;
+    private final int[] historyHead;
+    private final int historyDepth;
+
     private final float[] y1Now;
     private final float[] xTable;
     private final float[] y1Table;
@@ -132,6 +137,10 @@ final class DcCore implements ProcessingElement
         ringCount = new int[delays];
         ringTick = new long[delays];
         Arrays.fill(ringTick, Long.MIN_VALUE);
+        historyDepth = delays + 1;
+        history = new int[inputs * historyDepth];
+        historyHead = new int[inputs];
+        Arrays.fill(history, SynapseTable.NEVER);
         y1Now = new float[n];
         xTable = decayTable(p.tauPre, p.dtMs);
         y1Table = decayTable(p.tauPost1, p.dtMs);
@@ -190,6 +199,9 @@ final class DcCore implements ProcessingElement
             if (sid < excBase)
             {
                 slotIds[inputCount++] = sid;
+                final int h = historyHead[sid];
+                history[sid * historyDepth + h] = (int)tick;
+                historyHead[sid] = h + 1 == historyDepth ? 0 : h + 1;
             }
             else if (sid < inhBase)
             {
@@ -269,7 +281,7 @@ final class DcCore implements ProcessingElement
                 final int g = slotIds[s] * delays + d;
                 if (learn)
                 {
-                    arriveLearning(pt, g, t);
+                    arriveLearning(pt, g);
                 }
                 else
                 {
@@ -283,24 +295,22 @@ final class DcCore implements ProcessingElement
         }
     }
 
-    private void arriveLearning(final SynapseTable table, final int g, final int t)
+    private void arriveLearning(final SynapseTable table, final int g)
     {
         final int from = table.groupStart[g];
         final int to = table.groupStart[g + 1];
-        final int[] post = table.post;
-        final float[] w = table.weight;
-        final int[] last = table.lastArrival;
+        final long[] syn = table.syn;
         final double[] geL = ge;
         final float[] y1 = y1Now;
         final float nu = nuPre;
         for (int k = from; k < to; k++)
         {
-            final int j = post[k];
-            final float wk = w[k];
+            final long sk = syn[k];
+            final int j = SynapseTable.post(sk);
+            final float wk = SynapseTable.weight(sk);
             geL[j] += wk;
             final float nw = wk - nu * y1[j];
-            w[k] = nw < 0f ? 0f : nw;
-            last[k] = t;
+            syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
         }
         final int m = to - from;
         synapticOps += m;
@@ -312,12 +322,12 @@ final class DcCore implements ProcessingElement
     {
         final int from = table.groupStart[g];
         final int to = table.groupStart[g + 1];
-        final int[] post = table.post;
-        final float[] w = table.weight;
+        final long[] syn = table.syn;
         final double[] geL = ge;
         for (int k = from; k < to; k++)
         {
-            geL[post[k]] += w[k];
+            final long sk = syn[k];
+            geL[SynapseTable.post(sk)] += SynapseTable.weight(sk);
         }
         synapticOps += to - from;
     }
@@ -422,18 +432,46 @@ final class DcCore implements ProcessingElement
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
         final int[] pos = potentiationPos;
-        final float[] w = plastic.weight;
-        final int[] last = plastic.lastArrival;
-        final float[] xt = xTable;
+        final SynapseTable table = plastic;
+        final long[] syn = table.syn;
+        final short[] pre = table.pre;
+        final byte[] delay = table.delay;
         final float scale = nuPost * y2;
         final float max = wMax;
         for (int q = from; q < to; q++)
         {
             final int k = pos[q];
-            final float nw = w[k] + scale * lookup(xt, t - last[k]);
-            w[k] = nw > max ? max : nw;
+            final float x = preTrace(pre[k], delay[k], t);
+            if (x != 0f)
+            {
+                final long sk = syn[k];
+                final float nw = SynapseTable.weight(sk) + scale * x;
+                syn[k] = SynapseTable.withWeight(sk, nw > max ? max : nw);
+            }
         }
         stdpUpdates += to - from;
+    }
+
+    /** Pre-synaptic trace x of a synapse of delay d from input i at tick t: 1 at the last arrival, decaying. */
+    private float preTrace(final int i, final int d, final int t)
+    {
+        final int base = i * historyDepth;
+        int h = historyHead[i];
+        for (int m = 0; m < historyDepth; m++)
+        {
+            h = h == 0 ? historyDepth - 1 : h - 1;
+            final int e = history[base + h];
+            if (e == SynapseTable.NEVER)
+            {
+                return 0f;
+            }
+            final int arrival = e + d;
+            if (arrival <= t)
+            {
+                return lookup(xTable, t - arrival);
+            }
+        }
+        return 0f;
     }
 
     /** Brings an idle inhibitory neuron up to tick {@code t - 1} in closed form and makes it active. */
@@ -536,11 +574,11 @@ final class DcCore implements ProcessingElement
     void indexPotentiation()
     {
         final int[] start = new int[n + 1];
-        final int[] post = plastic.post;
+        final long[] syn = plastic.syn;
         final int size = plastic.size();
         for (int k = 0; k < size; k++)
         {
-            start[post[k] + 1]++;
+            start[SynapseTable.post(syn[k]) + 1]++;
         }
         for (int j = 0; j < n; j++)
         {
@@ -550,7 +588,7 @@ final class DcCore implements ProcessingElement
         final int[] pos = new int[size];
         for (int k = 0; k < size; k++)
         {
-            pos[fill[post[k]]++] = k;
+            pos[fill[SynapseTable.post(syn[k])]++] = k;
         }
         potentiationStart = start;
         potentiationPos = pos;
@@ -569,11 +607,11 @@ final class DcCore implements ProcessingElement
             Arrays.fill(wh, PRUNED);
             for (int k = 0; k < plastic.size(); k++)
             {
-                wh[plastic.pre[k] * n + plastic.post[k]] = k;
+                wh[plastic.pre[k] * n + plastic.post(k)] = k;
             }
             for (int k = 0; k < frozen.size(); k++)
             {
-                wh[frozen.pre[k] * n + frozen.post[k]] = -(k + 2);
+                wh[frozen.pre[k] * n + frozen.post(k)] = -(k + 2);
             }
             wherePlastic = wh;
         }
@@ -585,9 +623,9 @@ final class DcCore implements ProcessingElement
         final int k = where(pre, j);
         if (k >= 0)
         {
-            return plastic.weight[k];
+            return plastic.weight(k);
         }
-        return k == PRUNED ? 0f : frozen.weight[-k - 2];
+        return k == PRUNED ? 0f : frozen.weight(-k - 2);
     }
 
     /**
@@ -611,7 +649,7 @@ final class DcCore implements ProcessingElement
             final int k = where(i, j);
             if (k >= 0)
             {
-                if (plastic.weight[k] < threshold && plasticMark[k] == 0)
+                if (plastic.weight(k) < threshold && plasticMark[k] == 0)
                 {
                     plasticMark[k] = (byte)(prune ? 1 : 2);
                     marked++;
@@ -620,7 +658,7 @@ final class DcCore implements ProcessingElement
             else if (k != PRUNED && prune)
             {
                 final int f = -k - 2;
-                if (frozen.weight[f] < threshold && frozenMark[f] == 0)
+                if (frozen.weight(f) < threshold && frozenMark[f] == 0)
                 {
                     frozenMark[f] = 1;
                     marked++;
@@ -664,7 +702,7 @@ final class DcCore implements ProcessingElement
             {
                 if (plasticMark[k] == 0)
                 {
-                    nb.add(i, d, op.post[k], op.weight[k], op.lastArrival[k]);
+                    nb.add(i, d, op.post(k), op.weight(k));
                 }
             }
             // merge old frozen (kept) and newly frozen, post ascending
@@ -678,15 +716,15 @@ final class DcCore implements ProcessingElement
                 {
                     b++;
                 }
-                final boolean takeA = a < aEnd && (b >= bEnd || op.post[a] < of.post[b]);
+                final boolean takeA = a < aEnd && (b >= bEnd || op.post(a) < of.post(b));
                 if (takeA)
                 {
-                    fb.add(i, d, op.post[a], op.weight[a], op.lastArrival[a]);
+                    fb.add(i, d, op.post(a), op.weight(a));
                     a++;
                 }
                 else if (b < bEnd)
                 {
-                    fb.add(i, d, of.post[b], of.weight[b], of.lastArrival[b]);
+                    fb.add(i, d, of.post(b), of.weight(b));
                     b++;
                 }
             }

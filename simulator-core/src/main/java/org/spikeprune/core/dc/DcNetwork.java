@@ -103,7 +103,7 @@ public final class DcNetwork implements AutoCloseable
                         final int gj = core.lo + j;
                         if (d[i * exc + gj] == dd)
                         {
-                            b.add(i, dd, j, w[i * exc + gj], SynapseTable.NEVER);
+                            b.add(i, dd, j, w[i * exc + gj]);
                         }
                     }
                 }
@@ -202,25 +202,25 @@ public final class DcNetwork implements AutoCloseable
                 final double plasticTarget = target - frozenSum[j];
                 factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
             }
-            final float[] w = core.plastic.weight;
-            final int[] post = core.plastic.post;
+            final long[] syn = core.plastic.syn;
             final int size = core.plastic.size();
             for (int k = 0; k < size; k++)
             {
-                w[k] *= factor[post[k]];
+                final long sk = syn[k];
+                syn[k] = SynapseTable.withWeight(sk, SynapseTable.weight(sk) * factor[SynapseTable.post(sk)]);
             }
         }
     }
 
     private static void sum(final SynapseTable t, final double[] sums, final int[] live)
     {
-        final float[] w = t.weight;
-        final int[] post = t.post;
+        final long[] syn = t.syn;
         final int size = t.size();
         for (int k = 0; k < size; k++)
         {
-            sums[post[k]] += w[k];
-            live[post[k]]++;
+            final int j = SynapseTable.post(syn[k]);
+            sums[j] += SynapseTable.weight(syn[k]);
+            live[j]++;
         }
     }
 
@@ -339,7 +339,7 @@ public final class DcNetwork implements AutoCloseable
     {
         for (int k = 0; k < t.size(); k++)
         {
-            out[t.pre[k] * exc + core.lo + t.post[k]] = t.weight[k];
+            out[t.pre[k] * exc + core.lo + t.post(k)] = t.weight(k);
         }
     }
 

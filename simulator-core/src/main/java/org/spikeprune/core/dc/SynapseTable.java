@@ -1,36 +1,38 @@
 package org.spikeprune.core.dc;
 
+import java.util.Arrays;
+
 /**
  * The input → excitatory synapses one core owns, compacted: for every input {@code i} and delay {@code d} the
  * synapses of group {@code g = i * delays + d} occupy positions {@code [groupStart[g], groupStart[g + 1])}, post
  * neuron ascending. A pruned synapse simply is not stored, so the work per input spike falls with
  * connectivity. Rebuilt (control path) by {@link Builder} when the Prune unit removes or freezes synapses.
  *
- * <p>Per synapse: the local post neuron, the weight and the tick of the last spike arrival (the pre-synaptic
- * trace {@code x} is set to 1 on arrival and decays, so it is a function of that tick alone).
+ * <p>The hot data of a synapse is one {@code long}: the local post neuron in the high 32 bits and the weight's
+ * float bits in the low 32 bits, so one delay group is usually one cache line. The pre-synaptic input and the
+ * delay of each position are kept apart (cold: used by potentiation and the Prune unit).
  */
 final class SynapseTable
 {
     static final int NEVER = Integer.MIN_VALUE / 2;
+    private static final long POST_MASK = 0xFFFF_FFFF_0000_0000L;
 
     final int inputs;
     final int delays;
     final int[] groupStart;
-    final int[] post;
-    final float[] weight;
-    final int[] lastArrival;
+    final long[] syn;
     final short[] pre;
+    final byte[] delay;
 
-    SynapseTable(final int inputs, final int delays, final int[] groupStart, final int[] post, final float[] weight,
-        final int[] lastArrival, final short[] pre)
+    private SynapseTable(final int inputs, final int delays, final int[] groupStart, final long[] syn,
+        final short[] pre, final byte[] delay)
     {
         this.inputs = inputs;
         this.delays = delays;
         this.groupStart = groupStart;
-        this.post = post;
-        this.weight = weight;
-        this.lastArrival = lastArrival;
+        this.syn = syn;
         this.pre = pre;
+        this.delay = delay;
     }
 
     /** Number of synapses stored. */
@@ -39,16 +41,50 @@ final class SynapseTable
         return groupStart[groupStart.length - 1];
     }
 
-    /** Accumulates a builder's synapses group by group; the caller adds groups in ascending order. */
+    static long pack(final int post, final float w)
+    {
+        return ((long)post << 32) | (Float.floatToRawIntBits(w) & 0xFFFF_FFFFL);
+    }
+
+    static int post(final long s)
+    {
+        return (int)(s >>> 32);
+    }
+
+    static float weight(final long s)
+    {
+        return Float.intBitsToFloat((int)s);
+    }
+
+    static long withWeight(final long s, final float w)
+    {
+        return (s & POST_MASK) | (Float.floatToRawIntBits(w) & 0xFFFF_FFFFL);
+    }
+
+    int post(final int k)
+    {
+        return post(syn[k]);
+    }
+
+    float weight(final int k)
+    {
+        return weight(syn[k]);
+    }
+
+    void weight(final int k, final float w)
+    {
+        syn[k] = withWeight(syn[k], w);
+    }
+
+    /** Accumulates synapses group by group; the caller adds groups in ascending order, posts ascending. */
     static final class Builder
     {
         private final int inputs;
         private final int delays;
         private final int[] groupStart;
-        private int[] post;
-        private float[] weight;
-        private int[] lastArrival;
+        private long[] syn;
         private short[] pre;
+        private byte[] delay;
         private int size;
         private int currentGroup;
 
@@ -58,33 +94,30 @@ final class SynapseTable
             this.delays = delays;
             this.groupStart = new int[inputs * delays + 1];
             final int cap = Math.max(1, capacity);
-            post = new int[cap];
-            weight = new float[cap];
-            lastArrival = new int[cap];
+            syn = new long[cap];
             pre = new short[cap];
+            delay = new byte[cap];
         }
 
-        /** Appends a synapse of group (input, delay); groups must come in ascending order, posts ascending. */
-        void add(final int input, final int delay, final int localPost, final float w, final int arrival)
+        /** Appends a synapse of group (input, delay). */
+        void add(final int input, final int d, final int localPost, final float w)
         {
-            final int g = input * delays + delay;
+            final int g = input * delays + d;
             while (currentGroup < g)
             {
                 currentGroup++;
                 groupStart[currentGroup] = size;
             }
-            if (size == post.length)
+            if (size == syn.length)
             {
                 final int cap = size * 2;
-                post = java.util.Arrays.copyOf(post, cap);
-                weight = java.util.Arrays.copyOf(weight, cap);
-                lastArrival = java.util.Arrays.copyOf(lastArrival, cap);
-                pre = java.util.Arrays.copyOf(pre, cap);
+                syn = Arrays.copyOf(syn, cap);
+                pre = Arrays.copyOf(pre, cap);
+                delay = Arrays.copyOf(delay, cap);
             }
-            post[size] = localPost;
-            weight[size] = w;
-            lastArrival[size] = arrival;
+            syn[size] = pack(localPost, w);
             pre[size] = (short)input;
+            delay[size] = (byte)d;
             size++;
         }
 
@@ -95,9 +128,8 @@ final class SynapseTable
                 currentGroup++;
                 groupStart[currentGroup] = size;
             }
-            return new SynapseTable(inputs, delays, groupStart, java.util.Arrays.copyOf(post, size),
-                java.util.Arrays.copyOf(weight, size), java.util.Arrays.copyOf(lastArrival, size),
-                java.util.Arrays.copyOf(pre, size));
+            return new SynapseTable(inputs, delays, groupStart, Arrays.copyOf(syn, size), Arrays.copyOf(pre, size),
+                Arrays.copyOf(delay, size));
         }
     }
 }
