@@ -277,21 +277,36 @@ public record PruneConfig(
         return Collections.unmodifiableMap(settings);
     }
 
-    /** A copy with another start. @param images the start. @return the copy. */
+    /**
+     * A copy with another start.
+     *
+     * @param images the start.
+     * @return the copy.
+     */
     public PruneConfig withStartImages(final long images)
     {
         return new PruneConfig(images, stepImages, initialThreshold, timeFunction, timeFactor, neuronFunction,
             neuronFactor, spikeInterval, targetConnectivity, neuronTargetFraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another step. @param images the step. @return the copy. */
+    /**
+     * A copy with another step.
+     *
+     * @param images the step.
+     * @return the copy.
+     */
     public PruneConfig withStepImages(final long images)
     {
         return new PruneConfig(startImages, images, initialThreshold, timeFunction, timeFactor, neuronFunction,
             neuronFactor, spikeInterval, targetConnectivity, neuronTargetFraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another initial threshold. @param threshold {@code w_th0}. @return the copy. */
+    /**
+     * A copy with another initial threshold.
+     *
+     * @param threshold {@code w_th0}.
+     * @return the copy.
+     */
     public PruneConfig withInitialThreshold(final double threshold)
     {
         return new PruneConfig(startImages, stepImages, threshold, timeFunction, timeFactor, neuronFunction,
@@ -299,7 +314,10 @@ public record PruneConfig(
     }
 
     /**
-     * A copy with another time adaptation. @param function {@code f_T}. @param factor its factor.
+     * A copy with another time adaptation.
+     *
+     * @param function {@code f_T}.
+     * @param factor   its factor.
      * @return the copy.
      */
     public PruneConfig withTimeAdaptation(final AdaptationFunction function, final double factor)
@@ -309,7 +327,10 @@ public record PruneConfig(
     }
 
     /**
-     * A copy with another neuron adaptation. @param function {@code f_N}. @param factor its factor.
+     * A copy with another neuron adaptation.
+     *
+     * @param function {@code f_N}.
+     * @param factor   its factor.
      * @return the copy.
      */
     public PruneConfig withNeuronAdaptation(final AdaptationFunction function, final double factor)
@@ -318,28 +339,48 @@ public record PruneConfig(
             spikeInterval, targetConnectivity, neuronTargetFraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another spike-count interval. @param interval {@code SI} (infinity: one group). @return the copy. */
+    /**
+     * A copy with another spike-count interval.
+     *
+     * @param interval {@code SI} (infinity: one group).
+     * @return the copy.
+     */
     public PruneConfig withSpikeInterval(final double interval)
     {
         return new PruneConfig(startImages, stepImages, initialThreshold, timeFunction, timeFactor, neuronFunction,
             neuronFactor, interval, targetConnectivity, neuronTargetFraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another post-training target. @param connectivity the fraction. @return the copy. */
+    /**
+     * A copy with another post-training target.
+     *
+     * @param connectivity the fraction.
+     * @return the copy.
+     */
     public PruneConfig withTargetConnectivity(final double connectivity)
     {
         return new PruneConfig(startImages, stepImages, initialThreshold, timeFunction, timeFactor, neuronFunction,
             neuronFactor, spikeInterval, connectivity, neuronTargetFraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another neuron-pruning target. @param fraction the fraction removed. @return the copy. */
+    /**
+     * A copy with another neuron-pruning target.
+     *
+     * @param fraction the fraction removed.
+     * @return the copy.
+     */
     public PruneConfig withNeuronTargetFraction(final double fraction)
     {
         return new PruneConfig(startImages, stepImages, initialThreshold, timeFunction, timeFactor, neuronFunction,
             neuronFactor, spikeInterval, targetConnectivity, fraction, normaliseUnprunedOnly);
     }
 
-    /** A copy with another normalisation choice. @param unprunedOnly the flag. @return the copy. */
+    /**
+     * A copy with another normalisation choice.
+     *
+     * @param unprunedOnly the flag.
+     * @return the copy.
+     */
     public PruneConfig withNormaliseUnprunedOnly(final boolean unprunedOnly)
     {
         return new PruneConfig(startImages, stepImages, initialThreshold, timeFunction, timeFactor, neuronFunction,
