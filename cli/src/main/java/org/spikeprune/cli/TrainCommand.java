@@ -118,7 +118,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         }
         final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
             test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
-        final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons());
+        final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons(), p.wMax());
         final RunOutput output = new RunOutput(out != null ? out
             : Path.of("runs", profile + "-" + pruning + "-s" + seed));
 
@@ -171,6 +171,10 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
 
         final Map<String, Object> json = ResultJson.of(profile, pruning, seed, cores, mode, nTrain, nTest, nAssign,
             p, params, configDigest(params), result, baseline);
+        if (policy instanceof org.spikeprune.pruning.ReportingPrunePolicy)
+        {
+            json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());
+        }
         output.writeJson("result.json", json);
         WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), output.file("weights.png.tmp"));
         try
