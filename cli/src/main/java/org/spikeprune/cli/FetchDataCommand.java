@@ -217,7 +217,9 @@ public final class FetchDataCommand implements Callable<Integer>
                 if (bad != null)
                 {
                     println("mismatch");
-                    throw bad;
+                    throw new InputException(id + ": fetched " + bad.file().getFileName() + ": " + bad.where()
+                        + ": expected " + bad.expected() + ", found " + bad.found() + " (the download is not the "
+                        + "published data set; the cache was left unchanged)", bad);
                 }
                 println("ok, " + megabytes(contentBytes(files)) + " in " + seconds(checkStart));
                 moveIntoPlace(fetched, dir, files);
