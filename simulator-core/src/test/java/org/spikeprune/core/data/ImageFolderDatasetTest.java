@@ -11,10 +11,15 @@ import static org.spikeprune.core.data.DataFixtures.grayPng;
 import static org.spikeprune.core.data.DataFixtures.write;
 import static org.spikeprune.core.data.DataFixtures.writeText;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -155,7 +160,8 @@ class ImageFolderDatasetTest
     void shouldReadCaltechFacesMotorbikesWhenSharedCopyPresent()
     {
         final Path root = sharedCaltech();
-        assumeTrue(root != null, "no shared/datasets/caltech101-faces-motorbikes above " + Path.of("").toAbsolutePath());
+        assumeTrue(root != null,
+            "no shared/datasets/caltech101-faces-motorbikes above " + Path.of("").toAbsolutePath());
 
         final ImageFolderDataset train = ImageFolderDataset.read(root, "train");
         final ImageFolderDataset test = ImageFolderDataset.read(root, "test");
@@ -211,18 +217,16 @@ class ImageFolderDatasetTest
 
     private static byte[] jpeg()
     {
-        final java.awt.image.BufferedImage image =
-            new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
-        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        final BufferedImage image = new BufferedImage(20, 20, BufferedImage.TYPE_3BYTE_BGR);
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try
         {
-            javax.imageio.ImageIO.write(image, "jpg", bytes);
+            assertTrue(ImageIO.write(image, "jpg", bytes), "no JPEG writer");
         }
-        catch (final java.io.IOException ex)
+        catch (final IOException ex)
         {
-            throw new java.io.UncheckedIOException(ex);
+            throw new UncheckedIOException(ex);
         }
-        assertTrue(bytes.size() > 0);
-        return Arrays.copyOf(bytes.toByteArray(), bytes.size());
+        return bytes.toByteArray();
     }
 }

@@ -14,6 +14,7 @@ import static org.spikeprune.core.data.DataFixtures.tarEntry;
 import static org.spikeprune.core.data.DataFixtures.write;
 import static org.spikeprune.core.data.DataFixtures.writeText;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -168,7 +169,7 @@ class MalformedCorpusTest
             }, List.of("class folder 'dogs'", "no image files (2 other files)")),
             imageCase("unreadable image (random bytes named .jpg)", "b.jpg", randomBytes(3000),
                 "image data", "a readable JPEG or PNG image", "no known image format"),
-            imageCase("text file named .png", "b.png", "this is not a PNG".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            imageCase("text file named .png", "b.png", "this is not a PNG".getBytes(StandardCharsets.UTF_8),
                 "image data", "a readable JPEG or PNG image"),
             imageCase("truncated PNG", "b.png", Arrays.copyOf(DataFixtures.grayPng(64, 64), 60),
                 "image data", "a readable JPEG or PNG image", "undecodable"),
