@@ -112,6 +112,9 @@ final class ResultJson
         final Map<String, Object> s = new LinkedHashMap<>();
         s.put("train_per_image", r.train().sopsPerImage(true));
         s.put("infer_per_image", r.test().sopsPerImage(false));
+        s.put("train_input_spikes_per_image", r.train().inputSpikes() / (double)Math.max(1, r.train().images()));
+        s.put("infer_input_spikes_per_image", r.test().inputSpikes() / (double)Math.max(1, r.test().images()));
+        s.put("train_exc_spikes_per_image", r.train().excToInhEvents() / (double)Math.max(1, r.train().images()));
         s.put("train_accumulations_per_image", r.train().synapticOps() / (double)Math.max(1, r.train().images()));
         s.put("train_stdp_updates_per_image", r.train().stdpUpdates() / (double)Math.max(1, r.train().images()));
         s.put("train_exc_to_inh_per_image", r.train().excToInhEvents() / (double)Math.max(1, r.train().images()));

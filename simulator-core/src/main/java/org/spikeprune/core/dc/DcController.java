@@ -21,6 +21,7 @@ final class DcController implements Controller
     final long[] batchCounts;
     long presentationSpikes;
     long excSpikes;
+    long inputSpikes;
     long inhToExcEvents;
     int activeExc;
     boolean counting;
@@ -66,6 +67,7 @@ final class DcController implements Controller
         if (tick < presentEnd)
         {
             poisson.emit(tick, spikes);
+            inputSpikes += spikes.count();
         }
         if (!pendingExc.isEmpty())
         {

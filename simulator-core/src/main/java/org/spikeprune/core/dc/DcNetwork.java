@@ -281,6 +281,12 @@ public final class DcNetwork implements AutoCloseable
         return s;
     }
 
+    /** Input (pixel) spikes dispatched so far. */
+    public long inputSpikes()
+    {
+        return controller.inputSpikes;
+    }
+
     /** Excitatory spikes so far: each is one excitatory → inhibitory synaptic event. */
     public long excSpikes()
     {

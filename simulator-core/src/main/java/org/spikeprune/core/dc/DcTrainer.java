@@ -55,7 +55,7 @@ public final class DcTrainer
 
     /** Counts of one phase. */
     public record PhaseCounts(long images, long presentations, long synapticOps, long stdpUpdates,
-        long excToInhEvents, long inhToExcEvents, long neuronUpdates, double seconds)
+        long excToInhEvents, long inhToExcEvents, long neuronUpdates, long inputSpikes, double seconds)
     {
         /** Training SOPs per image: accumulations + STDP updates (inference: accumulations only). */
         public double sopsPerImage(final boolean training)
@@ -273,18 +273,18 @@ public final class DcTrainer
 
     /** Network counters at one moment. */
     private record Snapshot(long presentations, long sops, long updates, long neuronUpdates, long exc, long inh,
-        long activeExc)
+        long input)
     {
         static Snapshot of(final DcNetwork net)
         {
             return new Snapshot(net.presentations(), net.synapticOps(), net.stdpUpdates(), net.neuronUpdates(),
-                net.excSpikes(), net.inhToExcEvents(), 0);
+                net.excSpikes(), net.inhToExcEvents(), net.inputSpikes());
         }
 
         PhaseCounts minus(final Snapshot a, final long images, final long nanos)
         {
             return new PhaseCounts(images, presentations - a.presentations, sops - a.sops, updates - a.updates,
-                exc - a.exc, inh - a.inh, neuronUpdates - a.neuronUpdates, nanos / 1e9);
+                exc - a.exc, inh - a.inh, neuronUpdates - a.neuronUpdates, input - a.input, nanos / 1e9);
         }
     }
 }

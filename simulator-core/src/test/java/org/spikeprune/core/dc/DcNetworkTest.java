@@ -1,0 +1,170 @@
+package org.spikeprune.core.dc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.prune.WeightMemory;
+import org.spikeprune.engine.ThreadingMode;
+
+class DcNetworkTest
+{
+    static final int CLASSES = 4;
+
+    /** Four classes of blob images with noise: learnable, small, deterministic. */
+    static byte[][] images(final int count, final long seed)
+    {
+        final SplittableRandom r = new SplittableRandom(seed);
+        final byte[] pixels = new byte[count * 784];
+        final byte[] labels = new byte[count];
+        for (int m = 0; m < count; m++)
+        {
+            final int c = m % CLASSES;
+            labels[m] = (byte)c;
+            final int cx = 7 + 14 * (c % 2);
+            final int cy = 7 + 14 * (c / 2);
+            for (int y = 0; y < 28; y++)
+            {
+                for (int x = 0; x < 28; x++)
+                {
+                    final double d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+                    final double v = 255 * Math.exp(-d2 / 18.0) + r.nextInt(30);
+                    pixels[m * 784 + y * 28 + x] = (byte)Math.min(255, (int)v);
+                }
+            }
+        }
+        return new byte[][] {pixels, labels};
+    }
+
+    static DcParams params(final int exc, final Map<String, String> extra)
+    {
+        final java.util.Map<String, String> sets = new java.util.LinkedHashMap<>();
+        sets.put("network.exc_neurons", Integer.toString(exc));
+        sets.putAll(extra);
+        return new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test", sets));
+    }
+
+    static DcTrainer.Result run(final int exc, final int cores, final ThreadingMode mode, final int train,
+        final int test)
+    {
+        final byte[][] tr = images(train, 1);
+        final byte[][] te = images(test, 2);
+        final DcTrainer.Data data = new DcTrainer.Data(tr[0], tr[1], train, te[0], te[1], test, CLASSES);
+        return DcTrainer.run(params(exc, Map.of()), data, new DcTrainer.Request(7, cores, mode, train, test, train,
+            org.spikeprune.core.prune.PrunePolicy.NONE, ActivitySink.NONE, DcTrainer.Progress.NONE));
+    }
+
+    static java.util.stream.Stream<Arguments> partitions()
+    {
+        return java.util.stream.Stream.of(
+            Arguments.of(1, ThreadingMode.INVOKER),
+            Arguments.of(2, ThreadingMode.INVOKER),
+            Arguments.of(3, ThreadingMode.INVOKER),
+            Arguments.of(4, ThreadingMode.INVOKER));
+    }
+
+    @ParameterizedTest
+    @MethodSource("partitions")
+    void shouldGiveTheSameDigestForEveryPartitionAndMode(final int cores, final ThreadingMode mode)
+    {
+        final DcTrainer.Result reference = run(12, 1, ThreadingMode.INVOKER, 24, 8);
+        final DcTrainer.Result r = run(12, cores, mode, 24, 8);
+        assertEquals(reference.digest(), r.digest());
+        assertEquals(reference.accuracy(), r.accuracy());
+        assertEquals(reference.train().synapticOps(), r.train().synapticOps());
+        assertEquals(reference.test().stdpUpdates(), r.test().stdpUpdates());
+    }
+
+    @Test
+    void shouldChangeTheDigestWithTheSeed()
+    {
+        final byte[][] tr = images(10, 1);
+        final DcTrainer.Data data = new DcTrainer.Data(tr[0], tr[1], 10, tr[0], tr[1], 10, CLASSES);
+        final DcParams p = params(10, Map.of());
+        final DcTrainer.Result a = DcTrainer.run(p, data, new DcTrainer.Request(1, 1, ThreadingMode.INVOKER, 10, 4,
+            10, org.spikeprune.core.prune.PrunePolicy.NONE, ActivitySink.NONE, DcTrainer.Progress.NONE));
+        final DcTrainer.Result b = DcTrainer.run(p, data, new DcTrainer.Request(2, 1, ThreadingMode.INVOKER, 10, 4,
+            10, org.spikeprune.core.prune.PrunePolicy.NONE, ActivitySink.NONE, DcTrainer.Progress.NONE));
+        assertNotEquals(a.digest(), b.digest());
+    }
+
+    @Test
+    void shouldLearnSeparableClassesAndKeepWeightsAndThresholdsInBounds()
+    {
+        final DcTrainer.Result r = run(16, 2, ThreadingMode.INVOKER, 200, 40);
+        assertTrue(r.accuracy() >= 0.75, "accuracy " + r.accuracy());
+        for (final float w : r.weights())
+        {
+            assertTrue(w >= 0f && w <= 1.0f, "weight " + w);
+        }
+        for (final double th : r.thetas())
+        {
+            assertTrue(th >= 0 && th < 10, "theta " + th);
+        }
+    }
+
+    @Test
+    void shouldCountOneAccumulationPerLiveSynapsePerInputSpike()
+    {
+        final DcTrainer.Result r = run(10, 2, ThreadingMode.INVOKER, 12, 6);
+        assertTrue(r.test().inputSpikes() > 0);
+        assertEquals(r.test().inputSpikes() * 10, r.test().synapticOps(), "inference: one SOP per spike per synapse");
+        assertEquals(0, r.test().stdpUpdates());
+        // training: one depression per accumulation, one potentiation per input per excitatory spike
+        assertEquals(r.train().inputSpikes() * 10, r.train().synapticOps());
+        assertEquals(r.train().synapticOps() + r.train().excToInhEvents() * 784, r.train().stdpUpdates());
+    }
+
+    @Test
+    void shouldSkipPrunedSynapsesAndKeepFrozenOnesTransmitting()
+    {
+        final DcParams p = params(8, Map.of());
+        final byte[][] tr = images(8, 3);
+        try (DcNetwork net = new DcNetwork(p, 5, 2, ThreadingMode.INVOKER, ActivitySink.NONE))
+        {
+            final WeightMemory wm = net.weights();
+            assertEquals(784L * 8, wm.liveCount());
+            // prune everything onto neurons 0..3, freeze everything onto neuron 4
+            for (int j = 0; j < 4; j++)
+            {
+                assertEquals(784, wm.pruneBelow(j, Float.POSITIVE_INFINITY));
+            }
+            assertEquals(784, wm.freezeBelow(4, Float.POSITIVE_INFINITY));
+            net.compact();
+            assertEquals(784L * 4, wm.liveCount());
+            assertEquals(784L, wm.frozenCount());
+            assertTrue(wm.isFrozen(10, 4));
+            assertTrue(!wm.isLive(10, 0));
+            final float before = wm.weight(300, 4);
+            final long[] counts = new long[8];
+            final long sops0 = net.synapticOps();
+            final long in0 = net.inputSpikes();
+            final long upd0 = net.stdpUpdates();
+            for (int m = 0; m < 8; m++)
+            {
+                net.present(tr[0], m, tr[1][m], true, counts);
+            }
+            final long inputs = net.inputSpikes() - in0;
+            assertEquals(inputs * 4, net.synapticOps() - sops0, "pruned synapses cost no SOP, frozen ones do");
+            final long excSpikes = net.excSpikes();
+            assertTrue(net.stdpUpdates() - upd0 <= inputs * 3 + excSpikes * 784, "frozen synapses get no STDP");
+            assertEquals(before, wm.weight(300, 4), 0.0f, "frozen weight unchanged by learning");
+        }
+    }
+
+    @Test
+    void shouldNotChangeResultsWhenTheSameRunIsRepeated()
+    {
+        final DcTrainer.Result a = run(10, 3, ThreadingMode.INVOKER, 16, 6);
+        final DcTrainer.Result b = run(10, 3, ThreadingMode.INVOKER, 16, 6);
+        assertEquals(a.digest(), b.digest());
+    }
+}
