@@ -39,6 +39,29 @@ final class ResultJson
         m.put("frozen_synapses", r.frozenSynapses());
         m.put("unpruned_fraction", (r.liveSynapses() - r.frozenSynapses()) / (double)(784L * r.excNeurons()));
         m.put("sops", sops(r));
+        float wMin = Float.POSITIVE_INFINITY;
+        float wMax = Float.NEGATIVE_INFINITY;
+        for (final float w : r.weights())
+        {
+            wMin = Math.min(wMin, w);
+            wMax = Math.max(wMax, w);
+        }
+        double tMin = Double.POSITIVE_INFINITY;
+        double tMax = Double.NEGATIVE_INFINITY;
+        double tSum = 0;
+        for (final double t : r.thetas())
+        {
+            tMin = Math.min(tMin, t);
+            tMax = Math.max(tMax, t);
+            tSum += t;
+        }
+        final Map<String, Object> bounds = new LinkedHashMap<>();
+        bounds.put("weight_min", wMin);
+        bounds.put("weight_max", wMax);
+        bounds.put("theta_min_mv", tMin);
+        bounds.put("theta_mean_mv", tSum / r.thetas().length);
+        bounds.put("theta_max_mv", tMax);
+        m.put("state", bounds);
         final Map<String, Object> speed = new LinkedHashMap<>();
         speed.put("train", r.train().imagesPerSecond());
         speed.put("assign", r.assign().imagesPerSecond());

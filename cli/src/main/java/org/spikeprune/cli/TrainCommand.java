@@ -82,7 +82,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--set", description = "Override one parameter, key=value (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--quick", description = "A short run: 2,000 training, 1,000 assignment and 1,000 test images.")
+    @Option(names = "--quick", description = "A short run: 3,000 training, 1,000 assignment and 1,000 test images.")
     boolean quick;
 
     @Option(names = "--no-baseline",
@@ -108,7 +108,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         final MnistFiles files = loadData(p.dataSet());
         final IdxDataset train = files.train();
         final IdxDataset test = files.test();
-        final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 2000 : train.count(), train.count());
+        final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 3000 : train.count(), train.count());
         final long nTest = Math.min(testImages != null ? testImages : quick ? 1000 : test.count(), test.count());
         final long nAssign = assignImages != null ? assignImages
             : quick ? Math.min(1000, nTrain) : p.assignImages() > 0 ? p.assignImages() : nTrain;

@@ -1,0 +1,73 @@
+package org.spikeprune.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.core.data.CachedDataset;
+import org.spikeprune.core.data.DataCache;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The --quick run of paper A's network on real MNIST: it learns, stays in bounds, and counts consistently. */
+class TrainQuickIT
+{
+    @Test
+    void shouldLearnMnistInAQuickRun(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final int code = Main.execute("train", "--profile", "guo2020-mnist-100", "--quick", "--seed", "3",
+            "--out", out.toString());
+        assertEquals(0, code);
+        final JsonNode r = RunOutput.json().readTree(Files.readAllBytes(out.resolve("result.json")));
+        final double accuracy = r.get("accuracy").asDouble();
+        assertTrue(accuracy > 0.30, "well above chance (10%): " + accuracy);
+        assertTrue(r.get("state").get("weight_min").asDouble() >= 0);
+        assertTrue(r.get("state").get("weight_max").asDouble() <= 1.0);
+        assertTrue(r.get("state").get("theta_min_mv").asDouble() >= 0);
+        assertTrue(r.get("state").get("theta_max_mv").asDouble() < 50, "theta below E_exc - v_th");
+        final JsonNode sops = r.get("sops");
+        // dense network: every input spike costs one accumulation per excitatory neuron
+        assertEquals(sops.get("infer_input_spikes_per_image").asDouble() * 100,
+            sops.get("infer_per_image").asDouble(), 1e-6);
+        assertEquals(sops.get("train_input_spikes_per_image").asDouble() * 100,
+            sops.get("train_accumulations_per_image").asDouble(), 1e-6);
+        assertEquals(sops.get("train_accumulations_per_image").asDouble()
+            + sops.get("train_exc_spikes_per_image").asDouble() * 784,
+            sops.get("train_stdp_updates_per_image").asDouble(), 1e-6);
+        assertTrue(Files.size(out.resolve("weights.png")) > 1000);
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("accuracy"));
+        assertEquals(64, r.get("digest").asText().length());
+    }
+
+    @Test
+    void shouldRunAptnWithItsBaselineAndReportReductions(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final int code = Main.execute("train", "--profile", "guo2020-mnist-100", "--pruning", "aptn",
+            "--train-images", "1200", "--assign-images", "400", "--test-images", "300",
+            "--set", "pruning.start_images=600", "--set", "pruning.step_images=200", "--set", "pruning.w_th0=0.05",
+            "--out", out.toString());
+        assertEquals(0, code);
+        final JsonNode r = RunOutput.json().readTree(Files.readAllBytes(out.resolve("result.json")));
+        final double connectivity = r.get("connectivity").asDouble();
+        assertTrue(connectivity < 1.0 && connectivity > 0, "connectivity " + connectivity);
+        assertEquals(4, r.get("pruning_steps").size(), "steps at 600, 800, 1000, 1200");
+        double previous = 1.0;
+        for (final JsonNode step : r.get("pruning_steps"))
+        {
+            assertTrue(step.get("connectivity").asDouble() <= previous);
+            previous = step.get("connectivity").asDouble();
+        }
+        final JsonNode base = r.get("baseline_unpruned");
+        assertTrue(base.get("infer_sop_reduction").asDouble() > 0, "pruning removes inference work");
+        assertTrue(base.get("train_sop_reduction").asDouble() > 0, "pruning removes training work");
+    }
+}
