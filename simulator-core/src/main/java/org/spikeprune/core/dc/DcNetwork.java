@@ -49,6 +49,24 @@ public final class DcNetwork implements AutoCloseable
     public DcNetwork(final DcParams p, final long seed, final int coreCount, final ThreadingMode mode,
         final ActivitySink sink)
     {
+        this(p, seed, "input", coreCount, mode, sink, null);
+    }
+
+    /**
+     * Builds a network whose input comes from the named stream; with a {@link State}, its synapses, thresholds and
+     * removed neurons are those of the state (a trained network), and its dynamic state starts at rest.
+     *
+     * @param p           the parameters.
+     * @param seed        the run's seed.
+     * @param inputStream name of the Poisson input stream ("input", "assign", "test", …).
+     * @param coreCount   processing elements.
+     * @param mode        the threading mode.
+     * @param sink        receives per-tick unit actions.
+     * @param state       a trained network's state, or null for fresh random weights.
+     */
+    public DcNetwork(final DcParams p, final long seed, final String inputStream, final int coreCount,
+        final ThreadingMode mode, final ActivitySink sink, final State state)
+    {
         if (coreCount < 1 || coreCount > p.excNeurons)
         {
             throw new org.spikeprune.core.InputException("cores=" + coreCount + " is invalid: must be between 1 and "
@@ -65,10 +83,24 @@ public final class DcNetwork implements AutoCloseable
             final int hi = (int)((long)exc * (c + 1) / coreCount);
             cores[c] = new DcCore(c, lo, hi - lo, INPUTS, p);
         }
-        initialiseSynapses(streams.stream("weights"), streams.stream("delays"));
-        final PoissonInput poisson = new PoissonInput(INPUTS, p.presentTicks, streams.stream("input"));
+        if (state == null)
+        {
+            initialiseSynapses(streams.stream("weights"), streams.stream("delays"));
+        }
+        else
+        {
+            restore(state);
+        }
+        final PoissonInput poisson = new PoissonInput(INPUTS, p.presentTicks, streams.stream(inputStream));
         final boolean tracking = sink != ActivitySink.NONE;
         controller = new DcController(INPUTS, exc, poisson, tracking ? this::onTick : null);
+        if (state != null)
+        {
+            for (final boolean off : state.disabled())
+            {
+                controller.activeExc -= off ? 1 : 0;
+            }
+        }
         lastSops = new long[coreCount];
         lastUpdates = new long[coreCount];
         lastDecrements = new long[coreCount];
@@ -91,9 +123,67 @@ public final class DcNetwork implements AutoCloseable
                 d[i * exc + j] = (byte)dr.nextInt(delays);
             }
         }
+        final byte[] status = new byte[INPUTS * exc];
+        java.util.Arrays.fill(status, (byte)1);
+        build(w, d, status);
+    }
+
+    /**
+     * The learned state of a network: dense weights {@code [pre * exc + post]}, delays in ticks, the status of
+     * each synapse (0 pruned, 1 plastic, 2 frozen), adaptive thresholds and removed neurons.
+     */
+    public record State(float[] weights, byte[] delays, byte[] status, double[] theta, boolean[] disabled)
+    {
+    }
+
+    /** A copy of the learned state (control path). */
+    public State state()
+    {
+        compact();
+        final int exc = p.excNeurons;
+        final float[] w = new float[INPUTS * exc];
+        final byte[] d = new byte[INPUTS * exc];
+        final byte[] status = new byte[INPUTS * exc];
+        final boolean[] disabled = new boolean[exc];
+        for (final DcCore core : cores)
+        {
+            export(core, core.plastic, w, d, status, (byte)1, exc);
+            export(core, core.frozen, w, d, status, (byte)2, exc);
+            System.arraycopy(core.disabled, 0, disabled, core.lo, core.n);
+        }
+        return new State(w, d, status, thetas(), disabled);
+    }
+
+    private static void export(final DcCore core, final SynapseTable t, final float[] w, final byte[] d,
+        final byte[] status, final byte code, final int exc)
+    {
+        for (int k = 0; k < t.size(); k++)
+        {
+            final int idx = t.pre[k] * exc + core.lo + t.post(k);
+            w[idx] = t.weight(k);
+            d[idx] = t.delay[k];
+            status[idx] = code;
+        }
+    }
+
+    private void restore(final State state)
+    {
+        build(state.weights(), state.delays(), state.status());
+        for (final DcCore core : cores)
+        {
+            System.arraycopy(state.theta(), core.lo, core.theta, 0, core.n);
+            System.arraycopy(state.disabled(), core.lo, core.disabled, 0, core.n);
+        }
+    }
+
+    private void build(final float[] w, final byte[] d, final byte[] status)
+    {
+        final int exc = p.excNeurons;
+        final int delays = p.delayTicks;
         for (final DcCore core : cores)
         {
             final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, INPUTS * core.n);
+            final SynapseTable.Builder f = new SynapseTable.Builder(INPUTS, delays, 16);
             for (int i = 0; i < INPUTS; i++)
             {
                 for (int dd = 0; dd < delays; dd++)
@@ -101,15 +191,16 @@ public final class DcNetwork implements AutoCloseable
                     for (int j = 0; j < core.n; j++)
                     {
                         final int gj = core.lo + j;
-                        if (d[i * exc + gj] == dd)
+                        final int idx = i * exc + gj;
+                        if (d[idx] == dd && status[idx] != 0)
                         {
-                            b.add(i, dd, j, w[i * exc + gj]);
+                            (status[idx] == 1 ? b : f).add(i, dd, j, w[idx]);
                         }
                     }
                 }
             }
             core.plastic = b.build();
-            core.frozen = new SynapseTable.Builder(INPUTS, delays, 1).build();
+            core.frozen = f.build();
             core.indexPotentiation();
         }
     }

@@ -28,8 +28,15 @@ public final class DcTrainer
 
     /** What a run asks for. */
     public record Request(long seed, int cores, ThreadingMode mode, long trainImages, long testImages,
-        long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress)
+        long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress, boolean parallelEvaluation)
     {
+        /** A request whose assignment and test phases run side by side (same numbers either way). */
+        public Request(final long seed, final int cores, final ThreadingMode mode, final long trainImages,
+            final long testImages, final long assignImages, final PrunePolicy policy, final ActivitySink sink,
+            final Progress progress)
+        {
+            this(seed, cores, mode, trainImages, testImages, assignImages, policy, sink, progress, true);
+        }
     }
 
     /** Receives progress; called every few images on the driving thread. */
@@ -157,51 +164,146 @@ public final class DcTrainer
             }
             final PhaseCounts train = Snapshot.of(net).minus(s0, trainTotal, System.nanoTime() - t0);
 
-            // ---- label assignment on training images, learning off
+            // ---- label assignment (training images, learning off) and test, each from the trained state with
+            // its own input stream, so they can run side by side and give the same numbers either way
+            final DcNetwork.State trained = net.state();
             final long assignTotal = Math.min(r.assignImages() <= 0 ? r.trainImages() : r.assignImages(),
                 data.trainCount());
-            final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
-            final Snapshot s1 = Snapshot.of(net);
-            t0 = System.nanoTime();
-            for (int m = 0; m < assignTotal; m++)
-            {
-                net.present(data.trainImages(), m, data.trainLabels()[m], false, counts);
-                sums.add(data.trainLabels()[m], counts);
-                if ((m & 63) == 0 || m + 1 == assignTotal)
-                {
-                    r.progress().onProgress("assign", m + 1, assignTotal, Double.NaN);
-                }
-            }
-            final int[] assignments = sums.assign();
-            final PhaseCounts assign = Snapshot.of(net).minus(s1, assignTotal, System.nanoTime() - t0);
-
-            // ---- test
             final long testTotal = Math.min(r.testImages(), data.testCount());
+            final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+            final long evalTotal = assignTotal + testTotal;
+            final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
+            final Phase assignPhase = new Phase(p, r, trained, "assign", data.trainImages(), data.trainLabels(),
+                assignTotal, done, evalTotal, sums);
+            final Phase testPhase = new Phase(p, r, trained, "test", data.testImages(), data.testLabels(), testTotal,
+                done, evalTotal, null);
+            runPhases(assignPhase, testPhase, r.sink() == ActivitySink.NONE && r.parallelEvaluation());
+            final int[] assignments = sums.assign();
+            final PhaseCounts assign = assignPhase.phaseCounts;
             final int[] confusion = new int[data.classes() * (data.classes() + 1)];
             long right = 0;
-            final Snapshot s2 = Snapshot.of(net);
-            t0 = System.nanoTime();
             for (int m = 0; m < testTotal; m++)
             {
                 final int label = data.testLabels()[m];
-                net.present(data.testImages(), m, label, false, counts);
-                final int predicted = Readout.classify(counts, 0, assignments, data.classes());
+                final int predicted = Readout.classify(testPhase.counts, m * exc, assignments, data.classes());
                 confusion[label * (data.classes() + 1) + predicted + 1]++;
                 if (predicted == label)
                 {
                     right++;
                 }
-                if ((m & 63) == 0 || m + 1 == testTotal)
-                {
-                    r.progress().onProgress("test", m + 1, testTotal, right / (double)(m + 1));
-                }
             }
-            final PhaseCounts test = Snapshot.of(net).minus(s2, testTotal, System.nanoTime() - t0);
+            r.progress().onProgress("test", testTotal, testTotal, testTotal == 0 ? Double.NaN
+                : right / (double)testTotal);
+            final PhaseCounts test = testPhase.phaseCounts;
             final WeightMemory wm = net.weights();
             return new Result(testTotal == 0 ? Double.NaN : right / (double)testTotal, wm.connectivity(),
                 wm.liveCount(), wm.frozenCount(), train, assign, test, steps, assignments, net.thetas(),
                 net.denseWeights(), exc, net.digest(assignments), (System.nanoTime() - wallStart) / 1e9,
-                net.engineTicks(), confusion, data.classes());
+                sum(net.engineTicks(), assignPhase.engineTicks, testPhase.engineTicks), confusion, data.classes());
+        }
+    }
+
+    private static long[] sum(final long[] a, final long[] b, final long[] c)
+    {
+        return new long[] {a[0] + b[0] + c[0], a[1] + b[1] + c[1]};
+    }
+
+    /** One evaluation phase (assignment or test) on a frozen copy of the trained network. */
+    private static final class Phase implements Runnable
+    {
+        final DcParams p;
+        final Request r;
+        final DcNetwork.State state;
+        final String name;
+        final byte[] images;
+        final byte[] labels;
+        final long total;
+        final long[] counts;
+        final java.util.concurrent.atomic.AtomicLong done;
+        final long evalTotal;
+        final Readout.ClassSums sums;
+        PhaseCounts phaseCounts;
+        long[] engineTicks;
+
+        Phase(final DcParams p, final Request r, final DcNetwork.State state, final String name, final byte[] images,
+            final byte[] labels, final long total, final java.util.concurrent.atomic.AtomicLong done,
+            final long evalTotal, final Readout.ClassSums sums)
+        {
+            this.sums = sums;
+            this.p = p;
+            this.r = r;
+            this.state = state;
+            this.name = name;
+            this.images = images;
+            this.labels = labels;
+            this.total = total;
+            this.counts = sums == null ? new long[(int)total * p.excNeurons] : null;
+            this.done = done;
+            this.evalTotal = evalTotal;
+        }
+
+        @Override
+        public void run()
+        {
+            final int exc = p.excNeurons;
+            final long[] c = new long[exc];
+            try (DcNetwork net = new DcNetwork(p, r.seed(), name, r.cores(), r.mode(), r.sink(), state))
+            {
+                final Snapshot s = Snapshot.of(net);
+                final long t0 = System.nanoTime();
+                for (int m = 0; m < total; m++)
+                {
+                    net.present(images, m, labels[m], false, c);
+                    if (sums != null)
+                    {
+                        sums.add(labels[m], c);
+                    }
+                    else
+                    {
+                        System.arraycopy(c, 0, counts, m * exc, exc);
+                    }
+                    final long d = done.incrementAndGet();
+                    if (name.equals("assign") && ((d & 63) == 0 || d == evalTotal))
+                    {
+                        r.progress().onProgress("evaluate", d, evalTotal, Double.NaN);
+                    }
+                }
+                phaseCounts = Snapshot.of(net).minus(s, total, System.nanoTime() - t0);
+                engineTicks = net.engineTicks();
+            }
+        }
+    }
+
+    private static void runPhases(final Phase a, final Phase b, final boolean parallel)
+    {
+        if (!parallel)
+        {
+            a.run();
+            b.run();
+            return;
+        }
+        final Thread t = new Thread(b, "spikeprune-test");
+        t.setDaemon(true);
+        final Throwable[] failure = new Throwable[1];
+        t.setUncaughtExceptionHandler((th, ex) -> failure[0] = ex);
+        t.start();
+        a.run();
+        try
+        {
+            t.join();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        if (failure[0] instanceof RuntimeException)
+        {
+            throw (RuntimeException)failure[0];
+        }
+        if (failure[0] != null)
+        {
+            throw new IllegalStateException(failure[0]);
         }
     }
 

@@ -36,11 +36,17 @@ public final class Readout
         /** Adds one image's spike counts under its label. */
         public void add(final int label, final long[] counts)
         {
+            add(label, counts, 0);
+        }
+
+        /** Adds one image's spike counts, {@code counts[offset .. offset + neurons)}, under its label. */
+        public void add(final int label, final long[] counts, final int offset)
+        {
             perClass[label]++;
             final int base = label * neurons;
             for (int j = 0; j < neurons; j++)
             {
-                sum[base + j] += counts[j];
+                sum[base + j] += counts[offset + j];
             }
         }
 

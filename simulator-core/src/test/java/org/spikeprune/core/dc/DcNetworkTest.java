@@ -161,6 +161,22 @@ class DcNetworkTest
     }
 
     @Test
+    void shouldGiveTheSameResultWhetherAssignmentAndTestRunSideBySideOrNot()
+    {
+        final byte[][] tr = images(20, 1);
+        final byte[][] te = images(8, 2);
+        final DcTrainer.Data data = new DcTrainer.Data(tr[0], tr[1], 20, te[0], te[1], 8, CLASSES);
+        final DcParams p = params(10, Map.of());
+        final DcTrainer.Result a = DcTrainer.run(p, data, new DcTrainer.Request(4, 2, ThreadingMode.INVOKER, 20, 8,
+            20, org.spikeprune.core.prune.PrunePolicy.NONE, ActivitySink.NONE, DcTrainer.Progress.NONE, true));
+        final DcTrainer.Result b = DcTrainer.run(p, data, new DcTrainer.Request(4, 2, ThreadingMode.INVOKER, 20, 8,
+            20, org.spikeprune.core.prune.PrunePolicy.NONE, ActivitySink.NONE, DcTrainer.Progress.NONE, false));
+        assertEquals(a.digest(), b.digest());
+        assertEquals(a.accuracy(), b.accuracy());
+        assertEquals(a.test().synapticOps(), b.test().synapticOps());
+    }
+
+    @Test
     void shouldNotChangeResultsWhenTheSameRunIsRepeated()
     {
         final DcTrainer.Result a = run(10, 3, ThreadingMode.INVOKER, 16, 6);
