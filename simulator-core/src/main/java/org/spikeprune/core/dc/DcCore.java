@@ -40,6 +40,12 @@ final class DcCore implements ProcessingElement
     final int[] refractoryUntil;
     final int[] lastPost;
     final boolean[] disabled;
+    /** 1 when the neuron integrates, 0 while refractory or removed: multiplies the Euler increment. */
+    private final double[] free;
+    /** Refractory neurons in order of release (all share one refractory period): a FIFO ring. */
+    private final int[] refractoryQueue;
+    private int refractoryHead;
+    private int refractoryCount;
     // inhibitory partners
     final double[] iv;
     final double[] ige;
@@ -120,6 +126,9 @@ final class DcCore implements ProcessingElement
         refractoryUntil = new int[n];
         lastPost = new int[n];
         disabled = new boolean[n];
+        free = new double[n];
+        Arrays.fill(free, 1.0);
+        refractoryQueue = new int[n];
         iv = new double[n];
         ige = new double[n];
         igi = new double[n];
@@ -334,47 +343,59 @@ final class DcCore implements ProcessingElement
 
     private void integrate(final int t, final SpikeBatch out)
     {
+        releaseRefractory(t);
         final double vRest = p.excVRest;
         final double eExc = p.excEExc;
         final double eInh = p.excEInh;
-        final double vTh = p.excVThresh;
-        final double vReset = p.excVReset;
+        final double leak = excLeak;
+        final double geDecay = excGeDecay;
+        final double giDecay = excGiDecay;
+        final double[] vv = v;
+        final double[] gev = ge;
+        final double[] giv = gi;
+        final double[] fv = free;
+        // one Euler step of every neuron; refractory and removed neurons hold v (free = 0)
+        for (int j = 0; j < n; j++)
+        {
+            final double vj = vv[j];
+            final double gej = gev[j];
+            final double gij = giv[j];
+            vv[j] = vj + fv[j] * (leak * ((vRest - vj) + gej * (eExc - vj) + gij * (eInh - vj)));
+            gev[j] = gej * geDecay;
+            giv[j] = gij * giDecay;
+        }
         final boolean learn = learning;
+        final double[] th = theta;
+        if (learn)
+        {
+            final double decay = thetaDecay;
+            for (int j = 0; j < n; j++)
+            {
+                th[j] *= decay;
+            }
+        }
+        final double vTh = p.excVThresh;
         int fired = 0;
         for (int j = 0; j < n; j++)
         {
-            if (disabled[j])
+            if (vv[j] > vTh + th[j] && fv[j] != 0.0)
             {
-                continue;
-            }
-            final double vj = v[j];
-            final double gej = ge[j];
-            final double gij = gi[j];
-            double nv = vj;
-            if (t > refractoryUntil[j])
-            {
-                nv = vj + excLeak * ((vRest - vj) + gej * (eExc - vj) + gij * (eInh - vj));
-            }
-            ge[j] = gej * excGeDecay;
-            gi[j] = gij * excGiDecay;
-            if (learn)
-            {
-                theta[j] *= thetaDecay;
-            }
-            if (t > refractoryUntil[j] && nv > vTh + theta[j])
-            {
-                nv = vReset;
+                vv[j] = p.excVReset;
                 refractoryUntil[j] = t + p.excRefractoryTicks;
+                if (p.excRefractoryTicks > 0)
+                {
+                    fv[j] = 0.0;
+                    refractoryQueue[(refractoryHead + refractoryCount++) % n] = j;
+                }
                 if (learn)
                 {
-                    theta[j] += p.thetaPlus;
+                    th[j] += p.thetaPlus;
                     potentiate(j, t);
                 }
                 lastPost[j] = t;
                 out.add(inputs + lo + j);
                 fired++;
             }
-            v[j] = nv;
         }
         final int firstInh = out.count();
         final double ivRest = p.inhVRest;
@@ -472,6 +493,32 @@ final class DcCore implements ProcessingElement
             }
         }
         return 0f;
+    }
+
+    /** Lets the neurons whose refractory period is over at tick t integrate again. */
+    private void releaseRefractory(final int t)
+    {
+        while (refractoryCount > 0)
+        {
+            final int j = refractoryQueue[refractoryHead];
+            if (refractoryUntil[j] >= t)
+            {
+                return;
+            }
+            if (!disabled[j])
+            {
+                free[j] = 1.0;
+            }
+            refractoryHead = refractoryHead + 1 == n ? 0 : refractoryHead + 1;
+            refractoryCount--;
+        }
+    }
+
+    /** Removes a neuron from the network: it never integrates or fires again. */
+    void disable(final int j)
+    {
+        disabled[j] = true;
+        free[j] = 0.0;
     }
 
     /** Brings an idle inhibitory neuron up to tick {@code t - 1} in closed form and makes it active. */

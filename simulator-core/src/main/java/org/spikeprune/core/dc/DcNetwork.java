@@ -172,7 +172,13 @@ public final class DcNetwork implements AutoCloseable
         for (final DcCore core : cores)
         {
             System.arraycopy(state.theta(), core.lo, core.theta, 0, core.n);
-            System.arraycopy(state.disabled(), core.lo, core.disabled, 0, core.n);
+            for (int j = 0; j < core.n; j++)
+            {
+                if (state.disabled()[core.lo + j])
+                {
+                    core.disable(j);
+                }
+            }
         }
     }
 
@@ -567,7 +573,7 @@ public final class DcNetwork implements AutoCloseable
             c.markBelow(post - c.lo, Float.POSITIVE_INFINITY, true);
             if (!c.disabled[post - c.lo])
             {
-                c.disabled[post - c.lo] = true;
+                c.disable(post - c.lo);
                 controller.activeExc--;
             }
         }
