@@ -71,6 +71,10 @@ public final class Engine implements AutoCloseable
      */
     public void run(final long fromTick, final long untilTick)
     {
+        if (closed)
+        {
+            throw new IllegalStateException("engine is closed");
+        }
         if (!started)
         {
             start();

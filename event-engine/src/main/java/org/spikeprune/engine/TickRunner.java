@@ -19,10 +19,12 @@ abstract class TickRunner implements AutoCloseable
     {
         switch (builder.threadingMode)
         {
+            case SHARED:
+            case DEDICATED:
+                return new SpikeBusTickRunner(builder, cores, input, outputs);
             case INVOKER:
-                return new InvokerTickRunner(cores, input, outputs);
             default:
-                throw new UnsupportedOperationException("threading mode not available yet: " + builder.threadingMode);
+                return new InvokerTickRunner(cores, input, outputs);
         }
     }
 
