@@ -55,6 +55,24 @@ public enum IdleMode
         }
     }
 
+    /**
+     * How many times the engine thread idles at the barrier before its idle strategy parks: from then on it asks
+     * the core threads to unpark it when they complete.
+     */
+    long barrierIdlesBeforePark()
+    {
+        switch (this)
+        {
+            case YIELDING:
+                return Long.MAX_VALUE;
+            case SLEEPING:
+                return 0;
+            case BACKOFF:
+            default:
+                return BARRIER_MAX_SPINS + BARRIER_MAX_YIELDS;
+        }
+    }
+
     /** A new wait strategy for the core threads waiting for the next ring entry; one per ring. */
     WaitStrategy newCoreWaitStrategy()
     {

@@ -8,6 +8,8 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import java.util.concurrent.locks.LockSupport;
+
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -55,6 +57,9 @@ final class SpikeBusTickRunner extends TickRunner
     private final Sequence[] sequences;
     private final Thread[] threads;
     private final IdleStrategy barrierIdle;
+    private final long idlesBeforePark;
+    /** The engine thread while it may park at the barrier, else null; the core threads unpark it. */
+    private volatile Thread parkedAtBarrier;
     private long publishingTick;
     private long publishedSequence = -1;
     private boolean started;
@@ -86,7 +91,7 @@ final class SpikeBusTickRunner extends TickRunner
         {
             final int first = mode == ThreadingMode.SHARED ? 0 : g;
             final int end = mode == ThreadingMode.SHARED ? cores.length : g + 1;
-            final CoreGroup group = new CoreGroup(cores, outputs, first, end);
+            final CoreGroup group = new CoreGroup(this, cores, outputs, first, end);
             final BatchEventProcessor<TickEntry> processor = processorBuilder.build(ring, ring.newBarrier(), group);
             processor.setExceptionHandler(group);
             groups[g] = group;
@@ -99,6 +104,7 @@ final class SpikeBusTickRunner extends TickRunner
         }
         ring.addGatingSequences(sequences);
         barrierIdle = builder.idleMode.newBarrierIdleStrategy();
+        idlesBeforePark = builder.idleMode.barrierIdlesBeforePark();
     }
 
     @Override
@@ -144,18 +150,32 @@ final class SpikeBusTickRunner extends TickRunner
         }
     }
 
-    /** The end-of-tick barrier: idles until every group has released {@code sequence}. */
+    /**
+     * The end-of-tick barrier: idles until every group has released {@code sequence}. Once the idle strategy is
+     * about to park, the engine thread announces itself in {@link #parkedAtBarrier} and checks again before
+     * parking; a group that completes reads the announcement after its (volatile) release and unparks it. Either
+     * the engine thread sees the release or the group sees the announcement, so the park ends at the release,
+     * not at the end of the park period.
+     */
     private void awaitBarrier(final long sequence, final long tick)
     {
         final IdleStrategy idle = barrierIdle;
         idle.reset();
-        int idles = 0;
+        long idles = 0;
         boolean interrupted = false;
         for (int g = 0; g < sequences.length; g++)
         {
             final Sequence groupSequence = sequences[g];
             while (groupSequence.get() < sequence)
             {
+                if (idles == idlesBeforePark)
+                {
+                    parkedAtBarrier = Thread.currentThread();
+                    if (groupSequence.get() >= sequence)
+                    {
+                        break;
+                    }
+                }
                 idle.idle();
                 if ((++idles & LIVENESS_CHECK_MASK) == 0)
                 {
@@ -163,15 +183,30 @@ final class SpikeBusTickRunner extends TickRunner
                     interrupted |= Thread.interrupted();
                     if (!threads[g].isAlive() && groupSequence.get() < sequence)
                     {
+                        parkedAtBarrier = null;
                         throw new EngineException(groups[g].firstCore, tick,
                             new IllegalStateException("thread " + threads[g].getName() + " ended"));
                     }
                 }
             }
         }
+        if (idles >= idlesBeforePark)
+        {
+            parkedAtBarrier = null;
+        }
         if (interrupted)
         {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Called by a group after it released its sequence with a full fence. */
+    void onGroupComplete()
+    {
+        final Thread waiter = parkedAtBarrier;
+        if (waiter != null)
+        {
+            LockSupport.unpark(waiter);
         }
     }
 
@@ -231,14 +266,22 @@ final class SpikeBusTickRunner extends TickRunner
     {
         final int firstCore;
         final int endCore;
+        private final SpikeBusTickRunner runner;
         private final ProcessingElement[] cores;
         private final SpikeBatch[] outputs;
+        private Sequence sequence;
         Throwable failure;
         int failedCore;
         long failedTick;
 
-        CoreGroup(final ProcessingElement[] cores, final SpikeBatch[] outputs, final int firstCore, final int endCore)
+        CoreGroup(
+            final SpikeBusTickRunner runner,
+            final ProcessingElement[] cores,
+            final SpikeBatch[] outputs,
+            final int firstCore,
+            final int endCore)
         {
+            this.runner = runner;
             this.cores = cores;
             this.outputs = outputs;
             this.firstCore = firstCore;
@@ -246,7 +289,21 @@ final class SpikeBusTickRunner extends TickRunner
         }
 
         @Override
+        public void setSequenceCallback(final Sequence sequenceCallback)
+        {
+            this.sequence = sequenceCallback;
+        }
+
+        @Override
         public void onEvent(final TickEntry entry, final long sequence, final boolean endOfBatch)
+        {
+            runCores(entry);
+            // Release now, with a full fence, rather than after the batch: the barrier may be parked waiting.
+            this.sequence.setVolatile(sequence);
+            runner.onGroupComplete();
+        }
+
+        private void runCores(final TickEntry entry)
         {
             if (failure != null)
             {
