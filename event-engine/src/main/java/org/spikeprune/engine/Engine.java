@@ -82,6 +82,9 @@ public final class Engine implements AutoCloseable
      *
      * @param fromTick  first tick to run.
      * @param untilTick first tick not to run.
+     * <p>An exception thrown by the Controller propagates unchanged and leaves the engine open: no tick is in
+     * flight while the Controller runs.
+     *
      * @throws EngineException       if a core throws; the engine is then closed and its threads are gone.
      * @throws IllegalStateException if the engine is closed.
      */
@@ -131,7 +134,14 @@ public final class Engine implements AutoCloseable
         }
         catch (final EngineException ex)
         {
-            close();
+            try
+            {
+                close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
             throw ex;
         }
     }

@@ -17,15 +17,19 @@ import org.agrona.concurrent.YieldingIdleStrategy;
 public enum IdleMode
 {
     /**
-     * Spin briefly, then yield, then sleep. The engine thread parks for growing periods (Agrona's
-     * BackoffIdleStrategy); a core thread blocks on a lock that the next publication signals, so idle cores cost
-     * no CPU and wake as soon as the next tick arrives. The default: low latency while ticks come back to back,
-     * no CPU burnt when the Controller is slow, and no starvation with more cores than CPUs.
+     * Spin briefly, then yield, then sleep. At the barrier the engine thread parks for growing periods (Agrona's
+     * BackoffIdleStrategy) and the core threads unpark it as they finish; a core thread blocks on a lock that the next
+     * publication signals. Idle threads cost no CPU and wake as soon as there is work. The default: low latency
+     * while ticks come back to back, no CPU burnt when ticks are long or the Controller is slow, and no
+     * starvation with more cores than CPUs.
      */
     BACKOFF,
     /** Always {@code Thread.yield()} after a few checks: the lowest barrier latency, at the price of a busy CPU. */
     YIELDING,
-    /** Spin and yield briefly, then park for a fixed short period: the least CPU, the highest latency. */
+    /**
+     * Park for a fixed short period (the engine thread, woken early by the cores) or spin and yield briefly, then
+     * park (the core threads, Disruptor's SleepingWaitStrategy): the least CPU, the highest latency.
+     */
     SLEEPING;
 
     /** Spins of the engine thread at the barrier before it starts to yield ({@link #BACKOFF}). */

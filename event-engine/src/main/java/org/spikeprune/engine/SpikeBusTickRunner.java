@@ -66,7 +66,10 @@ final class SpikeBusTickRunner extends TickRunner
     private boolean closed;
 
     SpikeBusTickRunner(
-        final Engine.Builder builder, final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+        final Engine.Builder builder,
+        final ProcessingElement[] cores,
+        final SpikeBatch input,
+        final SpikeBatch[] outputs)
     {
         super(cores, input, outputs);
         this.mode = builder.threadingMode;

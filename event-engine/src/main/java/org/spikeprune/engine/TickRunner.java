@@ -15,7 +15,10 @@ abstract class TickRunner implements AutoCloseable
     }
 
     static TickRunner create(
-        final Engine.Builder builder, final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+        final Engine.Builder builder,
+        final ProcessingElement[] cores,
+        final SpikeBatch input,
+        final SpikeBatch[] outputs)
     {
         switch (builder.threadingMode)
         {

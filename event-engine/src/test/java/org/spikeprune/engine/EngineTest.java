@@ -111,7 +111,8 @@ class EngineTest
     void shouldStartNamedDaemonThreadsAndLeaveNoneWhenClosed(final ThreadingMode mode, final int cores)
     {
         final int before = liveEngineThreads();
-        final Engine engine = Engine.builder().threadingMode(mode).build(new EveryTickController(), recordingCores(cores));
+        final Engine engine =
+            Engine.builder().threadingMode(mode).build(new EveryTickController(), recordingCores(cores));
         assertEquals(before, liveEngineThreads(), "no thread before start");
 
         engine.start();
