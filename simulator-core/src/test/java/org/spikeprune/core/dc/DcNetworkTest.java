@@ -68,15 +68,19 @@ class DcNetworkTest
             Arguments.of(1, ThreadingMode.INVOKER),
             Arguments.of(2, ThreadingMode.INVOKER),
             Arguments.of(3, ThreadingMode.INVOKER),
-            Arguments.of(4, ThreadingMode.INVOKER));
+            Arguments.of(4, ThreadingMode.INVOKER),
+            Arguments.of(1, ThreadingMode.SHARED),
+            Arguments.of(2, ThreadingMode.SHARED),
+            Arguments.of(2, ThreadingMode.DEDICATED),
+            Arguments.of(4, ThreadingMode.DEDICATED));
     }
 
     @ParameterizedTest
     @MethodSource("partitions")
     void shouldGiveTheSameDigestForEveryPartitionAndMode(final int cores, final ThreadingMode mode)
     {
-        final DcTrainer.Result reference = run(12, 1, ThreadingMode.INVOKER, 24, 8);
-        final DcTrainer.Result r = run(12, cores, mode, 24, 8);
+        final DcTrainer.Result reference = run(12, 1, ThreadingMode.INVOKER, 12, 6);
+        final DcTrainer.Result r = run(12, cores, mode, 12, 6);
         assertEquals(reference.digest(), r.digest());
         assertEquals(reference.accuracy(), r.accuracy());
         assertEquals(reference.train().synapticOps(), r.train().synapticOps());
