@@ -132,35 +132,35 @@ public record PaperAOverhead(
         final List<Comparison> rows = new ArrayList<>();
         final boolean paperNetwork = neurons == 100;
         final double nan = Double.NaN;
-        rows.add(new Comparison("Prune unit Sub/Add (16-bit)", pruneUnit.adders(), PaperFigures.A_ADDERS,
+        rows.add(new Comparison("Prune unit Sub/Add (16-bit)", pruneUnit.adders(), PaperFigures.A_ADDERS, false,
             "boundary, group threshold, time adaptation, row address"));
         rows.add(new Comparison("Prune unit comparators (16-bit)", pruneUnit.comparators(),
-            PaperFigures.A_COMPARATORS, "model: min, max, boundary, weight vs threshold, clamp; [A] does not "
+            PaperFigures.A_COMPARATORS, false, "model: min, max, boundary, weight vs threshold, clamp; [A] does not "
             + "list its 18 (a parallel compare against the group boundaries would account for them)"));
-        rows.add(new Comparison("Prune unit register bits", pruneUnit.registerBits(), PaperFigures.A_REGISTERS,
+        rows.add(new Comparison("Prune unit register bits", pruneUnit.registerBits(), PaperFigures.A_REGISTERS, false,
             "G x (threshold 24 + neuron address) bits; 20 x (24 + 7) = 620 for 100 neurons"));
-        rows.add(new Comparison("Prune unit NAND equivalents", pruneUnit.nandGates(), PaperFigures.A_PRUNE_NAND,
+        rows.add(new Comparison("Prune unit NAND equivalents", pruneUnit.nandGates(), PaperFigures.A_PRUNE_NAND, false,
             "model counts x GateCosts (+ scan counter and control); [A]'s own counts x GateCosts = "
             + paperCountsNand()));
-        rows.add(new Comparison("Prune unit BRAM18", pruneUnit.bram18(), PaperFigures.A_PRUNE_BRAM18,
+        rows.add(new Comparison("Prune unit BRAM18", pruneUnit.bram18(), PaperFigures.A_PRUNE_BRAM18, false,
             "spike-count and threshold memories, one block RAM each"));
-        rows.add(new Comparison("SNN NAND equivalents", snn.nand(), paperNetwork ? PaperFigures.A_SNN_NAND : nan,
+        rows.add(new Comparison("SNN NAND equivalents", snn.nand(), paperNetwork ? PaperFigures.A_SNN_NAND : nan, false,
             "[A] quotes Guo et al. 2020's per-neuron digital design; this core time-multiplexes "
             + config.processingElements() + " PEs and keeps state in block RAM"));
-        rows.add(new Comparison("SNN BRAM18", snn.bram18(), paperNetwork ? PaperFigures.A_SNN_BRAM18 : nan,
+        rows.add(new Comparison("SNN BRAM18", snn.bram18(), paperNetwork ? PaperFigures.A_SNN_BRAM18 : nan, false,
             config.bits().weight() + "-bit weights in " + config.weightMemory().widthBits()
             + "-bit words; [A] does not give its weight format"));
         rows.add(new Comparison("Prune unit share of NAND", (double) pruneUnit.nandGates() / snn.nand(),
-            paperNetwork ? PaperFigures.A_PRUNE_NAND / PaperFigures.A_SNN_NAND : nan, "fraction"));
+            paperNetwork ? PaperFigures.A_PRUNE_NAND / PaperFigures.A_SNN_NAND : nan, true, "fraction"));
         rows.add(new Comparison("Pruning energy per image (pJ)", pruneEnergyPjPerImage(),
-            paperNetwork && batch == 100 ? PaperFigures.A_PRUNE_ENERGY_PJ_PER_IMAGE : nan,
+            paperNetwork && batch == 100 ? PaperFigures.A_PRUNE_ENERGY_PJ_PER_IMAGE : nan, false,
             Math.round(overhead.opsPerImage()) + " ops x " + config.energy().pruneOpPj()
             + " pJ; [A]'s 3.4 nJ cannot be reproduced from its own 794 ops x 0.5 pJ = 397 pJ"));
         rows.add(new Comparison("SOP energy per image (pJ)", sopEnergyPjPerImage(),
-            paperNetwork ? PaperFigures.A_SOP_ENERGY_PJ_PER_IMAGE : nan,
+            paperNetwork ? PaperFigures.A_SOP_ENERGY_PJ_PER_IMAGE : nan, false,
             Math.round(sopsPerImage) + " SOPs x " + config.energy().sopPj() + " pJ"));
         rows.add(new Comparison("Pruning / SOP energy", pruneEnergyPjPerImage() / sopEnergyPjPerImage(),
-            paperNetwork && batch == 100 ? PaperFigures.A_PRUNE_ENERGY_SHARE : nan, "fraction"));
+            paperNetwork && batch == 100 ? PaperFigures.A_PRUNE_ENERGY_SHARE : nan, true, "fraction"));
         return rows;
     }
 

@@ -115,27 +115,27 @@ public record PaperBComparison(RunTiming unpruned, RunTiming pruned, ResourceEst
     {
         final List<Comparison> rows = new ArrayList<>();
         final var device = withPruning.config().device();
-        rows.add(new Comparison("Learning speed-up (x)", learningSpeedup(), PaperFigures.B_LEARNING_SPEEDUP,
+        rows.add(new Comparison("Learning speed-up (x)", learningSpeedup(), PaperFigures.B_LEARNING_SPEEDUP, false,
             "learning cycles per image, unpruned / pruned; depends on how early and how much the run prunes"));
-        rows.add(new Comparison("Inference speed-up (x)", inferenceSpeedup(), PaperFigures.B_INFERENCE_SPEEDUP,
+        rows.add(new Comparison("Inference speed-up (x)", inferenceSpeedup(), PaperFigures.B_INFERENCE_SPEEDUP, false,
             "inference cycles per image; threshold compares and handshakes do not shrink with pruning"));
         rows.add(new Comparison("Learning energy reduction", learningEnergyReduction(),
-            PaperFigures.B_LEARNING_ENERGY_REDUCTION, "operation-count energy (energy.* of the preset)"));
+            PaperFigures.B_LEARNING_ENERGY_REDUCTION, true, "operation-count energy (energy.* of the preset)"));
         rows.add(new Comparison("Inference energy reduction", inferenceEnergyReduction(),
-            PaperFigures.B_INFERENCE_ENERGY_REDUCTION, "operation-count energy"));
-        rows.add(new Comparison("Pruning LUT overhead", lutOverhead(), PaperFigures.B_LUT_FF_OVERHEAD,
+            PaperFigures.B_INFERENCE_ENERGY_REDUCTION, true, "operation-count energy"));
+        rows.add(new Comparison("Pruning LUT overhead", lutOverhead(), PaperFigures.B_LUT_FF_OVERHEAD, true,
             "over the baseline design's LUTs (" + withPruning.baseline().luts() + "); over the device: "
             + percent((double) withPruning.pruning().luts() / device.luts())));
-        rows.add(new Comparison("Pruning FF overhead", ffOverhead(), PaperFigures.B_LUT_FF_OVERHEAD,
+        rows.add(new Comparison("Pruning FF overhead", ffOverhead(), PaperFigures.B_LUT_FF_OVERHEAD, true,
             "over the baseline's flip-flops (" + withPruning.baseline().ffs() + "); over the device: "
             + percent((double) withPruning.pruning().ffs() / device.ffs())));
-        rows.add(new Comparison("Pruning BRAM overhead", bramOverhead(), PaperFigures.B_BRAM_OVERHEAD,
+        rows.add(new Comparison("Pruning BRAM overhead", bramOverhead(), PaperFigures.B_BRAM_OVERHEAD, true,
             "Decrement Track memory and pruned flags over the baseline's " + withPruning.baseline().bram18()
             + " BRAM18; over the device: " + percent((double) withPruning.pruning().bram18() / device.bram18())));
-        rows.add(new Comparison("Pruning DSP slices", pruningDsps(), PaperFigures.B_DSPS,
+        rows.add(new Comparison("Pruning DSP slices", pruningDsps(), PaperFigures.B_DSPS, false,
             "2 multipliers per Prune unit lane (units.pruneLanes = " + withPruning.config().units().pruneLanes()
             + "); [B] does not describe its datapath"));
-        rows.add(new Comparison("Pruning power overhead", powerOverhead(), PaperFigures.B_POWER_OVERHEAD,
+        rows.add(new Comparison("Pruning power overhead", powerOverhead(), PaperFigures.B_POWER_OVERHEAD, true,
             "dynamic energy of Prune unit + Decrement Track over the rest while learning; Vivado's figure also "
             + "holds static and clock power, which this model does not"));
         return rows;
