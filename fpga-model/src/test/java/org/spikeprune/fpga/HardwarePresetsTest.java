@@ -118,7 +118,8 @@ class HardwarePresetsTest
     @Test
     void shouldNameTheKeyWhenUnknownMalformedOrMissing() throws IOException
     {
-        assertTrue(fails("base=zedboard\nprocesingElements=4\n").getMessage().contains("unknown key procesingElements"));
+        assertTrue(fails("base=zedboard\nprocesingElements=4\n").getMessage()
+            .contains("unknown key procesingElements"));
         assertTrue(fails("base=zedboard\nfifoDepth=deep\n").getMessage().contains("fifoDepth must be an integer"));
         assertTrue(fails("base=zedboard\npruneScheme=sometimes\n").getMessage().contains("pruneScheme"));
         assertTrue(fails("processingElements=4\n").getMessage().contains("is missing"));

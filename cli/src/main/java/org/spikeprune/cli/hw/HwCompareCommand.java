@@ -73,9 +73,11 @@ public final class HwCompareCommand implements Callable<Integer>
         out.println("Paper B comparison on " + config.name() + (unpruned == null
             ? " (synthetic paper B runs, scale " + scale + ")" : " (" + unpruned + " vs " + pruned + ")") + ":");
         out.println("  unpruned: " + TextTable.text(c.unpruned().learning().cyclesPerImage())
-            + " learning / " + TextTable.text(c.unpruned().inference().cyclesPerImage()) + " inference cycles per image");
+            + " learning / " + TextTable.text(c.unpruned().inference().cyclesPerImage())
+            + " inference cycles per image");
         out.println("  pruned:   " + TextTable.text(c.pruned().learning().cyclesPerImage())
-            + " learning / " + TextTable.text(c.pruned().inference().cyclesPerImage()) + " inference cycles per image");
+            + " learning / " + TextTable.text(c.pruned().inference().cyclesPerImage())
+            + " inference cycles per image");
         out.println();
         HwOutput.printComparisons(out, c.rows());
         out.flush();

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -123,20 +125,22 @@ public final class HwExploreCommand implements Callable<Integer>
     }
 
     private static void scatter(final XYChart chart, final List<DesignPoint> points,
-        final java.util.function.ToDoubleFunction<DesignPoint> x, final java.util.function.ToDoubleFunction<DesignPoint> y)
+        final ToDoubleFunction<DesignPoint> x, final ToDoubleFunction<DesignPoint> y)
     {
         final List<DesignPoint> front = points.stream().filter(DesignPoint::pareto)
-            .sorted(java.util.Comparator.comparingDouble(x)).toList();
+            .sorted(Comparator.comparingDouble(x)).toList();
         final List<DesignPoint> rest = points.stream().filter(p -> !p.pareto()).toList();
         if (!rest.isEmpty())
         {
-            chart.addSeries("configurations", rest.stream().mapToDouble(x).toArray(), rest.stream().mapToDouble(y)
-                .toArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries("configurations", rest.stream().mapToDouble(x).toArray(),
+                rest.stream().mapToDouble(y).toArray())
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.CIRCLE);
         }
         if (!front.isEmpty())
         {
-            chart.addSeries("Pareto front", front.stream().mapToDouble(x).toArray(), front.stream().mapToDouble(y)
-                .toArray()).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.DIAMOND);
+            chart.addSeries("Pareto front", front.stream().mapToDouble(x).toArray(),
+                front.stream().mapToDouble(y).toArray())
+                .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.DIAMOND);
         }
     }
 }

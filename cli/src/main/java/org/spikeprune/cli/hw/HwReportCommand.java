@@ -3,6 +3,7 @@ package org.spikeprune.cli.hw;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -77,7 +78,7 @@ public final class HwReportCommand implements Callable<Integer>
         }
         out.println("Hardware " + config.name() + ": " + config.processingElements() + " PEs at " + config.clockMhz()
             + " MHz, FIFOs " + config.fifoDepth() + " deep, pruning hardware " + config.pruneScheme().name()
-            .toLowerCase(java.util.Locale.ROOT) + ", device " + config.device().name());
+            .toLowerCase(Locale.ROOT) + ", device " + config.device().name());
         out.println(HwOutput.describe(activity, log, quick));
         out.println();
         final TextTable cycles = new TextTable("per image", "learning", "inference");
@@ -172,8 +173,8 @@ public final class HwReportCommand implements Callable<Integer>
             final Map<String, Object> utilisation = new LinkedHashMap<>();
             for (final Unit u : Unit.values())
             {
-                energy.put(u.name().toLowerCase(java.util.Locale.ROOT), finite(perImage(t.energyPj(u), t)));
-                utilisation.put(u.name().toLowerCase(java.util.Locale.ROOT), t.utilisation(u));
+                energy.put(u.name().toLowerCase(Locale.ROOT), finite(perImage(t.energyPj(u), t)));
+                utilisation.put(u.name().toLowerCase(Locale.ROOT), t.utilisation(u));
             }
             p.put("energy_pj_per_image_by_unit", energy);
             p.put("utilisation", utilisation);

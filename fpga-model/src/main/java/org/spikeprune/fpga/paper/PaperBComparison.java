@@ -3,8 +3,10 @@ package org.spikeprune.fpga.paper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.spikeprune.fpga.Device;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.PruneScheme;
 import org.spikeprune.fpga.activity.ActivityLog;
@@ -114,7 +116,7 @@ public record PaperBComparison(RunTiming unpruned, RunTiming pruned, ResourceEst
     public List<Comparison> rows()
     {
         final List<Comparison> rows = new ArrayList<>();
-        final var device = withPruning.config().device();
+        final Device device = withPruning.config().device();
         rows.add(new Comparison("Learning speed-up (x)", learningSpeedup(), PaperFigures.B_LEARNING_SPEEDUP, false,
             "learning cycles per image, unpruned / pruned; depends on how early and how much the run prunes"));
         rows.add(new Comparison("Inference speed-up (x)", inferenceSpeedup(), PaperFigures.B_INFERENCE_SPEEDUP, false,
@@ -159,6 +161,6 @@ public record PaperBComparison(RunTiming unpruned, RunTiming pruned, ResourceEst
 
     private static String percent(final double f)
     {
-        return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * f);
+        return String.format(Locale.ROOT, "%.2f%%", 100 * f);
     }
 }

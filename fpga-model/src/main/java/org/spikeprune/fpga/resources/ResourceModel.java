@@ -29,9 +29,10 @@ import org.spikeprune.fpga.PruneScheme;
  *                        comparator, registers; scan counter; FSM (40, 20); the pruned-flag bit's share of
  *                        Weight memory
  *  pruning, paper A      Prune unit: 4 adders (boundary, group threshold, time adaptation, row address) and
- *                        5 comparators (spike-count bits: min, max, boundary, weight-vs-threshold, clamp), a register file of G × (threshold + a_neuron) bits, scan
- *                        counter, FSM; spike-count and threshold memories (one BRAM each at least); a
- *                        spike-count incrementer; the pruned-flag bit's share of Weight memory
+ *                        5 comparators (spike-count bits: min, max, boundary, weight-vs-threshold, clamp),
+ *                        a register file of G × (threshold + a_neuron) bits, scan counter, FSM; spike-count
+ *                        and threshold memories (one single-port BRAM each at least); a spike-count
+ *                        incrementer; the pruned-flag bit's share of Weight memory
  * </pre>
  * The FSM allowances are model choices (a small state machine and its multiplexers), not measurements.
  */

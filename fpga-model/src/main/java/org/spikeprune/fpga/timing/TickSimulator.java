@@ -15,7 +15,8 @@ import org.spikeprune.fpga.PruneScheme;
  *                  pushing it in the same cycle into the FIFO of every PE holding live synapses of its row, and
  *                  stalls while any of those FIFOs is full; PE p pops its head the cycle after the push at the
  *                  earliest (and after its previous burst) and issues the row's r synaptic ops as a pipelined burst
- *                      busy = max(ceil(ceil(r / weightsPerWord) / weightPorts), ceil(2r / potentialPorts), r · cycles.sop)
+ *                    busy = max(ceil(ceil(r / weightsPerWord) / weightPorts), ceil(2r / potentialPorts),
+ *                               r · cycles.sop)
  *                  using its Weight bank for ceil(words / ports) and its Potential bank for ceil(2r / ports) of
  *                  those cycles. A bank shared by PEs serves the bursts' accesses back to back, first come, first
  *                  served (earlier request, then lower PE); a burst ends no earlier than the bank has served its

@@ -64,7 +64,8 @@ class TimingModelTest
     @Test
     void shouldReportUtilisationBetweenZeroAndOneAndEnergyByUnitWhenTimingPaperA()
     {
-        final RunTiming t = new TimingModel(zedboard).time(SyntheticActivity.paperA(SyntheticActivity.PaperA.quick(100)));
+        final RunTiming t = new TimingModel(zedboard)
+            .time(SyntheticActivity.paperA(SyntheticActivity.PaperA.quick(100)));
 
         double sum = 0;
         for (final Unit u : Unit.values())
