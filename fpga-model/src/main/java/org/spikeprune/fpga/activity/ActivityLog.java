@@ -91,7 +91,10 @@ public final class ActivityLog implements ActivitySink
     private long[] pendingOut = new long[4];
     private boolean[] pendingTouched = new boolean[4];
     private boolean anyPending;
+    private int maxPendingLayer = -1;
     private final long[] vector = new long[TICK_FIELDS];
+    /** Totals of the current image not yet added to its columns; index {@link #LAYER} counts tick records. */
+    private final long[] imageAcc = new long[TICK_FIELDS];
 
     /**
      * An empty log for a network.
@@ -179,7 +182,7 @@ public final class ActivityLog implements ActivitySink
     /** Flushes the last pending tick; queries do this too. */
     public void finish()
     {
-        flush();
+        sync();
     }
 
     /**
@@ -244,28 +247,28 @@ public final class ActivityLog implements ActivitySink
     /** @return distinct images presented in a phase (re-presentations not counted). */
     public long images(final int phase)
     {
-        flush();
+        sync();
         return imagesPerPhase[phase];
     }
 
     /** @return presentations in a phase, re-presentations included. */
     public long presentations(final int phase)
     {
-        flush();
+        sync();
         return presentationsPerPhase[phase];
     }
 
     /** @return tick records (ticks × layers) in a phase. */
     public long tickRecords(final int phase)
     {
-        flush();
+        sync();
         return ticks[phase].total();
     }
 
     /** @return distinct tick vectors of a phase. */
     public int tickEntries(final int phase)
     {
-        flush();
+        sync();
         return ticks[phase].size();
     }
 
@@ -290,7 +293,7 @@ public final class ActivityLog implements ActivitySink
      */
     public long total(final int phase, final int field)
     {
-        flush();
+        sync();
         long sum = 0;
         final TickHistogram h = ticks[phase];
         for (int e = 0; e < h.size(); e++)
@@ -303,7 +306,7 @@ public final class ActivityLog implements ActivitySink
     /** @return image records. */
     public int imageRecords()
     {
-        flush();
+        sync();
         return imageIndex.size();
     }
 
@@ -346,7 +349,7 @@ public final class ActivityLog implements ActivitySink
     /** @return Prune unit passes. */
     public int pruneRecords()
     {
-        flush();
+        sync();
         return pruneAfterImages.size();
     }
 
@@ -381,7 +384,7 @@ public final class ActivityLog implements ActivitySink
      */
     public void write(final Path file)
     {
-        flush();
+        sync();
         ActivityLogFiles.write(this, file);
     }
 
@@ -399,6 +402,7 @@ public final class ActivityLog implements ActivitySink
 
     private void newImage(final int phase, final long image)
     {
+        commitImage();
         imagePhase.add(phase);
         imageIndex.add(image);
         imagePresentations.add(0);
@@ -437,6 +441,7 @@ public final class ActivityLog implements ActivitySink
             pendingTouched = Arrays.copyOf(pendingTouched, n);
         }
         pendingTouched[layer] = true;
+        maxPendingLayer = Math.max(maxPendingLayer, layer);
         anyPending = true;
     }
 
@@ -452,7 +457,7 @@ public final class ActivityLog implements ActivitySink
             presentationsPerPhase[phase]++;
             imagePresentations.increment(currentImage, 1);
         }
-        for (int layer = 0; layer < pendingTouched.length; layer++)
+        for (int layer = 0; layer <= maxPendingLayer; layer++)
         {
             if (!pendingTouched[layer])
             {
@@ -466,10 +471,10 @@ public final class ActivityLog implements ActivitySink
             vector[DECREMENTS] = pendingDecrements[layer];
             vector[SPIKES_OUT] = pendingOut[layer];
             ticks[phase].add(vector, 1);
-            imageTicks.increment(currentImage, 1);
+            imageAcc[LAYER]++;
             for (int f = 1; f < TICK_FIELDS; f++)
             {
-                imageTotals[f].increment(currentImage, vector[f]);
+                imageAcc[f] += vector[f];
             }
             pendingTouched[layer] = false;
             pendingMaxSpikes[layer] = 0;
@@ -481,7 +486,30 @@ public final class ActivityLog implements ActivitySink
             pendingOut[layer] = 0;
         }
         anyPending = false;
+        maxPendingLayer = -1;
         pendingTick = Long.MIN_VALUE;
+    }
+
+    private void sync()
+    {
+        flush();
+        commitImage();
+    }
+
+    /** Adds the current image's accumulated totals to its columns. */
+    private void commitImage()
+    {
+        if (currentImage < 0 || imageAcc[LAYER] == 0)
+        {
+            return;
+        }
+        imageTicks.increment(currentImage, imageAcc[LAYER]);
+        imageAcc[LAYER] = 0;
+        for (int f = 1; f < TICK_FIELDS; f++)
+        {
+            imageTotals[f].increment(currentImage, imageAcc[f]);
+            imageAcc[f] = 0;
+        }
     }
 
     private static void checkPhase(final int phase)

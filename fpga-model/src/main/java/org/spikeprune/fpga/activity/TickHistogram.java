@@ -17,6 +17,7 @@ final class TickHistogram
     private int[] table = new int[INITIAL_CAPACITY * 2];
     private int size;
     private long total;
+    private int last = -1;
 
     TickHistogram()
     {
@@ -26,6 +27,13 @@ final class TickHistogram
     /** Adds {@code times} occurrences of the vector {@code v} (length {@link ActivityLog#TICK_FIELDS}). */
     void add(final long[] v, final long times)
     {
+        // Consecutive ticks are often identical (rest, idle layers): skip the hash for a repeat.
+        if (last >= 0 && matches(last, v))
+        {
+            counts[last] += times;
+            total += times;
+            return;
+        }
         final int mask = table.length - 1;
         int slot = hash(v) & mask;
         while (true)
@@ -37,6 +45,7 @@ final class TickHistogram
             }
             if (matches(e, v))
             {
+                last = e;
                 counts[e] += times;
                 total += times;
                 return;
@@ -52,6 +61,7 @@ final class TickHistogram
         System.arraycopy(v, 0, keys, size * ActivityLog.TICK_FIELDS, ActivityLog.TICK_FIELDS);
         counts[size] = times;
         table[slot] = size;
+        last = size;
         size++;
         total += times;
     }
@@ -91,13 +101,12 @@ final class TickHistogram
 
     private static int hash(final long[] v)
     {
-        long h = 0x9E3779B97F4A7C15L;
+        long h = 0;
         for (final long x : v)
         {
-            h = (h ^ x) * 0xBF58476D1CE4E5B9L;
-            h ^= h >>> 31;
+            h = (h + x) * 0x9E3779B97F4A7C15L;
         }
-        return (int) (h ^ (h >>> 32));
+        return (int) (h ^ (h >>> 29));
     }
 
     private void grow()

@@ -9,7 +9,7 @@ import org.spikeprune.fpga.prune.PruneUnitModel;
  * Times a recorded run ({@link ActivityLog}) on a configured core: every distinct tick vector through the
  * {@link TickSimulator} once, weighted by its occurrences, plus every Prune unit pass through the
  * {@link PruneUnitModel}. The cost of re-timing grows with the variety of ticks, not the length of the run, so
- * a recorded run can be swept over many configurations.
+ * a recorded run can be swept over many configurations. Not thread-safe; one per thread.
  */
 public final class TimingModel
 {
