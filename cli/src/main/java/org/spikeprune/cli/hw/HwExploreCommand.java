@@ -1,6 +1,7 @@
 package org.spikeprune.cli.hw;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ public final class HwExploreCommand implements Callable<Integer>
             .title("Time per training image against area").xAxisTitle("LUTs").yAxisTitle("us per training image")
             .build();
         scatter(chart, points, p -> (double) p.resources().luts(), DesignPoint::usTrainPerImage);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, file);
     }
 
     private static void plotEnergy(final List<DesignPoint> points, final Path file) throws IOException
@@ -121,7 +122,15 @@ public final class HwExploreCommand implements Callable<Integer>
             .title("Energy against time per training image").xAxisTitle("us per training image")
             .yAxisTitle("pJ per training image").build();
         scatter(chart, points, DesignPoint::usTrainPerImage, DesignPoint::energyTrainPj);
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        save(chart, file);
+    }
+
+    private static void save(final XYChart chart, final Path file) throws IOException
+    {
+        try (OutputStream os = Files.newOutputStream(file))
+        {
+            BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+        }
     }
 
     private static void scatter(final XYChart chart, final List<DesignPoint> points,
