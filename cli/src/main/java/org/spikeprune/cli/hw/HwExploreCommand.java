@@ -1,7 +1,6 @@
 package org.spikeprune.cli.hw;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -127,10 +126,7 @@ public final class HwExploreCommand implements Callable<Integer>
 
     private static void save(final XYChart chart, final Path file) throws IOException
     {
-        try (OutputStream os = Files.newOutputStream(file))
-        {
-            BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
-        }
+        Files.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
     }
 
     private static void scatter(final XYChart chart, final List<DesignPoint> points,
