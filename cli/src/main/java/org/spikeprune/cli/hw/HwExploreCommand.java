@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
+import javax.imageio.ImageIO;
+
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -126,7 +128,10 @@ public final class HwExploreCommand implements Callable<Integer>
 
     private static void save(final XYChart chart, final Path file) throws IOException
     {
-        Files.write(file, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile()))
+        {
+            throw new IOException("no PNG writer for " + file);
+        }
     }
 
     private static void scatter(final XYChart chart, final List<DesignPoint> points,
