@@ -128,6 +128,7 @@ public final class HwExploreCommand implements Callable<Integer>
 
     private static void save(final XYChart chart, final Path file) throws IOException
     {
+        chart.getStyler().setXAxisDecimalPattern("#,##0.#").setYAxisDecimalPattern("#,##0.#");
         if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile()))
         {
             throw new IOException("no PNG writer for " + file);
