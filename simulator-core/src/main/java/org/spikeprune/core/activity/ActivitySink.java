@@ -60,4 +60,39 @@ public interface ActivitySink
     default void onImageEnd(long tick, int image, int spikes)
     {
     }
+
+    /**
+     * The work of one core in one tick for one layer of a multi-layer network (paper B's convolutional layers
+     * are processed one after another in each time step). A simulator with one plastic layer may keep calling
+     * {@link #onCoreTick}; the default forwards here to it, dropping the layer.
+     *
+     * @param tick          the tick.
+     * @param layer         the layer whose post-synaptic neurons did the work (0 = first layer after the input).
+     * @param core          the core (processing element).
+     * @param spikesIn      spikes the Controller dispatched to it for this layer.
+     * @param synapticOps   weight accumulations into Potential memory (live synapses only).
+     * @param neuronUpdates neuron state updates (potential integration and threshold compare).
+     * @param stdpUpdates   weight updates by the STDP unit.
+     * @param decrements    of those, weight decrements logged to Decrement Track memory.
+     * @param spikesOut     spikes written to Spike memory.
+     */
+    default void onLayerTick(
+        long tick, int layer, int core, int spikesIn, long synapticOps, long neuronUpdates, long stdpUpdates,
+        long decrements, int spikesOut)
+    {
+        onCoreTick(tick, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements, spikesOut);
+    }
+
+    /**
+     * The number of distinct pre-synaptic spikes the Controller dispatched for a layer in a tick, whatever the
+     * number of cores that received each. Optional: without it a cost model takes the largest per-core
+     * {@code spikesIn} of the tick, which is exact when every core sees every spike (a fully connected layer).
+     *
+     * @param tick   the tick.
+     * @param layer  the layer the spikes were dispatched to.
+     * @param spikes distinct spikes dispatched.
+     */
+    default void onDispatch(long tick, int layer, int spikes)
+    {
+    }
 }
