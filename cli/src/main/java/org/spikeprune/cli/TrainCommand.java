@@ -85,6 +85,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--quick", description = "A short run: 3,000 training, 1,000 assignment and 1,000 test images.")
     boolean quick;
 
+    @Option(names = "--hw", paramLabel = "PRESET|FILE",
+        description = "Time the run on a hardware model (zedboard, zedboard-8pe, loihi-like, paper-a, or a "
+            + "properties file): adds hw.* to result.json and writes activity.bin for `hw report`.")
+    String hw;
+
     @Option(names = "--no-baseline",
         description = "With --pruning: do not run the unpruned baseline of the same seed alongside.")
     boolean noBaseline;
@@ -125,6 +130,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         stdout.printf(Locale.ROOT, "spikeprune train: %s, pruning %s, %d training images x %d epoch(s), %d "
             + "assignment, %d test, seed %d, %d core(s), %s%n", profile, pruning, nTrain, p.epochs(), nAssign, nTest,
             seed, cores, mode.name().toLowerCase(Locale.ROOT));
+        final org.spikeprune.fpga.HardwareConfig hwConfig = hw == null ? null
+            : org.spikeprune.fpga.HardwarePresets.load(hw);
+        final org.spikeprune.fpga.activity.ActivityLog activity = hw == null ? null
+            : new org.spikeprune.fpga.activity.ActivityLog(org.spikeprune.fpga.NetworkShape.paperA(p.excNeurons()));
+        final ActivitySink sink = activity == null ? ActivitySink.NONE : activity;
         final DcTrainer.Result result;
         DcTrainer.Result baseline = null;
         if (policy == PrunePolicy.NONE || noBaseline)
@@ -132,7 +142,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             try (Progress progress = new Progress(err, profile))
             {
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
-                    ActivitySink.NONE, progress));
+                    sink, progress));
             }
         }
         else
@@ -149,7 +159,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                     cores, mode, nTrain, nTest, nAssign, PrunePolicy.NONE, ActivitySink.NONE,
                     DcTrainer.Progress.NONE)));
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
-                    ActivitySink.NONE, progress));
+                    sink, progress));
                 stdout.println("waiting for the unpruned baseline of the same seed ...");
                 baseline = base.get();
             }
@@ -175,7 +185,6 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());
         }
-        output.writeJson("result.json", json);
         WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), output.file("weights.png.tmp"));
         try
         {
@@ -186,6 +195,24 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             throw new InputException(output.file("weights.png") + ": cannot write: " + ex.getMessage(), ex);
         }
+        if (activity != null)
+        {
+            activity.finish();
+            activity.write(output.file("activity.bin"));
+            final Map<String, Object> hwJson = new LinkedHashMap<>();
+            hwJson.put("preset", hw);
+            for (final Map.Entry<String, Double> e
+                : org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity).toMap().entrySet())
+            {
+                final String[] parts = e.getKey().split("\\.", 2);
+                @SuppressWarnings("unchecked")
+                final Map<String, Object> group = (Map<String, Object>)hwJson.computeIfAbsent(parts[0],
+                    k -> new LinkedHashMap<String, Object>());
+                group.put(parts[1], e.getValue());
+            }
+            json.put("hw", hwJson);
+        }
+        output.writeJson("result.json", json);
         output.writeText("summary.md", ResultJson.summary(json, result, baseline));
         stdout.print(ResultJson.shortReport(json));
         stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md");

@@ -70,4 +70,36 @@ class TrainQuickIT
         assertTrue(base.get("infer_sop_reduction").asDouble() > 0, "pruning removes inference work");
         assertTrue(base.get("train_sop_reduction").asDouble() > 0, "pruning removes training work");
     }
+
+    @Test
+    void shouldTimeARunOnTwoPresetsWithoutChangingIt(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final String[] base = {"train", "--profile", "guo2020-mnist-100", "--train-images", "150", "--assign-images",
+            "60", "--test-images", "40", "--seed", "9"};
+        assertEquals(0, Main.execute(concat(base, "--out", out.resolve("plain").toString())));
+        assertEquals(0, Main.execute(concat(base, "--hw", "zedboard", "--out", out.resolve("a").toString())));
+        assertEquals(0, Main.execute(concat(base, "--hw", "zedboard-8pe", "--out", out.resolve("b").toString())));
+        final JsonNode plain = RunOutput.json().readTree(Files.readAllBytes(out.resolve("plain/result.json")));
+        final JsonNode a = RunOutput.json().readTree(Files.readAllBytes(out.resolve("a/result.json")));
+        final JsonNode b = RunOutput.json().readTree(Files.readAllBytes(out.resolve("b/result.json")));
+        assertEquals(plain.get("digest").asText(), a.get("digest").asText(), "timing does not change the run");
+        assertEquals(plain.get("digest").asText(), b.get("digest").asText());
+        for (final String k : new String[] {"train_per_image", "infer_per_image"})
+        {
+            assertTrue(a.get("hw").get("cycles").get(k).asDouble() > 0);
+            assertTrue(a.get("hw").get("energy_pj").get(k).asDouble() > 0);
+        }
+        assertTrue(a.get("hw").get("cycles").get("infer_per_image").asDouble()
+            != b.get("hw").get("cycles").get("infer_per_image").asDouble(), "presets differ");
+        assertTrue(Files.size(out.resolve("a/activity.bin")) > 0);
+    }
+
+    private static String[] concat(final String[] a, final String... b)
+    {
+        final String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
 }

@@ -15,4 +15,11 @@ public interface ReportingPrunePolicy extends PrunePolicy
 
     /** One record per step at which the policy acted, in order; read-only view. Empty before the first step. */
     List<PruneStepRecord> stepLog();
+
+    @Override
+    default int lastGroupCount()
+    {
+        final List<PruneStepRecord> log = stepLog();
+        return log.isEmpty() ? 0 : log.get(log.size() - 1).groups();
+    }
 }

@@ -56,6 +56,14 @@ public interface ActivitySink
     {
     }
 
+    /**
+     * The spikes of one tick: what the Controller dispatched (input spikes and routed spikes, canonical order)
+     * and what the cores fired. The arrays are reused after the call.
+     */
+    default void onTickSpikes(long tick, int[] dispatched, int dispatchedCount, int[] fired, int firedCount)
+    {
+    }
+
     /** End of a presentation; {@code spikes} is the excitatory/output spike count of the presentation. */
     default void onImageEnd(long tick, int image, int spikes)
     {

@@ -211,8 +211,20 @@ public final class DcNetwork implements AutoCloseable
         }
     }
 
+    private long lastReportedTick = -1;
+
     private void onTick(final long t, final SpikeBatch dispatched, final SpikeBatch output)
     {
+        // ticks the engine skipped were idle: no spike, no synaptic work, but every neuron still steps
+        for (long g = Math.max(lastReportedTick + 1, t - p.presentTicks - p.restTicks); g < t; g++)
+        {
+            for (int c = 0; c < cores.length; c++)
+            {
+                sink.onCoreTick(g, c, 0, 0, cores[c].n, 0, 0, 0);
+            }
+        }
+        lastReportedTick = t;
+        sink.onTickSpikes(t, dispatched.array(), dispatched.count(), output.array(), output.count());
         for (int c = 0; c < cores.length; c++)
         {
             final DcCore core = cores[c];

@@ -138,6 +138,7 @@ public final class DcTrainer
                     final long before = net.weights().liveCount();
                     policy.onBoundary(context(net, step, seen, trainTotal, false));
                     net.compact();
+                    r.sink().onPrune(net.tick(), before, before - net.weights().liveCount(), policy.lastGroupCount());
                     steps.add(stepRecord(net.weights(), step, seen, before, policy.lastThresholds()));
                 }
                 if (policy != PrunePolicy.NONE && seen % policy.stepImages()
@@ -156,6 +157,7 @@ public final class DcTrainer
                 final long before = net.weights().liveCount();
                 policy.onEndOfTraining(context(net, steps.size() + 1, trainTotal, trainTotal, true));
                 net.compact();
+                r.sink().onPrune(net.tick(), before, before - net.weights().liveCount(), policy.lastGroupCount());
                 if (net.weights().liveCount() != before)
                 {
                     steps.add(stepRecord(net.weights(), steps.size() + 1, trainTotal, before,

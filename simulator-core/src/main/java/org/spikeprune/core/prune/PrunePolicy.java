@@ -38,6 +38,12 @@ public interface PrunePolicy
         return null;
     }
 
+    /** Neuron groups formed at the last boundary (paper A's grouping by spike count), 0 if none. */
+    default int lastGroupCount()
+    {
+        return 0;
+    }
+
     /** The policy that never prunes. */
     PrunePolicy NONE = new PrunePolicy()
     {
