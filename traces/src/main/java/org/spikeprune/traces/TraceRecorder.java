@@ -170,6 +170,12 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return agent.committedRecords();
     }
 
+    /** The agent thread, for tests that measure its allocation. */
+    Thread agentThread()
+    {
+        return thread;
+    }
+
     @Override
     public void onInputSpikes(final long tick, final int[] ids, final int offset, final int count)
     {

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class TraceRecorderTest
 {
     static final String CONFIG = "profile: test\nneurons: 100\nseed: 42\n";
+    static final long SEED = 0x5EED_0000_1234_5EEDL;
 
     @TempDir
     Path tmp;
 
     static TraceHeader header()
     {
-        return TraceHeader.of("test-profile", 42L, CONFIG, "spikeprune test");
+        return TraceHeader.of("test-profile", SEED, CONFIG, "spikeprune test");
     }
 
     @Test
@@ -55,7 +56,7 @@ class TraceRecorderTest
             final TraceHeader h = reader.header();
             assertEquals(TraceRecordDescriptor.FORMAT_VERSION, h.formatVersion());
             assertEquals("test-profile", h.profile());
-            assertEquals(42L, h.seed());
+            assertEquals(SEED, h.seed());
             assertEquals(CONFIG, h.configText());
             assertEquals(TraceHeader.sha256Hex(CONFIG), h.configDigest());
             assertEquals("spikeprune test", h.creator());
