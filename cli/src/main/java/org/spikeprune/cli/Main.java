@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         + "connections while it learns.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        org.spikeprune.cli.trace.TraceCommand.class,
     })
 public final class Main implements Runnable
 {
