@@ -47,6 +47,7 @@ final class TraceAgent implements Agent, MessageHandler
     private final long checkIntervalBytes;
     private final CRC32C crc = new CRC32C();
     private final AtomicLong committedRecords = new AtomicLong();
+    private final AtomicLong committedBytes = new AtomicLong();
     private final long[] kindCounts = new long[EVENT_KIND_COUNT];
 
     private SingleChronicleQueue queue;
@@ -99,6 +100,7 @@ final class TraceAgent implements Agent, MessageHandler
         nextRecordIndex = 1;
         bytesWritten += record.length + 4L;
         bytesSinceCheck += record.length + 4L;
+        committedBytes.lazySet(bytesWritten);
     }
 
     @Override
@@ -183,10 +185,10 @@ final class TraceAgent implements Agent, MessageHandler
         return committedRecords.get();
     }
 
-    /** Bytes written into the queue so far (documents and their 4-byte headers), agent thread only. */
-    long bytesWritten()
+    /** Bytes written into the queue so far (documents and their 4-byte headers); readable from any thread. */
+    long committedBytes()
     {
-        return bytesWritten;
+        return committedBytes.get();
     }
 
     /** Stops writing after a failure; tries to leave an END record that says the run did not finish. */
@@ -272,6 +274,7 @@ final class TraceAgent implements Agent, MessageHandler
         }
         bytesWritten += length + 4L;
         bytesSinceCheck += length + 4L;
+        committedBytes.lazySet(bytesWritten);
     }
 
     private void ensureStaging(final int length)

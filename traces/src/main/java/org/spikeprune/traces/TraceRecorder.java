@@ -170,6 +170,17 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return agent.committedRecords();
     }
 
+    /**
+     * Bytes the agent has written into the queue so far: every record (header included) with its 4-byte queue
+     * header. Divided by {@link #committedRecords()} it gives the bytes per record.
+     *
+     * @return committed bytes.
+     */
+    public long committedBytes()
+    {
+        return agent.committedBytes();
+    }
+
     /** The agent thread, for tests that measure its allocation. */
     Thread agentThread()
     {

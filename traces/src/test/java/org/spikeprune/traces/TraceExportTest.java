@@ -20,6 +20,7 @@ class TraceExportTest
     Path tmp;
 
     private Path dir;
+    private long committedBytes;
 
     @BeforeEach
     void record()
@@ -39,6 +40,7 @@ class TraceExportTest
             r.onPruneDecision(3, 0, 77, 8, 0.5f);
             r.onImageEnd(3, 6, 0);
             r.finish("run-digest");
+            committedBytes = r.committedBytes();
         }
     }
 
@@ -196,6 +198,7 @@ class TraceExportTest
             + 4 + TraceRecordDescriptor.endLength("run-digest".length())
             + 4 + TraceCodec.encodeHeader(s.header(), 1).length;
         assertEquals(expectedBytes, s.recordBytes());
+        assertEquals(expectedBytes, committedBytes, "what the recorder counted as written");
         assertEquals((double)expectedBytes / 13, s.bytesPerEvent(), 1e-9);
     }
 }
