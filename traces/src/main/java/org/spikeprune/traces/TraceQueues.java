@@ -125,7 +125,8 @@ final class TraceQueues
         }
         if (!Files.isDirectory(dir))
         {
-            throw new TraceFormatException("trace " + dir + ": not a directory (a trace is a directory of queue files)");
+            throw new TraceFormatException(
+                "trace " + dir + ": not a directory (a trace is a directory of queue files)");
         }
         final List<Path> files;
         try

@@ -124,10 +124,15 @@ public final class TraceReader implements AutoCloseable
         {
             return new TraceReader(dir, queue, allowEmpty);
         }
-        catch (final RuntimeException | Error ex)
+        catch (final TraceFormatException ex)
         {
             queue.close();
             throw ex;
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            queue.close();
+            throw new TraceFormatException("trace " + dir + ": cannot be read: " + ex, ex);
         }
     }
 
@@ -155,7 +160,7 @@ public final class TraceReader implements AutoCloseable
         {
             return false;
         }
-        if (!readDocument())
+        if (!readDocument() && !readHiddenDocument())
         {
             finished = true;
             kind = null;
@@ -561,6 +566,41 @@ public final class TraceReader implements AutoCloseable
         }
     }
 
+    /**
+     * Where the readable data stops without an END record, the queue's own index must stop there too. A killed
+     * recording leaves at most one unfinished document at the end; a queue whose index lists documents after the
+     * one that cannot be read has a damaged document header (its "not complete" bit set, say), which would
+     * otherwise hide the rest of the trace.
+     *
+     * @return true if a document was read after all (a running recording has just written it).
+     * @throws TraceFormatException when later documents exist but cannot be reached.
+     */
+    private boolean readHiddenDocument()
+    {
+        final long lastIndex;
+        try
+        {
+            lastIndex = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw new TraceFormatException(place() + "cannot be read: the queue index is damaged: " + ex, ex);
+        }
+        final long lastRead = tailer.lastReadIndex();
+        if (lastIndex <= lastRead)
+        {
+            return false;
+        }
+        if (readDocument())
+        {
+            return true;
+        }
+        throw new TraceFormatException(
+            place() + "cannot be read: its queue document header is damaged, and the queue lists "
+                + (queue.rollCycle().toSequenceNumber(lastIndex) - queue.rollCycle().toSequenceNumber(lastRead))
+                + " more document(s) after the last readable one");
+    }
+
     private TraceHeader checkHeader()
     {
         final UnsafeBuffer b = buffer;
@@ -619,7 +659,8 @@ public final class TraceReader implements AutoCloseable
         final TraceRecordKind k = TraceRecordKind.fromCode(code);
         if (k == null || k == TraceRecordKind.HEADER)
         {
-            throw new TraceFormatException(place() + "has kind code " + code + ", expected an event kind (2..8) or END (9)");
+            throw new TraceFormatException(
+                place() + "has kind code " + code + ", expected an event kind (2..8) or END (9)");
         }
         final int index = b.getInt(RECORD_INDEX_OFFSET, BYTE_ORDER);
         if (index != (int)nextIndex)

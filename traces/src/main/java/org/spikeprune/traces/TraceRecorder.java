@@ -404,7 +404,8 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         }
     }
 
-    private static void putPrefix(final UnsafeBuffer b, final int base, final int code, final int flags, final long tick)
+    private static void putPrefix(
+        final UnsafeBuffer b, final int base, final int code, final int flags, final long tick)
     {
         b.putShort(base + KIND_OFFSET, (short)code, BYTE_ORDER);
         b.putShort(base + FLAGS_OFFSET, (short)flags, BYTE_ORDER);

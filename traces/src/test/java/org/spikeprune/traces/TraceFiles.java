@@ -64,6 +64,18 @@ final class TraceFiles
         }
     }
 
+    /** Inverts one bit of a file. */
+    static void flipBit(final Path file, final long offset, final int bit) throws IOException
+    {
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(offset);
+            final int b = raf.read();
+            raf.seek(offset);
+            raf.write(b ^ (1 << bit));
+        }
+    }
+
     /** Overwrites an int of a file, little-endian. */
     static void putInt(final Path file, final long offset, final int value) throws IOException
     {

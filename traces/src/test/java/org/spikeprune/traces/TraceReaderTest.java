@@ -15,6 +15,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TraceReaderTest
 {
@@ -102,6 +104,26 @@ class TraceReaderTest
             assertTrue(m.contains("is corrupt: checksum 0x"), m);
             assertTrue(m.contains("its tick field " + tick), m);
         }
+    }
+
+    /**
+     * A flipped bit in the queue's own 4-byte document header: in the length (bits 0..29) it shows as a corrupt
+     * record, the metadata bit (30) hides the record, and the "not complete" bit (31) would hide every later
+     * record and pass for a killed recording, were the queue's index not checked where the data stops.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 8, 16, 24, 29, 30, 31})
+    void shouldNameRecordWhenQueueDocumentHeaderBitIsFlipped(final int bit) throws IOException
+    {
+        final Path dir = tmp.resolve("bit" + bit);
+        final long[] marker = recordWithMarker(dir, 50, 20);
+        final Path file = TraceFiles.queueFile(dir);
+        final long record = TraceFiles.find(file, MARKER) - TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
+        TraceFiles.flipBit(file, record - 4 + bit / 8, bit % 8);
+
+        final TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceSummary.of(dir));
+        assertTrue(ex.getMessage().startsWith("trace " + dir + ": record " + marker[0] + " (after tick "),
+            ex.getMessage());
     }
 
     @Test

@@ -193,7 +193,8 @@ class TraceCommandTest
             ch.read(bytes, record);
             bytes.putInt(TraceRecordDescriptor.HEADER_VERSION_OFFSET, 99);
             final CRC32C crc = new CRC32C();
-            crc.update(bytes.array(), TraceRecordDescriptor.CHECKED_OFFSET, length - TraceRecordDescriptor.CHECKED_OFFSET);
+            final int from = TraceRecordDescriptor.CHECKED_OFFSET;
+            crc.update(bytes.array(), from, length - from);
             bytes.putInt(TraceRecordDescriptor.CHECKSUM_OFFSET, (int)crc.getValue());
             ch.write(bytes.rewind(), record);
         }
@@ -246,8 +247,8 @@ class TraceCommandTest
     {
         final Path empty = Files.createDirectories(tmp.resolve("empty"));
         assertEquals(2, run("trace", "inspect", empty.toString()));
-        assertEquals("spikeprune: trace " + empty + ": not a trace: expected Chronicle queue files (*.cq4), found none\n",
-            err);
+        assertEquals(
+            "spikeprune: trace " + empty + ": not a trace: expected Chronicle queue files (*.cq4), found none\n", err);
         assertEquals(2, run("trace", "export", tmp.resolve("missing").toString()));
         assertEquals("spikeprune: trace " + tmp.resolve("missing") + ": no such directory\n", err);
     }
