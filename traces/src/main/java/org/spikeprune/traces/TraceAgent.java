@@ -25,9 +25,13 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 
 /**
- * The only writer of a trace: drains the recorder's ring into the Chronicle queue, one document per record,
- * filling in the record index and checksum; checks the free disk space every so many bytes; writes the header
- * first and the END record last.
+ * The only writer of a trace: drains the recorder's ring into the Chronicle queue, filling in each record's
+ * index and checksum; checks the free disk space every so many bytes; writes the header first and the END record
+ * last.
+ *
+ * <p>Records drained in one duty cycle are packed into a block, up to {@link #BLOCK_TARGET} bytes, and the block is
+ * written as one queue document at the end of the cycle (or when it is full). The queue's per-document cost is
+ * shared by the records of a block; when producers are slow a block holds one record and is written at once.
  *
  * <p>It runs on its own thread (see {@link TraceRecorder}); every Chronicle call happens on that thread. After
  * a stop (low disk space or a failure) it writes nothing more and tells the recorder, whose producers then fail
@@ -35,6 +39,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  */
 final class TraceAgent implements Agent, MessageHandler
 {
+    /** Bytes of records a block collects before it is written. */
+    static final int BLOCK_TARGET = 64 << 10;
     private static final int MESSAGES_PER_DUTY_CYCLE = 4096;
 
     private final TraceRecorder recorder;
@@ -49,11 +55,17 @@ final class TraceAgent implements Agent, MessageHandler
     private final AtomicLong committedRecords = new AtomicLong();
     private final AtomicLong committedBytes = new AtomicLong();
     private final long[] kindCounts = new long[EVENT_KIND_COUNT];
+    private final long[] blockKindCounts = new long[EVENT_KIND_COUNT];
 
     private SingleChronicleQueue queue;
     private ExcerptAppender appender;
-    private byte[] staging;
-    private UnsafeBuffer stagingBuffer;
+    private byte[] block;
+    private UnsafeBuffer blockBuffer;
+    private int blockLength;
+    private int blockRecords;
+    private long blockLastTick;
+    private long blockInputSpikes;
+    private long blockOutputSpikes;
 
     private long nextRecordIndex;
     private long eventRecords;
@@ -77,7 +89,8 @@ final class TraceAgent implements Agent, MessageHandler
         this.diskSpace = diskSpace;
         this.minFreeBytes = minFreeBytes;
         this.checkIntervalBytes = checkIntervalBytes;
-        ensureStaging(Math.max(4096, ring.maxMsgLength() + CHECKED_OFFSET));
+        this.block = new byte[Math.max(2 * BLOCK_TARGET, ring.maxMsgLength() + CHECKED_OFFSET)];
+        this.blockBuffer = new UnsafeBuffer(block);
     }
 
     @Override
@@ -93,14 +106,8 @@ final class TraceAgent implements Agent, MessageHandler
         queue = TraceQueues.openForWriting(dir);
         appender = queue.createAppender();
         final byte[] record = TraceCodec.encodeHeader(header, formatVersion);
-        try (DocumentContext dc = appender.writingDocument())
-        {
-            dc.wire().bytes().write(record, 0, record.length);
-        }
+        writeDocument(record, record.length);
         nextRecordIndex = 1;
-        bytesWritten += record.length + 4L;
-        bytesSinceCheck += record.length + 4L;
-        committedBytes.lazySet(bytesWritten);
     }
 
     @Override
@@ -110,10 +117,12 @@ final class TraceAgent implements Agent, MessageHandler
         {
             return 0;
         }
-        return ring.read(this, MESSAGES_PER_DUTY_CYCLE);
+        final int messages = ring.read(this, MESSAGES_PER_DUTY_CYCLE);
+        writeBlock();
+        return messages;
     }
 
-    /** Writes one event record: ring message bytes are the record's bytes from {@code CHECKED_OFFSET} on. */
+    /** Adds one event record to the block: ring message bytes are the record's bytes from {@code CHECKED_OFFSET}. */
     @Override
     public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
     {
@@ -122,33 +131,31 @@ final class TraceAgent implements Agent, MessageHandler
             return;
         }
         final int recordLength = length + CHECKED_OFFSET;
-        if (bytesSinceCheck + recordLength >= checkIntervalBytes && !checkDiskSpace())
+        if (blockLength > 0 && blockLength + recordLength > BLOCK_TARGET)
         {
-            return;
+            writeBlock();
+            if (stopped)
+            {
+                return;
+            }
         }
-        if (recordLength > staging.length)
-        {
-            ensureStaging(recordLength);
-        }
-        buffer.getBytes(index, staging, CHECKED_OFFSET, length);
-        final UnsafeBuffer b = stagingBuffer;
-        b.putInt(RECORD_INDEX_OFFSET, (int)nextRecordIndex, BYTE_ORDER);
-        final long tick = b.getLong(TICK_OFFSET, BYTE_ORDER);
-        append(recordLength);
-
-        nextRecordIndex++;
-        eventRecords++;
-        lastTick = tick;
-        kindCounts[msgTypeId - FIRST_EVENT_CODE]++;
+        final int at = blockLength;
+        buffer.getBytes(index, block, at + CHECKED_OFFSET, length);
+        final UnsafeBuffer b = blockBuffer;
+        b.putInt(at + RECORD_INDEX_OFFSET, (int)(nextRecordIndex + blockRecords), BYTE_ORDER);
+        b.putInt(at + CHECKSUM_OFFSET, TraceCodec.checksum(crc, block, at, recordLength), BYTE_ORDER);
+        blockLength = at + recordLength;
+        blockRecords++;
+        blockLastTick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
+        blockKindCounts[msgTypeId - FIRST_EVENT_CODE]++;
         if (msgTypeId == TraceRecordKind.INPUT_SPIKES.code())
         {
-            inputSpikes += b.getInt(SPIKE_COUNT_OFFSET, BYTE_ORDER);
+            blockInputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
         }
         else if (msgTypeId == TraceRecordKind.OUTPUT_SPIKES.code())
         {
-            outputSpikes += b.getInt(SPIKE_COUNT_OFFSET, BYTE_ORDER);
+            blockOutputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
         }
-        committedRecords.lazySet(eventRecords);
     }
 
     /** Drains what producers committed (unless stopped), writes the END record and closes the queue. */
@@ -157,14 +164,12 @@ final class TraceAgent implements Agent, MessageHandler
     {
         try
         {
-            if (!stopped)
+            while (!stopped && ring.read(this, MESSAGES_PER_DUTY_CYCLE) > 0)
             {
-                while (!stopped && ring.read(this, MESSAGES_PER_DUTY_CYCLE) > 0)
-                {
-                    continue;
-                }
+                writeBlock();
             }
-            if (!endWritten && appender != null && !recorder.hasFailed())
+            writeBlock();
+            if (!endWritten && !stopped && appender != null && !recorder.hasFailed())
             {
                 writeEnd(recorder.endStatus(), recorder.runDigest());
             }
@@ -191,7 +196,7 @@ final class TraceAgent implements Agent, MessageHandler
         return committedBytes.get();
     }
 
-    /** Stops writing after a failure; tries to leave an END record that says the run did not finish. */
+    /** Stops writing after a failure. */
     void onFailure(final Throwable cause)
     {
         if (stopped)
@@ -202,7 +207,7 @@ final class TraceAgent implements Agent, MessageHandler
         recorder.fail(new TraceException("trace " + dir + ": recording failed: " + cause, cause));
     }
 
-    /** Closes the queue after a failed start. */
+    /** Closes the queue (after a failed start, too). */
     void closeQueue()
     {
         try
@@ -225,6 +230,35 @@ final class TraceAgent implements Agent, MessageHandler
                 queue = null;
             }
         }
+    }
+
+    /** Writes the block as one document, after a free-space check when one is due; then counts its records. */
+    private void writeBlock()
+    {
+        if (blockLength == 0 || stopped)
+        {
+            return;
+        }
+        if (bytesSinceCheck + blockLength + 4 >= checkIntervalBytes && !checkDiskSpace())
+        {
+            return;
+        }
+        writeDocument(block, blockLength);
+        nextRecordIndex += blockRecords;
+        eventRecords += blockRecords;
+        lastTick = blockLastTick;
+        inputSpikes += blockInputSpikes;
+        outputSpikes += blockOutputSpikes;
+        for (int i = 0; i < EVENT_KIND_COUNT; i++)
+        {
+            kindCounts[i] += blockKindCounts[i];
+            blockKindCounts[i] = 0;
+        }
+        blockLength = 0;
+        blockRecords = 0;
+        blockInputSpikes = 0;
+        blockOutputSpikes = 0;
+        committedRecords.lazySet(eventRecords);
     }
 
     private boolean checkDiskSpace()
@@ -258,31 +292,23 @@ final class TraceAgent implements Agent, MessageHandler
     {
         final TraceEnd end = new TraceEnd(
             status, lastTick, eventRecords, inputSpikes, outputSpikes, kindCounts, runDigest);
-        ensureStaging(TraceRecordDescriptor.endLength(TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH));
-        final int length = TraceCodec.encodeEnd(stagingBuffer, nextRecordIndex, end);
-        append(length);
+        final byte[] record = new byte[TraceRecordDescriptor.endLength(TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH)];
+        final UnsafeBuffer b = new UnsafeBuffer(record);
+        final int length = TraceCodec.encodeEnd(b, nextRecordIndex, end);
+        b.putInt(CHECKSUM_OFFSET, TraceCodec.checksum(crc, record, length), BYTE_ORDER);
+        writeDocument(record, length);
         nextRecordIndex++;
         endWritten = true;
     }
 
-    private void append(final int length)
+    private void writeDocument(final byte[] bytes, final int length)
     {
-        stagingBuffer.putInt(CHECKSUM_OFFSET, TraceCodec.checksum(crc, staging, length), BYTE_ORDER);
         try (DocumentContext dc = appender.writingDocument())
         {
-            dc.wire().bytes().write(staging, 0, length);
+            dc.wire().bytes().write(bytes, 0, length);
         }
         bytesWritten += length + 4L;
         bytesSinceCheck += length + 4L;
         committedBytes.lazySet(bytesWritten);
-    }
-
-    private void ensureStaging(final int length)
-    {
-        if (staging == null || staging.length < length)
-        {
-            staging = new byte[length];
-            stagingBuffer = new UnsafeBuffer(staging);
-        }
     }
 }

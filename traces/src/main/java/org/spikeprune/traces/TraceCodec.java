@@ -18,6 +18,7 @@ import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_SEED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_STRINGS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_VERSION_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.MAGIC;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
@@ -45,8 +46,22 @@ final class TraceCodec
      */
     static int checksum(final CRC32C crc, final byte[] record, final int length)
     {
+        return checksum(crc, record, 0, length);
+    }
+
+    /**
+     * The CRC32C a record stores, for a record inside a larger array (a block).
+     *
+     * @param crc    a reusable checksum.
+     * @param bytes  the array.
+     * @param offset where the record starts.
+     * @param length the record length.
+     * @return the checksum as an int.
+     */
+    static int checksum(final CRC32C crc, final byte[] bytes, final int offset, final int length)
+    {
         crc.reset();
-        crc.update(record, CHECKED_OFFSET, length - CHECKED_OFFSET);
+        crc.update(bytes, offset + CHECKED_OFFSET, length - CHECKED_OFFSET);
         return (int)crc.getValue();
     }
 
@@ -73,6 +88,7 @@ final class TraceCodec
         }
         final byte[] record = new byte[length];
         final UnsafeBuffer b = new UnsafeBuffer(record);
+        b.putInt(LENGTH_OFFSET, length, BYTE_ORDER);
         b.putShort(KIND_OFFSET, (short)TraceRecordKind.HEADER.code(), BYTE_ORDER);
         b.putShort(FLAGS_OFFSET, (short)0, BYTE_ORDER);
         b.putInt(HEADER_VERSION_OFFSET, formatVersion, BYTE_ORDER);
@@ -138,6 +154,7 @@ final class TraceCodec
     static int encodeEnd(final MutableDirectBuffer b, final long recordIndex, final TraceEnd end)
     {
         final byte[] digest = end.runDigest().getBytes(StandardCharsets.US_ASCII);
+        b.putInt(LENGTH_OFFSET, TraceRecordDescriptor.endLength(digest.length), BYTE_ORDER);
         b.putShort(KIND_OFFSET, (short)TraceRecordKind.END.code(), BYTE_ORDER);
         b.putShort(FLAGS_OFFSET, (short)0, BYTE_ORDER);
         b.putInt(RECORD_INDEX_OFFSET, (int)recordIndex, BYTE_ORDER);

@@ -27,6 +27,7 @@ import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_IMAGE_OFFS
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_LABEL_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_REPEAT_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.MAGIC;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
@@ -71,7 +72,11 @@ public final class TraceReader implements AutoCloseable
 
     private byte[] record = new byte[4096];
     private UnsafeBuffer buffer = new UnsafeBuffer(record);
+    private int documentLength;
+    private int offset;
+    private int nextOffset;
     private int recordLength;
+    private long documents;
     private TraceRecordKind kind;
     private long recordIndex;
     private long nextIndex;
@@ -160,13 +165,15 @@ public final class TraceReader implements AutoCloseable
         {
             return false;
         }
-        if (!readDocument() && !readHiddenDocument())
+        if (nextOffset >= documentLength && !readDocument() && !readHiddenDocument())
         {
             finished = true;
             kind = null;
             return false;
         }
+        offset = nextOffset;
         final TraceRecordKind k = checkRecord();
+        nextOffset = offset + recordLength;
         recordIndex = nextIndex++;
         if (k == TraceRecordKind.END)
         {
@@ -176,7 +183,7 @@ public final class TraceReader implements AutoCloseable
             return false;
         }
         kind = k;
-        final long tick = buffer.getLong(TICK_OFFSET, BYTE_ORDER);
+        final long tick = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
         eventRecords++;
         kindCounts[k.code() - FIRST_EVENT_CODE]++;
         if (k == TraceRecordKind.INPUT_SPIKES)
@@ -294,7 +301,14 @@ public final class TraceReader implements AutoCloseable
         return outputSpikes;
     }
 
-    /** Bytes of the documents read so far, header and END included, each with its 4-byte queue header. */
+    /** Queue documents (blocks of records) read so far, the header's and the END record's included. */
+    public long documents()
+    {
+        return documents;
+    }
+
+    /** Bytes of the documents read so far (their records, header and END included), each with its 4-byte queue
+     * header. */
     public long recordBytes()
     {
         return recordBytes;
@@ -319,14 +333,14 @@ public final class TraceReader implements AutoCloseable
     /** Tick of the current record. */
     public long tick()
     {
-        return buffer.getLong(TICK_OFFSET, BYTE_ORDER);
+        return buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
     }
 
     /** Ids in the current spike record. */
     public int spikeCount()
     {
         expectSpikes();
-        return buffer.getInt(SPIKE_COUNT_OFFSET, BYTE_ORDER);
+        return buffer.getInt(offset + SPIKE_COUNT_OFFSET, BYTE_ORDER);
     }
 
     /**
@@ -341,23 +355,24 @@ public final class TraceReader implements AutoCloseable
         {
             throw new IndexOutOfBoundsException("spike " + i + " of " + spikeCount());
         }
-        return buffer.getInt(SPIKE_IDS_OFFSET + 4 * i, BYTE_ORDER);
+        return buffer.getInt(offset + SPIKE_IDS_OFFSET + 4 * i, BYTE_ORDER);
     }
 
     /**
      * Copies the ids of the current spike record.
      *
-     * @param dst    destination, with room for {@link #spikeCount()} ids from {@code offset}.
-     * @param offset first index written.
+     * @param dst       destination, with room for {@link #spikeCount()} ids from {@code dstOffset}.
+     * @param dstOffset first index written.
      * @return the number of ids copied.
      */
-    public int copySpikeIds(final int[] dst, final int offset)
+    public int copySpikeIds(final int[] dst, final int dstOffset)
     {
         final int n = spikeCount();
-        int p = SPIKE_IDS_OFFSET;
+        final UnsafeBuffer b = buffer;
+        int p = offset + SPIKE_IDS_OFFSET;
         for (int i = 0; i < n; i++)
         {
-            dst[offset + i] = buffer.getInt(p, BYTE_ORDER);
+            dst[dstOffset + i] = b.getInt(p, BYTE_ORDER);
             p += 4;
         }
         return n;
@@ -367,7 +382,7 @@ public final class TraceReader implements AutoCloseable
     public int image()
     {
         return kind() == TraceRecordKind.IMAGE_END
-            ? buffer.getInt(IMAGE_END_IMAGE_OFFSET, BYTE_ORDER)
+            ? buffer.getInt(offset + IMAGE_END_IMAGE_OFFSET, BYTE_ORDER)
             : field(TraceRecordKind.IMAGE_START, IMAGE_START_IMAGE_OFFSET);
     }
 
@@ -381,7 +396,7 @@ public final class TraceReader implements AutoCloseable
     public boolean learning()
     {
         expect(TraceRecordKind.IMAGE_START);
-        return (buffer.getShort(FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING) != 0;
+        return (buffer.getShort(offset + FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING) != 0;
     }
 
     /** Repeat number (IMAGE_START). */
@@ -400,7 +415,7 @@ public final class TraceReader implements AutoCloseable
     public int core()
     {
         return kind() == TraceRecordKind.PRUNE_DECISION
-            ? buffer.getInt(DECISION_CORE_OFFSET, BYTE_ORDER)
+            ? buffer.getInt(offset + DECISION_CORE_OFFSET, BYTE_ORDER)
             : field(TraceRecordKind.CORE_TICK, CORE_TICK_CORE_OFFSET);
     }
 
@@ -474,7 +489,7 @@ public final class TraceReader implements AutoCloseable
     public float weight()
     {
         expect(TraceRecordKind.PRUNE_DECISION);
-        return buffer.getFloat(DECISION_WEIGHT_OFFSET, BYTE_ORDER);
+        return buffer.getFloat(offset + DECISION_WEIGHT_OFFSET, BYTE_ORDER);
     }
 
     /** Closes the queue. */
@@ -501,16 +516,16 @@ public final class TraceReader implements AutoCloseable
         return copySpikeIds(ids, 0);
     }
 
-    private int field(final TraceRecordKind k, final int offset)
+    private int field(final TraceRecordKind k, final int fieldOffset)
     {
         expect(k);
-        return buffer.getInt(offset, BYTE_ORDER);
+        return buffer.getInt(offset + fieldOffset, BYTE_ORDER);
     }
 
-    private long longField(final TraceRecordKind k, final int offset)
+    private long longField(final TraceRecordKind k, final int fieldOffset)
     {
         expect(k);
-        return buffer.getLong(offset, BYTE_ORDER);
+        return buffer.getLong(offset + fieldOffset, BYTE_ORDER);
     }
 
     private void expect(final TraceRecordKind k)
@@ -551,7 +566,10 @@ public final class TraceReader implements AutoCloseable
                 buffer = new UnsafeBuffer(record);
             }
             bytes.read(record, 0, length);
-            recordLength = length;
+            documentLength = length;
+            offset = 0;
+            nextOffset = 0;
+            documents++;
             recordBytes += length + 4L;
             return true;
         }
@@ -604,7 +622,7 @@ public final class TraceReader implements AutoCloseable
     private TraceHeader checkHeader()
     {
         final UnsafeBuffer b = buffer;
-        final int length = recordLength;
+        final int length = documentLength;
         if (length < HEADER_STABLE_LENGTH || b.getShort(KIND_OFFSET, BYTE_ORDER) != TraceRecordKind.HEADER.code()
             || b.getLong(HEADER_MAGIC_OFFSET, BYTE_ORDER) != MAGIC)
         {
@@ -614,12 +632,13 @@ public final class TraceReader implements AutoCloseable
         }
         final int stored = b.getInt(CHECKSUM_OFFSET, BYTE_ORDER);
         final int computed = TraceCodec.checksum(crc, record, length);
-        if (stored != computed)
+        if (stored != computed || b.getInt(LENGTH_OFFSET, BYTE_ORDER) != length)
         {
             throw new TraceFormatException(String.format(
                 "trace %s: the header record (record 0) is corrupt: checksum 0x%08x stored, 0x%08x computed",
                 dir, stored, computed));
         }
+        nextOffset = length;
         final int version = b.getInt(HEADER_VERSION_OFFSET, BYTE_ORDER);
         if (version != TraceRecordDescriptor.FORMAT_VERSION)
         {
@@ -641,28 +660,39 @@ public final class TraceReader implements AutoCloseable
     private TraceRecordKind checkRecord()
     {
         final UnsafeBuffer b = buffer;
-        final int length = recordLength;
-        if (length < BODY_OFFSET)
+        final int at = offset;
+        final int remaining = documentLength - at;
+        if (remaining < BODY_OFFSET)
         {
             throw new TraceFormatException(
-                place() + "is too short: " + length + " bytes, a record holds at least " + BODY_OFFSET);
+                place() + "is cut short: " + remaining + " bytes remain in its block, a record holds at least "
+                    + BODY_OFFSET);
         }
-        final int stored = b.getInt(CHECKSUM_OFFSET, BYTE_ORDER);
-        final int computed = TraceCodec.checksum(crc, record, length);
+        final int length = b.getInt(at + LENGTH_OFFSET, BYTE_ORDER);
+        if (length < BODY_OFFSET || length > remaining)
+        {
+            throw new TraceFormatException(
+                place() + "is corrupt: its length field reads " + length + ", " + remaining
+                    + " bytes remain in its block");
+        }
+        recordLength = length;
+        final int stored = b.getInt(at + CHECKSUM_OFFSET, BYTE_ORDER);
+        final int computed = TraceCodec.checksum(crc, record, at, length);
         if (stored != computed)
         {
             throw new TraceFormatException(String.format(
                 "%sis corrupt: checksum 0x%08x stored, 0x%08x computed (its kind field reads %d, its tick field %d)",
-                place(), stored, computed, b.getShort(KIND_OFFSET, BYTE_ORDER), b.getLong(TICK_OFFSET, BYTE_ORDER)));
+                place(), stored, computed, b.getShort(at + KIND_OFFSET, BYTE_ORDER),
+                b.getLong(at + TICK_OFFSET, BYTE_ORDER)));
         }
-        final int code = b.getShort(KIND_OFFSET, BYTE_ORDER);
+        final int code = b.getShort(at + KIND_OFFSET, BYTE_ORDER);
         final TraceRecordKind k = TraceRecordKind.fromCode(code);
         if (k == null || k == TraceRecordKind.HEADER)
         {
             throw new TraceFormatException(
                 place() + "has kind code " + code + ", expected an event kind (2..8) or END (9)");
         }
-        final int index = b.getInt(RECORD_INDEX_OFFSET, BYTE_ORDER);
+        final int index = b.getInt(at + RECORD_INDEX_OFFSET, BYTE_ORDER);
         if (index != (int)nextIndex)
         {
             throw new TraceFormatException(
@@ -676,7 +706,7 @@ public final class TraceReader implements AutoCloseable
         }
         if (k.isSpikes())
         {
-            final int count = b.getInt(SPIKE_COUNT_OFFSET, BYTE_ORDER);
+            final int count = b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
             if (count < 0 || (long)SPIKE_IDS_OFFSET + 4L * count != length)
             {
                 throw new TraceFormatException(
@@ -688,6 +718,11 @@ public final class TraceReader implements AutoCloseable
 
     private TraceEnd checkEnd()
     {
+        if (offset != 0 || recordLength != documentLength)
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": the END record (record " + recordIndex + ") shares its block with other records");
+        }
         final TraceEnd e = TraceCodec.decodeEnd(dir, buffer, recordLength);
         final long[] counted = e.kindCounts();
         boolean match = e.eventRecords() == eventRecords && e.inputSpikes() == inputSpikes

@@ -25,6 +25,7 @@ import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_LABEL_OFFS
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_LENGTH;
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_REPEAT_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_LENGTH;
@@ -207,7 +208,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final int index = claim(code, IMAGE_START_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, code, learning ? FLAG_LEARNING : 0, tick);
+        putPrefix(b, base, IMAGE_START_LENGTH, code, learning ? FLAG_LEARNING : 0, tick);
         b.putInt(base + IMAGE_START_IMAGE_OFFSET, image, BYTE_ORDER);
         b.putInt(base + IMAGE_START_LABEL_OFFSET, label, BYTE_ORDER);
         b.putInt(base + IMAGE_START_REPEAT_OFFSET, repeat, BYTE_ORDER);
@@ -223,7 +224,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final int index = claim(code, CORE_TICK_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, code, 0, tick);
+        putPrefix(b, base, CORE_TICK_LENGTH, code, 0, tick);
         b.putInt(base + CORE_TICK_CORE_OFFSET, core, BYTE_ORDER);
         b.putInt(base + CORE_TICK_SPIKES_IN_OFFSET, spikesIn, BYTE_ORDER);
         b.putLong(base + CORE_TICK_SYNAPTIC_OPS_OFFSET, synapticOps, BYTE_ORDER);
@@ -241,7 +242,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final int index = claim(code, PRUNE_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, code, 0, tick);
+        putPrefix(b, base, PRUNE_LENGTH, code, 0, tick);
         b.putLong(base + PRUNE_EVALUATIONS_OFFSET, evaluations, BYTE_ORDER);
         b.putLong(base + PRUNE_PRUNED_OFFSET, pruned, BYTE_ORDER);
         b.putInt(base + PRUNE_GROUPS_OFFSET, groups, BYTE_ORDER);
@@ -255,7 +256,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final int index = claim(code, DECISION_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, code, 0, tick);
+        putPrefix(b, base, DECISION_LENGTH, code, 0, tick);
         b.putInt(base + DECISION_CORE_OFFSET, core, BYTE_ORDER);
         b.putInt(base + DECISION_PRE_OFFSET, pre, BYTE_ORDER);
         b.putInt(base + DECISION_POST_OFFSET, post, BYTE_ORDER);
@@ -270,7 +271,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final int index = claim(code, IMAGE_END_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, code, 0, tick);
+        putPrefix(b, base, IMAGE_END_LENGTH, code, 0, tick);
         b.putInt(base + IMAGE_END_IMAGE_OFFSET, image, BYTE_ORDER);
         b.putInt(base + IMAGE_END_SPIKES_OFFSET, spikes, BYTE_ORDER);
         ring.commit(index);
@@ -388,9 +389,10 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         while (done < count)
         {
             final int n = Math.min(count - done, maxIdsPerRecord);
-            final int index = claim(code, TraceRecordDescriptor.spikesLength(n));
+            final int length = TraceRecordDescriptor.spikesLength(n);
+            final int index = claim(code, length);
             final int base = index - CHECKED_OFFSET;
-            putPrefix(b, base, code, 0, tick);
+            putPrefix(b, base, length, code, 0, tick);
             b.putInt(base + SPIKE_COUNT_OFFSET, n, BYTE_ORDER);
             int p = base + SPIKE_IDS_OFFSET;
             final int from = offset + done;
@@ -405,8 +407,9 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     }
 
     private static void putPrefix(
-        final UnsafeBuffer b, final int base, final int code, final int flags, final long tick)
+        final UnsafeBuffer b, final int base, final int length, final int code, final int flags, final long tick)
     {
+        b.putInt(base + LENGTH_OFFSET, length, BYTE_ORDER);
         b.putShort(base + KIND_OFFSET, (short)code, BYTE_ORDER);
         b.putShort(base + FLAGS_OFFSET, (short)flags, BYTE_ORDER);
         b.putLong(base + TICK_OFFSET, tick, BYTE_ORDER);

@@ -30,6 +30,7 @@ public final class TraceSummary
     private final long learningPresentations;
     private final int distinctImages;
     private final long recordBytes;
+    private final long documents;
     private final int queueFiles;
     private final long fileBytes;
 
@@ -56,6 +57,7 @@ public final class TraceSummary
         this.learningPresentations = scan.learningPresentations;
         this.distinctImages = scan.images.cardinality();
         this.recordBytes = reader.recordBytes();
+        this.documents = reader.documents();
         this.queueFiles = files.count;
         this.fileBytes = files.bytes;
     }
@@ -194,10 +196,16 @@ public final class TraceSummary
         return distinctImages;
     }
 
-    /** Bytes of all records (header and END included), each with its 4-byte queue header. */
+    /** Bytes of all records (header and END included) plus the 4-byte queue header of each document. */
     public long recordBytes()
     {
         return recordBytes;
+    }
+
+    /** Queue documents: blocks of records, plus the header's and the END record's. */
+    public long documents()
+    {
+        return documents;
     }
 
     /** Record bytes per event (see {@link #events()}); 0 when there is no event. */

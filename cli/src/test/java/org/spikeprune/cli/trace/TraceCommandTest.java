@@ -185,10 +185,9 @@ class TraceCommandTest
         final long record = magic - TraceRecordDescriptor.HEADER_MAGIC_OFFSET;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
         {
-            // The queue's 4-byte document header before the record holds its length in the low 30 bits.
             final ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
-            ch.read(header, record - 4);
-            final int length = header.getInt(0) & 0x3FFF_FFFF;
+            ch.read(header, record + TraceRecordDescriptor.LENGTH_OFFSET);
+            final int length = header.getInt(0);
             final ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(bytes, record);
             bytes.putInt(TraceRecordDescriptor.HEADER_VERSION_OFFSET, 99);
