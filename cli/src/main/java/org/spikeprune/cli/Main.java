@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
         TrainCommand.class,
         FetchDataCommand.class,
         org.spikeprune.cli.hw.HwCommand.class,
+        org.spikeprune.cli.trace.TraceCommand.class,
     })
 public final class Main implements Runnable
 {

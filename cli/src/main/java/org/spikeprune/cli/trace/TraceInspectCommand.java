@@ -1,0 +1,110 @@
+package org.spikeprune.cli.trace;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.spikeprune.traces.TraceEnd;
+import org.spikeprune.traces.TraceException;
+import org.spikeprune.traces.TraceHeader;
+import org.spikeprune.traces.TraceRecordKind;
+import org.spikeprune.traces.TraceSummary;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spikeprune trace inspect DIR}: header, completeness, counts per event kind, ticks, images, bytes. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Read a whole trace, check every record, and print its header, whether it is complete, the records and "
+            + "events per kind, ticks, image presentations and bytes.",
+        "An incomplete trace (recording killed or still running) is reported, not rejected; a damaged, "
+            + "truncated or other-version trace is an error (exit code 2).",
+    })
+public final class TraceInspectCommand implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "DIR", description = "The trace directory.")
+    Path dir;
+
+    @Option(names = "--config", description = "Print only the recorded configuration text.")
+    boolean config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        TraceCommand.quietQueueLogging();
+        final TraceSummary summary;
+        try
+        {
+            summary = TraceSummary.of(dir);
+        }
+        catch (final TraceException ex)
+        {
+            throw new TraceInputException(ex);
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        if (config)
+        {
+            if (summary.header() == null)
+            {
+                throw new TraceInputException("trace " + dir + ": holds no header, so no configuration", null);
+            }
+            out.print(summary.header().configText());
+            out.flush();
+            return 0;
+        }
+        print(out, summary);
+        out.flush();
+        return 0;
+    }
+
+    static void print(final PrintWriter out, final TraceSummary s)
+    {
+        line(out, "trace", s.directory().toString());
+        line(out, "complete", s.completeness());
+        final TraceHeader h = s.header();
+        if (h != null)
+        {
+            line(out, "format", "version " + h.formatVersion());
+            line(out, "profile", h.profile());
+            line(out, "seed", Long.toString(h.seed()));
+            line(out, "config", "sha256 " + h.configDigest() + ", " + h.configText().length()
+                + " characters (print it with --config)");
+            line(out, "created", h.createdAt() + " by " + h.creator() + " on Java " + h.javaVersion());
+        }
+        final TraceEnd end = s.end();
+        if (end != null && !end.runDigest().isEmpty())
+        {
+            line(out, "run digest", end.runDigest());
+        }
+        line(out, "ticks", s.firstTick() < 0 ? "none" : s.firstTick() + " .. " + s.lastTick());
+        line(out, "images", s.presentations() + " presentations (" + s.learningPresentations() + " learning, "
+            + (s.presentations() - s.learningPresentations()) + " inference), " + s.distinctImages()
+            + " distinct images");
+        line(out, "records", s.eventRecords() + " event records, " + s.events() + " events");
+        out.printf(Locale.ROOT, "  %-16s %14s %16s%n", "kind", "records", "events");
+        for (final TraceRecordKind kind : TraceRecordKind.values())
+        {
+            if (kind.isEvent())
+            {
+                out.printf(Locale.ROOT, "  %-16s %14d %16d%n", kind.name(), s.records(kind), s.events(kind));
+            }
+        }
+        line(out, "bytes", s.recordBytes() + " written in records; " + s.queueFiles() + " queue file(s) of "
+            + s.fileBytes() + " bytes apparent size (preallocated, sparse)");
+        line(out, "bytes/event", String.format(Locale.ROOT, "%.2f", s.bytesPerEvent()));
+    }
+
+    private static void line(final PrintWriter out, final String name, final String value)
+    {
+        out.printf(Locale.ROOT, "%-12s %s%n", name, value);
+    }
+}

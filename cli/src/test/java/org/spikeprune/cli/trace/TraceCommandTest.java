@@ -1,0 +1,285 @@
+package org.spikeprune.cli.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.Main;
+import org.spikeprune.traces.TraceExport;
+import org.spikeprune.traces.TraceHeader;
+import org.spikeprune.traces.TraceRecordDescriptor;
+import org.spikeprune.traces.TraceRecorder;
+
+class TraceCommandTest
+{
+    private static final long MARKER = 0x1122_3344_5566_7788L;
+
+    static
+    {
+        // The recorder below opens a queue before any command runs; keep the queue library's INFO lines out.
+        TraceCommand.quietQueueLogging();
+    }
+
+    @TempDir
+    Path tmp;
+
+    private Path trace;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void record()
+    {
+        trace = tmp.resolve("trace");
+        try (TraceRecorder r = TraceRecorder.start(trace, TraceHeader.of("p", 5, "a: 1\n", "spikeprune test")))
+        {
+            writeImages(r, 0, 50);
+            r.finish("run-digest-1");
+        }
+    }
+
+    private static void writeImages(final TraceRecorder r, final int first, final int count)
+    {
+        for (int image = first; image < first + count; image++)
+        {
+            final long tick = image * 10L;
+            r.onImageStart(tick, image, image % 10, true, 0);
+            for (int t = 0; t < 10; t++)
+            {
+                r.onInputSpikes(tick + t, new int[] {t, t + 1, t + 2}, 0, 3);
+                r.onCoreTick(tick + t, 0, 3, image == 20 && t == 5 ? MARKER : 300, 100, 7, 2, 1);
+            }
+            r.onImageEnd(tick + 9, image, 0);
+        }
+    }
+
+    private int run(final String... args)
+    {
+        final PrintStream stdout = System.out;
+        final PrintStream stderr = System.err;
+        final ByteArrayOutputStream o = new ByteArrayOutputStream();
+        final ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try
+        {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            return Main.execute(args);
+        }
+        finally
+        {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            out = o.toString(StandardCharsets.UTF_8);
+            err = e.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Path queueFile(final Path dir) throws IOException
+    {
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> cq4 = files.filter(p -> p.toString().endsWith(".cq4")).toList();
+            assertEquals(1, cq4.size());
+            return cq4.get(0);
+        }
+    }
+
+    private static long find(final Path file, final long value) throws IOException
+    {
+        final byte[] pattern = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
+        final byte[] bytes = Files.readAllBytes(file);
+        outer:
+        for (int i = 0; i + 8 <= bytes.length; i++)
+        {
+            for (int j = 0; j < 8; j++)
+            {
+                if (bytes[i + j] != pattern[j])
+                {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void shouldPrintHeaderCountsAndCompletenessWhenInspecting()
+    {
+        assertEquals(0, run("trace", "inspect", trace.toString()), err);
+        assertTrue(out.contains("complete     yes\n"), out);
+        assertTrue(out.contains("profile      p\n"), out);
+        assertTrue(out.contains("seed         5\n"), out);
+        assertTrue(out.contains("run digest   run-digest-1\n"), out);
+        assertTrue(out.contains("ticks        0 .. 499\n"), out);
+        assertTrue(out.contains("images       50 presentations (50 learning, 0 inference), 50 distinct images\n"), out);
+        assertTrue(out.contains("records      1100 event records, 2100 events\n"), out);
+        assertTrue(out.matches("(?s).*  INPUT_SPIKES +500 +1500\n.*"), out);
+        assertTrue(out.matches("(?s).*  CORE_TICK +500 +500\n.*"), out);
+        assertTrue(out.contains("bytes/event  "), out);
+        assertEquals("", err);
+    }
+
+    @Test
+    void shouldPrintConfigurationWhenAsked()
+    {
+        assertEquals(0, run("trace", "inspect", "--config", trace.toString()));
+        assertEquals("a: 1\n", out);
+    }
+
+    @Test
+    void shouldReportIncompleteWithExitZeroWhenEndRecordIsMissing() throws Exception
+    {
+        final Path live = tmp.resolve("live");
+        final Path snapshot = tmp.resolve("snapshot");
+        try (TraceRecorder r = TraceRecorder.start(live, TraceHeader.of("p", 5, "a: 1\n", "spikeprune test")))
+        {
+            writeImages(r, 0, 10);
+            while (r.committedRecords() < 220)
+            {
+                Thread.sleep(1);
+            }
+            Files.createDirectories(snapshot);
+            try (Stream<Path> files = Files.list(live))
+            {
+                for (final Path f : (Iterable<Path>)files::iterator)
+                {
+                    Files.copy(f, snapshot.resolve(f.getFileName()));
+                }
+            }
+            r.finish("");
+        }
+        assertEquals(0, run("trace", "inspect", snapshot.toString()), err);
+        assertTrue(out.contains("complete     no: no END record"), out);
+        assertTrue(out.contains("records      220 event records"), out);
+
+        assertEquals(0, run("trace", "export", snapshot.toString(), "--format", "jsonl"), err);
+        assertEquals(1 + 220, out.split("\n").length);
+        assertEquals("spikeprune: note: trace " + snapshot + " is incomplete (no END record); exported what it holds\n",
+            err);
+    }
+
+    @Test
+    void shouldExitTwoWithOneLineWhenFormatVersionDiffers() throws IOException
+    {
+        final Path file = queueFile(trace);
+        final long magic = find(file, TraceRecordDescriptor.MAGIC);
+        assertTrue(magic > 0);
+        final long record = magic - TraceRecordDescriptor.HEADER_MAGIC_OFFSET;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE))
+        {
+            final ByteBuffer header = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(header, record + TraceRecordDescriptor.LENGTH_OFFSET);
+            final int length = header.getInt(0);
+            final ByteBuffer bytes = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+            ch.read(bytes, record);
+            bytes.putInt(TraceRecordDescriptor.HEADER_VERSION_OFFSET, 99);
+            final CRC32C crc = new CRC32C();
+            final int from = TraceRecordDescriptor.CHECKED_OFFSET;
+            crc.update(bytes.array(), from, length - from);
+            bytes.putInt(TraceRecordDescriptor.CHECKSUM_OFFSET, (int)crc.getValue());
+            ch.write(bytes.rewind(), record);
+        }
+        assertEquals(2, run("trace", "inspect", trace.toString()));
+        assertEquals("spikeprune: trace " + trace + ": format version 99, this spikeprune reads format version 1\n",
+            err);
+        assertEquals(2, run("trace", "export", trace.toString()));
+        assertEquals(1, err.split("\n").length, err);
+    }
+
+    @Test
+    void shouldExitTwoNamingRecordWhenPayloadByteIsFlipped() throws IOException
+    {
+        final Path file = queueFile(trace);
+        final long at = find(file, MARKER);
+        assertTrue(at > 0);
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+        {
+            raf.seek(at + 2);
+            final int b = raf.read();
+            raf.seek(at + 2);
+            raf.write(b ^ 0x10);
+        }
+        assertEquals(2, run("trace", "inspect", trace.toString()));
+        // Image 20, tick 5 of it: records 1 + 20 * 22 + 1 + 2 * 5 + 1 = 453 (header is record 0).
+        assertTrue(err.startsWith("spikeprune: trace " + trace + ": record 453 (after tick 205) is corrupt: "
+            + "checksum 0x"), err);
+        assertTrue(err.endsWith("(its kind field reads 6, its tick field 205)\n"), err);
+        assertEquals(1, err.split("\n").length, err);
+
+        assertEquals(2, run("trace", "export", trace.toString(), "--format", "csv"));
+        assertTrue(err.contains("record 453"), err);
+    }
+
+    @Test
+    void shouldExitTwoWhenQueueFileIsTruncated() throws IOException
+    {
+        final Path file = queueFile(trace);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            ch.truncate(40_000);
+        }
+        assertEquals(2, run("trace", "inspect", trace.toString()));
+        assertEquals("spikeprune: trace " + trace + ": queue file " + file.getFileName() + " is truncated: 40000 "
+            + "bytes, a queue file holds at least 65536\n", err);
+    }
+
+    @Test
+    void shouldExitTwoWhenDirectoryIsNotATrace() throws IOException
+    {
+        final Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertEquals(2, run("trace", "inspect", empty.toString()));
+        assertEquals(
+            "spikeprune: trace " + empty + ": not a trace: expected Chronicle queue files (*.cq4), found none\n", err);
+        assertEquals(2, run("trace", "export", tmp.resolve("missing").toString()));
+        assertEquals("spikeprune: trace " + tmp.resolve("missing") + ": no such directory\n", err);
+    }
+
+    @Test
+    void shouldWriteCsvWithRangeWhenExporting() throws IOException
+    {
+        final Path csv = tmp.resolve("out.csv");
+        assertEquals(0, run("trace", "export", trace.toString(), "--from", "10", "--to", "11", "--out", csv.toString()),
+            err);
+        final List<String> lines = Files.readAllLines(csv);
+        assertEquals(TraceExport.CSV_COLUMNS, lines.get(0));
+        // Ticks 10 and 11: one IMAGE_START, 2 x 3 spike rows, 2 CORE_TICK rows.
+        assertEquals(1 + 1 + 6 + 2, lines.size(), lines.toString());
+        assertEquals("", out);
+
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "jsonl", "--from-image", "49"), err);
+        final String[] json = out.split("\n");
+        assertEquals(1 + 22 + 1, json.length);
+        assertTrue(json[1].startsWith("{\"record\":1079,\"kind\":\"IMAGE_START\",\"tick\":490,\"presentation\":49,"),
+            json[1]);
+        assertTrue(json[json.length - 1].contains("\"status\":\"COMPLETE\""), json[json.length - 1]);
+    }
+
+    @Test
+    void shouldExitTwoWhenRangeOptionsAreMixedOrFormatIsUnknown()
+    {
+        assertEquals(2, run("trace", "export", trace.toString(), "--from", "1", "--to-image", "3"));
+        assertTrue(err.contains("not both"), err);
+        assertEquals(2, run("trace", "export", trace.toString(), "--from", "5", "--to", "4"));
+        assertTrue(err.contains("from 5 to 4"), err);
+        assertEquals(2, run("trace", "export", trace.toString(), "--format", "xml"));
+        assertTrue(err.contains("format must be csv or jsonl, got 'xml'"), err);
+    }
+}

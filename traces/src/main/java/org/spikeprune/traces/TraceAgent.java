@@ -1,0 +1,314 @@
+package org.spikeprune.traces;
+
+import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
+import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
+import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
+import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
+
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * The only writer of a trace: drains the recorder's ring into the Chronicle queue, filling in each record's
+ * index and checksum; checks the free disk space every so many bytes; writes the header first and the END record
+ * last.
+ *
+ * <p>Records drained in one duty cycle are packed into a block, up to {@link #BLOCK_TARGET} bytes, and the block is
+ * written as one queue document at the end of the cycle (or when it is full). The queue's per-document cost is
+ * shared by the records of a block; when producers are slow a block holds one record and is written at once.
+ *
+ * <p>It runs on its own thread (see {@link TraceRecorder}); every Chronicle call happens on that thread. After
+ * a stop (low disk space or a failure) it writes nothing more and tells the recorder, whose producers then fail
+ * with the reason.
+ */
+final class TraceAgent implements Agent, MessageHandler
+{
+    /** Bytes of records a block collects before it is written. */
+    static final int BLOCK_TARGET = 64 << 10;
+    private static final int MESSAGES_PER_DUTY_CYCLE = 4096;
+
+    private final TraceRecorder recorder;
+    private final Path dir;
+    private final TraceHeader header;
+    private final int formatVersion;
+    private final RingBuffer ring;
+    private final DiskSpace diskSpace;
+    private final long minFreeBytes;
+    private final long checkIntervalBytes;
+    private final CRC32C crc = new CRC32C();
+    private final AtomicLong committedRecords = new AtomicLong();
+    private final AtomicLong committedBytes = new AtomicLong();
+    private final long[] kindCounts = new long[EVENT_KIND_COUNT];
+    private final long[] blockKindCounts = new long[EVENT_KIND_COUNT];
+
+    private SingleChronicleQueue queue;
+    private ExcerptAppender appender;
+    private byte[] block;
+    private UnsafeBuffer blockBuffer;
+    private int blockLength;
+    private int blockRecords;
+    private long blockLastTick;
+    private long blockInputSpikes;
+    private long blockOutputSpikes;
+
+    private long nextRecordIndex;
+    private long eventRecords;
+    private long lastTick = -1;
+    private long inputSpikes;
+    private long outputSpikes;
+    private long bytesWritten;
+    private long bytesSinceCheck;
+    private boolean stopped;
+    private boolean endWritten;
+
+    TraceAgent(
+        final TraceRecorder recorder, final Path dir, final TraceHeader header, final int formatVersion,
+        final RingBuffer ring, final DiskSpace diskSpace, final long minFreeBytes, final long checkIntervalBytes)
+    {
+        this.recorder = recorder;
+        this.dir = dir;
+        this.header = header;
+        this.formatVersion = formatVersion;
+        this.ring = ring;
+        this.diskSpace = diskSpace;
+        this.minFreeBytes = minFreeBytes;
+        this.checkIntervalBytes = checkIntervalBytes;
+        this.block = new byte[Math.max(2 * BLOCK_TARGET, ring.maxMsgLength() + CHECKED_OFFSET)];
+        this.blockBuffer = new UnsafeBuffer(block);
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "trace-agent";
+    }
+
+    /** Opens the queue and writes the header record. */
+    @Override
+    public void onStart()
+    {
+        queue = TraceQueues.openForWriting(dir);
+        appender = queue.createAppender();
+        final byte[] record = TraceCodec.encodeHeader(header, formatVersion);
+        writeDocument(record, record.length);
+        nextRecordIndex = 1;
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (stopped)
+        {
+            return 0;
+        }
+        final int messages = ring.read(this, MESSAGES_PER_DUTY_CYCLE);
+        writeBlock();
+        return messages;
+    }
+
+    /** Adds one event record to the block: ring message bytes are the record's bytes from {@code CHECKED_OFFSET}. */
+    @Override
+    public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        if (stopped)
+        {
+            return;
+        }
+        final int recordLength = length + CHECKED_OFFSET;
+        if (blockLength > 0 && blockLength + recordLength > BLOCK_TARGET)
+        {
+            writeBlock();
+            if (stopped)
+            {
+                return;
+            }
+        }
+        final int at = blockLength;
+        buffer.getBytes(index, block, at + CHECKED_OFFSET, length);
+        final UnsafeBuffer b = blockBuffer;
+        b.putInt(at + RECORD_INDEX_OFFSET, (int)(nextRecordIndex + blockRecords), BYTE_ORDER);
+        b.putInt(at + CHECKSUM_OFFSET, TraceCodec.checksum(crc, block, at, recordLength), BYTE_ORDER);
+        blockLength = at + recordLength;
+        blockRecords++;
+        blockLastTick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
+        blockKindCounts[msgTypeId - FIRST_EVENT_CODE]++;
+        if (msgTypeId == TraceRecordKind.INPUT_SPIKES.code())
+        {
+            blockInputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+        }
+        else if (msgTypeId == TraceRecordKind.OUTPUT_SPIKES.code())
+        {
+            blockOutputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+        }
+    }
+
+    /** Drains what producers committed (unless stopped), writes the END record and closes the queue. */
+    @Override
+    public void onClose()
+    {
+        try
+        {
+            while (!stopped && ring.read(this, MESSAGES_PER_DUTY_CYCLE) > 0)
+            {
+                writeBlock();
+            }
+            writeBlock();
+            if (!endWritten && !stopped && appender != null && !recorder.hasFailed())
+            {
+                writeEnd(recorder.endStatus(), recorder.runDigest());
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            recorder.fail(new TraceException("trace " + dir + ": recording failed while closing: " + ex, ex));
+        }
+        finally
+        {
+            closeQueue();
+        }
+    }
+
+    /** Event records written so far; readable from any thread. */
+    long committedRecords()
+    {
+        return committedRecords.get();
+    }
+
+    /** Bytes written into the queue so far (documents and their 4-byte headers); readable from any thread. */
+    long committedBytes()
+    {
+        return committedBytes.get();
+    }
+
+    /** Stops writing after a failure. */
+    void onFailure(final Throwable cause)
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        recorder.fail(new TraceException("trace " + dir + ": recording failed: " + cause, cause));
+    }
+
+    /** Closes the queue (after a failed start, too). */
+    void closeQueue()
+    {
+        try
+        {
+            if (appender != null)
+            {
+                appender.close();
+            }
+        }
+        catch (final RuntimeException ignore)
+        {
+            // closing after a failure; the failure is what gets reported
+        }
+        finally
+        {
+            appender = null;
+            if (queue != null)
+            {
+                queue.close();
+                queue = null;
+            }
+        }
+    }
+
+    /** Writes the block as one document, after a free-space check when one is due; then counts its records. */
+    private void writeBlock()
+    {
+        if (blockLength == 0 || stopped)
+        {
+            return;
+        }
+        if (bytesSinceCheck + blockLength + 4 >= checkIntervalBytes && !checkDiskSpace())
+        {
+            return;
+        }
+        writeDocument(block, blockLength);
+        nextRecordIndex += blockRecords;
+        eventRecords += blockRecords;
+        lastTick = blockLastTick;
+        inputSpikes += blockInputSpikes;
+        outputSpikes += blockOutputSpikes;
+        for (int i = 0; i < EVENT_KIND_COUNT; i++)
+        {
+            kindCounts[i] += blockKindCounts[i];
+            blockKindCounts[i] = 0;
+        }
+        blockLength = 0;
+        blockRecords = 0;
+        blockInputSpikes = 0;
+        blockOutputSpikes = 0;
+        committedRecords.lazySet(eventRecords);
+    }
+
+    private boolean checkDiskSpace()
+    {
+        bytesSinceCheck = 0;
+        final long usable;
+        try
+        {
+            usable = diskSpace.usableBytes(dir);
+        }
+        catch (final IOException ex)
+        {
+            onFailure(ex);
+            return false;
+        }
+        if (usable >= minFreeBytes)
+        {
+            return true;
+        }
+        stopped = true;
+        writeEnd(TraceStatus.STOPPED_LOW_DISK, "");
+        recorder.fail(new TraceDiskSpaceException(
+            "trace " + dir + ": recording stopped at tick " + lastTick + " after " + eventRecords
+                + " records: " + TraceRecorder.mebibytes(usable) + " free on its file system, below the minimum of "
+                + TraceRecorder.mebibytes(minFreeBytes) + "; the records written so far are readable",
+            usable, minFreeBytes));
+        return false;
+    }
+
+    private void writeEnd(final TraceStatus status, final String runDigest)
+    {
+        final TraceEnd end = new TraceEnd(
+            status, lastTick, eventRecords, inputSpikes, outputSpikes, kindCounts, runDigest);
+        final byte[] record = new byte[TraceRecordDescriptor.endLength(TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH)];
+        final UnsafeBuffer b = new UnsafeBuffer(record);
+        final int length = TraceCodec.encodeEnd(b, nextRecordIndex, end);
+        b.putInt(CHECKSUM_OFFSET, TraceCodec.checksum(crc, record, length), BYTE_ORDER);
+        writeDocument(record, length);
+        nextRecordIndex++;
+        endWritten = true;
+    }
+
+    private void writeDocument(final byte[] bytes, final int length)
+    {
+        try (DocumentContext dc = appender.writingDocument())
+        {
+            dc.wire().bytes().write(bytes, 0, length);
+        }
+        bytesWritten += length + 4L;
+        bytesSinceCheck += length + 4L;
+        committedBytes.lazySet(bytesWritten);
+    }
+}

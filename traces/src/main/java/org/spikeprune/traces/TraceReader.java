@@ -1,0 +1,750 @@
+package org.spikeprune.traces;
+
+import static org.spikeprune.traces.TraceRecordDescriptor.BODY_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
+import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_CORE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_DECREMENTS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_NEURON_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_IN_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_OUT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_STDP_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_CORE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_POST_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_PRE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_WEIGHT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
+import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
+import static org.spikeprune.traces.TraceRecordDescriptor.FLAGS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.FLAG_LEARNING;
+import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_MAGIC_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_STABLE_LENGTH;
+import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_VERSION_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_IMAGE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_SPIKES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_IMAGE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_LABEL_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_REPEAT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAGIC;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_IDS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
+
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Reads a trace, checking it as it goes: the header (magic, checksum, format version, configuration digest),
+ * then every record's checksum, index, kind and length, and at the end the END record's totals against what
+ * was read.
+ *
+ * <p>Two ways to read. Pull: {@link #next()} moves to the next event record, whose fields the accessors
+ * ({@link #kind()}, {@link #tick()}, {@link #spikeId(int)}, {@link #synapticOps()}, …) then return; this is the
+ * shape a replay loop wants. Push: {@link #read(TraceSink)} calls a {@link TraceSink} with every remaining
+ * record. Neither allocates per record once the id buffer has grown to the largest batch.
+ *
+ * <p>{@code next()} returns false at the END record, or where the recorded data stops without one (a process
+ * that was killed, or a recording still running). {@link #isComplete()} then tells which. A damaged record,
+ * a gap in the record indices or a truncated file throws {@link TraceFormatException} naming the record.
+ */
+public final class TraceReader implements AutoCloseable
+{
+    private final Path dir;
+    private final SingleChronicleQueue queue;
+    private final ExcerptTailer tailer;
+    private final CRC32C crc = new CRC32C();
+    private final long[] kindCounts = new long[EVENT_KIND_COUNT];
+    private final TraceHeader header;
+
+    private byte[] record = new byte[4096];
+    private UnsafeBuffer buffer = new UnsafeBuffer(record);
+    private int documentLength;
+    private int offset;
+    private int nextOffset;
+    private int recordLength;
+    private long documents;
+    private TraceRecordKind kind;
+    private long recordIndex;
+    private long nextIndex;
+    private long lastTick = -1;
+    private long eventRecords;
+    private long inputSpikes;
+    private long outputSpikes;
+    private long recordBytes;
+    private TraceEnd end;
+    private boolean finished;
+    private int[] ids = new int[256];
+
+    private TraceReader(final Path dir, final SingleChronicleQueue queue, final boolean allowEmpty)
+    {
+        this.dir = dir;
+        this.queue = queue;
+        this.tailer = queue.createTailer();
+        if (!readDocument())
+        {
+            if (!allowEmpty)
+            {
+                throw new TraceFormatException(
+                    "trace " + dir + ": holds no header record: the recording stopped before it began");
+            }
+            header = null;
+            finished = true;
+            return;
+        }
+        header = checkHeader();
+        nextIndex = 1;
+    }
+
+    /**
+     * Opens a trace and reads its header.
+     *
+     * @param dir the trace directory.
+     * @return a reader positioned before the first event record.
+     * @throws TraceFormatException when the directory is not a trace, is truncated, has another format version
+     *                              or a damaged header.
+     */
+    public static TraceReader open(final Path dir)
+    {
+        return open(dir, false);
+    }
+
+    static TraceReader open(final Path dir, final boolean allowEmpty)
+    {
+        final SingleChronicleQueue queue = TraceQueues.openForReading(dir);
+        try
+        {
+            return new TraceReader(dir, queue, allowEmpty);
+        }
+        catch (final TraceFormatException ex)
+        {
+            queue.close();
+            throw ex;
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            queue.close();
+            throw new TraceFormatException("trace " + dir + ": cannot be read: " + ex, ex);
+        }
+    }
+
+    /** The trace directory. */
+    public Path directory()
+    {
+        return dir;
+    }
+
+    /** The header: format version, profile, seed, configuration text and digest, creation info. */
+    public TraceHeader header()
+    {
+        return header;
+    }
+
+    /**
+     * Moves to the next event record.
+     *
+     * @return true if there is one; false at the END record or where the data stops.
+     * @throws TraceFormatException when the record is damaged, out of sequence or unreadable.
+     */
+    public boolean next()
+    {
+        if (finished)
+        {
+            return false;
+        }
+        if (nextOffset >= documentLength && !readDocument() && !readHiddenDocument())
+        {
+            finished = true;
+            kind = null;
+            return false;
+        }
+        offset = nextOffset;
+        final TraceRecordKind k = checkRecord();
+        nextOffset = offset + recordLength;
+        recordIndex = nextIndex++;
+        if (k == TraceRecordKind.END)
+        {
+            end = checkEnd();
+            finished = true;
+            kind = null;
+            return false;
+        }
+        kind = k;
+        final long tick = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+        eventRecords++;
+        kindCounts[k.code() - FIRST_EVENT_CODE]++;
+        if (k == TraceRecordKind.INPUT_SPIKES)
+        {
+            inputSpikes += spikeCount();
+        }
+        else if (k == TraceRecordKind.OUTPUT_SPIKES)
+        {
+            outputSpikes += spikeCount();
+        }
+        lastTick = tick;
+        return true;
+    }
+
+    /**
+     * Reads every remaining event record into a sink.
+     *
+     * @param sink receives the records in order.
+     * @return the number of records delivered.
+     * @throws TraceFormatException when a record is damaged, out of sequence or unreadable.
+     */
+    public long read(final TraceSink sink)
+    {
+        long n = 0;
+        while (next())
+        {
+            deliver(sink);
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * Hands the current record to a sink.
+     *
+     * @param sink the sink.
+     */
+    public void deliver(final TraceSink sink)
+    {
+        final long tick = tick();
+        switch (kind())
+        {
+            case INPUT_SPIKES:
+            {
+                final int n = copySpikeIds();
+                sink.onInputSpikes(tick, ids, 0, n);
+                break;
+            }
+            case OUTPUT_SPIKES:
+            {
+                final int n = copySpikeIds();
+                sink.onOutputSpikes(tick, ids, 0, n);
+                break;
+            }
+            case IMAGE_START:
+                sink.onImageStart(tick, image(), label(), learning(), repeat());
+                break;
+            case IMAGE_END:
+                sink.onImageEnd(tick, image(), imageSpikes());
+                break;
+            case CORE_TICK:
+                sink.onCoreTick(
+                    tick, core(), spikesIn(), synapticOps(), neuronUpdates(), stdpUpdates(), decrements(), spikesOut());
+                break;
+            case PRUNE:
+                sink.onPrune(tick, evaluations(), pruned(), groups());
+                break;
+            case PRUNE_DECISION:
+                sink.onPruneDecision(tick, core(), pre(), post(), weight());
+                break;
+            default:
+                throw new IllegalStateException("not an event record: " + kind);
+        }
+    }
+
+    /** True once the END record has been read and says the run completed. */
+    public boolean isComplete()
+    {
+        return end != null && end.status() == TraceStatus.COMPLETE;
+    }
+
+    /** True once reading has reached the END record or the end of the data. */
+    public boolean isFinished()
+    {
+        return finished;
+    }
+
+    /** The END record, or null if it has not been reached or does not exist. */
+    public TraceEnd end()
+    {
+        return end;
+    }
+
+    /** Event records read so far. */
+    public long eventRecords()
+    {
+        return eventRecords;
+    }
+
+    /** Records of one event kind read so far. */
+    public long eventRecords(final TraceRecordKind k)
+    {
+        return kindCounts[k.code() - FIRST_EVENT_CODE];
+    }
+
+    /** Input spike ids read so far. */
+    public long inputSpikes()
+    {
+        return inputSpikes;
+    }
+
+    /** Output spike ids read so far. */
+    public long outputSpikes()
+    {
+        return outputSpikes;
+    }
+
+    /** Queue documents (blocks of records) read so far, the header's and the END record's included. */
+    public long documents()
+    {
+        return documents;
+    }
+
+    /** Bytes of the documents read so far (their records, header and END included), each with its 4-byte queue
+     * header. */
+    public long recordBytes()
+    {
+        return recordBytes;
+    }
+
+    /** Kind of the current record. */
+    public TraceRecordKind kind()
+    {
+        if (kind == null)
+        {
+            throw new IllegalStateException("no current record: call next() first");
+        }
+        return kind;
+    }
+
+    /** Index of the current record (the header is record 0). */
+    public long recordIndex()
+    {
+        return recordIndex;
+    }
+
+    /** Tick of the current record. */
+    public long tick()
+    {
+        return buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+    }
+
+    /** Ids in the current spike record. */
+    public int spikeCount()
+    {
+        expectSpikes();
+        return buffer.getInt(offset + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+    }
+
+    /**
+     * One id of the current spike record.
+     *
+     * @param i index, below {@link #spikeCount()}.
+     * @return the input or neuron id.
+     */
+    public int spikeId(final int i)
+    {
+        if (i < 0 || i >= spikeCount())
+        {
+            throw new IndexOutOfBoundsException("spike " + i + " of " + spikeCount());
+        }
+        return buffer.getInt(offset + SPIKE_IDS_OFFSET + 4 * i, BYTE_ORDER);
+    }
+
+    /**
+     * Copies the ids of the current spike record.
+     *
+     * @param dst       destination, with room for {@link #spikeCount()} ids from {@code dstOffset}.
+     * @param dstOffset first index written.
+     * @return the number of ids copied.
+     */
+    public int copySpikeIds(final int[] dst, final int dstOffset)
+    {
+        final int n = spikeCount();
+        final UnsafeBuffer b = buffer;
+        int p = offset + SPIKE_IDS_OFFSET;
+        for (int i = 0; i < n; i++)
+        {
+            dst[dstOffset + i] = b.getInt(p, BYTE_ORDER);
+            p += 4;
+        }
+        return n;
+    }
+
+    /** Image index (IMAGE_START or IMAGE_END). */
+    public int image()
+    {
+        return kind() == TraceRecordKind.IMAGE_END
+            ? buffer.getInt(offset + IMAGE_END_IMAGE_OFFSET, BYTE_ORDER)
+            : field(TraceRecordKind.IMAGE_START, IMAGE_START_IMAGE_OFFSET);
+    }
+
+    /** Label (IMAGE_START). */
+    public int label()
+    {
+        return field(TraceRecordKind.IMAGE_START, IMAGE_START_LABEL_OFFSET);
+    }
+
+    /** Whether the network learns during the presentation (IMAGE_START). */
+    public boolean learning()
+    {
+        expect(TraceRecordKind.IMAGE_START);
+        return (buffer.getShort(offset + FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING) != 0;
+    }
+
+    /** Repeat number (IMAGE_START). */
+    public int repeat()
+    {
+        return field(TraceRecordKind.IMAGE_START, IMAGE_START_REPEAT_OFFSET);
+    }
+
+    /** Output spikes of the presentation (IMAGE_END). */
+    public int imageSpikes()
+    {
+        return field(TraceRecordKind.IMAGE_END, IMAGE_END_SPIKES_OFFSET);
+    }
+
+    /** Core (CORE_TICK or PRUNE_DECISION). */
+    public int core()
+    {
+        return kind() == TraceRecordKind.PRUNE_DECISION
+            ? buffer.getInt(offset + DECISION_CORE_OFFSET, BYTE_ORDER)
+            : field(TraceRecordKind.CORE_TICK, CORE_TICK_CORE_OFFSET);
+    }
+
+    /** Spikes dispatched to the core (CORE_TICK). */
+    public int spikesIn()
+    {
+        return field(TraceRecordKind.CORE_TICK, CORE_TICK_SPIKES_IN_OFFSET);
+    }
+
+    /** Synaptic operations (CORE_TICK). */
+    public long synapticOps()
+    {
+        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_SYNAPTIC_OPS_OFFSET);
+    }
+
+    /** Neuron updates (CORE_TICK). */
+    public long neuronUpdates()
+    {
+        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_NEURON_UPDATES_OFFSET);
+    }
+
+    /** STDP updates (CORE_TICK). */
+    public long stdpUpdates()
+    {
+        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_STDP_UPDATES_OFFSET);
+    }
+
+    /** Decrement Track writes (CORE_TICK). */
+    public long decrements()
+    {
+        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_DECREMENTS_OFFSET);
+    }
+
+    /** Spikes emitted by the core (CORE_TICK). */
+    public int spikesOut()
+    {
+        return field(TraceRecordKind.CORE_TICK, CORE_TICK_SPIKES_OUT_OFFSET);
+    }
+
+    /** Synapses evaluated (PRUNE). */
+    public long evaluations()
+    {
+        return longField(TraceRecordKind.PRUNE, PRUNE_EVALUATIONS_OFFSET);
+    }
+
+    /** Synapses pruned (PRUNE). */
+    public long pruned()
+    {
+        return longField(TraceRecordKind.PRUNE, PRUNE_PRUNED_OFFSET);
+    }
+
+    /** Neuron groups formed (PRUNE). */
+    public int groups()
+    {
+        return field(TraceRecordKind.PRUNE, PRUNE_GROUPS_OFFSET);
+    }
+
+    /** Pre-synaptic id (PRUNE_DECISION). */
+    public int pre()
+    {
+        return field(TraceRecordKind.PRUNE_DECISION, DECISION_PRE_OFFSET);
+    }
+
+    /** Post-synaptic id (PRUNE_DECISION). */
+    public int post()
+    {
+        return field(TraceRecordKind.PRUNE_DECISION, DECISION_POST_OFFSET);
+    }
+
+    /** Weight when cut (PRUNE_DECISION). */
+    public float weight()
+    {
+        expect(TraceRecordKind.PRUNE_DECISION);
+        return buffer.getFloat(offset + DECISION_WEIGHT_OFFSET, BYTE_ORDER);
+    }
+
+    /** Closes the queue. */
+    @Override
+    public void close()
+    {
+        try
+        {
+            tailer.close();
+        }
+        finally
+        {
+            queue.close();
+        }
+    }
+
+    private int copySpikeIds()
+    {
+        final int n = spikeCount();
+        if (ids.length < n)
+        {
+            ids = new int[Math.max(n, ids.length * 2)];
+        }
+        return copySpikeIds(ids, 0);
+    }
+
+    private int field(final TraceRecordKind k, final int fieldOffset)
+    {
+        expect(k);
+        return buffer.getInt(offset + fieldOffset, BYTE_ORDER);
+    }
+
+    private long longField(final TraceRecordKind k, final int fieldOffset)
+    {
+        expect(k);
+        return buffer.getLong(offset + fieldOffset, BYTE_ORDER);
+    }
+
+    private void expect(final TraceRecordKind k)
+    {
+        if (kind() != k)
+        {
+            throw new IllegalStateException("current record is " + kind + ", not " + k);
+        }
+    }
+
+    private void expectSpikes()
+    {
+        if (!kind().isSpikes())
+        {
+            throw new IllegalStateException("current record is " + kind + ", not a spike record");
+        }
+    }
+
+    /** Reads the next document into {@link #record}; false when there is none (yet). */
+    private boolean readDocument()
+    {
+        try (DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return false;
+            }
+            final Bytes<?> bytes = dc.wire().bytes();
+            final long remaining = bytes.readRemaining();
+            if (remaining > Integer.MAX_VALUE - 8)
+            {
+                throw new TraceFormatException(place() + "has an impossible length of " + remaining + " bytes");
+            }
+            final int length = (int)remaining;
+            if (record.length < length)
+            {
+                record = new byte[Math.max(length, record.length * 2)];
+                buffer = new UnsafeBuffer(record);
+            }
+            bytes.read(record, 0, length);
+            documentLength = length;
+            offset = 0;
+            nextOffset = 0;
+            documents++;
+            recordBytes += length + 4L;
+            return true;
+        }
+        catch (final TraceFormatException ex)
+        {
+            throw ex;
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw new TraceFormatException(
+                place() + "cannot be read (the queue file is truncated or damaged): " + ex, ex);
+        }
+    }
+
+    /**
+     * Where the readable data stops without an END record, the queue's own index must stop there too. A killed
+     * recording leaves at most one unfinished document at the end; a queue whose index lists documents after the
+     * one that cannot be read has a damaged document header (its "not complete" bit set, say), which would
+     * otherwise hide the rest of the trace.
+     *
+     * @return true if a document was read after all (a running recording has just written it).
+     * @throws TraceFormatException when later documents exist but cannot be reached.
+     */
+    private boolean readHiddenDocument()
+    {
+        final long lastIndex;
+        try
+        {
+            lastIndex = queue.lastIndex();
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            throw new TraceFormatException(place() + "cannot be read: the queue index is damaged: " + ex, ex);
+        }
+        final long lastRead = tailer.lastReadIndex();
+        if (lastIndex <= lastRead)
+        {
+            return false;
+        }
+        if (readDocument())
+        {
+            return true;
+        }
+        throw new TraceFormatException(
+            place() + "cannot be read: its queue document header is damaged, and the queue lists "
+                + (queue.rollCycle().toSequenceNumber(lastIndex) - queue.rollCycle().toSequenceNumber(lastRead))
+                + " more document(s) after the last readable one");
+    }
+
+    private TraceHeader checkHeader()
+    {
+        final UnsafeBuffer b = buffer;
+        final int length = documentLength;
+        if (length < HEADER_STABLE_LENGTH || b.getShort(KIND_OFFSET, BYTE_ORDER) != TraceRecordKind.HEADER.code()
+            || b.getLong(HEADER_MAGIC_OFFSET, BYTE_ORDER) != MAGIC)
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": not a spikeprune trace: its first record (" + length
+                    + " bytes) does not start with the trace header (magic \"SPKTRACE\")");
+        }
+        final int stored = b.getInt(CHECKSUM_OFFSET, BYTE_ORDER);
+        final int computed = TraceCodec.checksum(crc, record, length);
+        if (stored != computed || b.getInt(LENGTH_OFFSET, BYTE_ORDER) != length)
+        {
+            throw new TraceFormatException(String.format(
+                "trace %s: the header record (record 0) is corrupt: checksum 0x%08x stored, 0x%08x computed",
+                dir, stored, computed));
+        }
+        nextOffset = length;
+        final int version = b.getInt(HEADER_VERSION_OFFSET, BYTE_ORDER);
+        if (version != TraceRecordDescriptor.FORMAT_VERSION)
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": format version " + version + ", this spikeprune reads format version "
+                    + TraceRecordDescriptor.FORMAT_VERSION);
+        }
+        final TraceHeader h = TraceCodec.decodeHeader(dir, b, length);
+        final String digest = TraceHeader.sha256Hex(h.configText());
+        if (!digest.equals(h.configDigest()))
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": the header's configuration digest " + h.configDigest()
+                    + " does not match its configuration text (SHA-256 " + digest + ")");
+        }
+        return h;
+    }
+
+    private TraceRecordKind checkRecord()
+    {
+        final UnsafeBuffer b = buffer;
+        final int at = offset;
+        final int remaining = documentLength - at;
+        if (remaining < BODY_OFFSET)
+        {
+            throw new TraceFormatException(
+                place() + "is cut short: " + remaining + " bytes remain in its block, a record holds at least "
+                    + BODY_OFFSET);
+        }
+        final int length = b.getInt(at + LENGTH_OFFSET, BYTE_ORDER);
+        if (length < BODY_OFFSET || length > remaining)
+        {
+            throw new TraceFormatException(
+                place() + "is corrupt: its length field reads " + length + ", " + remaining
+                    + " bytes remain in its block");
+        }
+        recordLength = length;
+        final int stored = b.getInt(at + CHECKSUM_OFFSET, BYTE_ORDER);
+        final int computed = TraceCodec.checksum(crc, record, at, length);
+        if (stored != computed)
+        {
+            throw new TraceFormatException(String.format(
+                "%sis corrupt: checksum 0x%08x stored, 0x%08x computed (its kind field reads %d, its tick field %d)",
+                place(), stored, computed, b.getShort(at + KIND_OFFSET, BYTE_ORDER),
+                b.getLong(at + TICK_OFFSET, BYTE_ORDER)));
+        }
+        final int code = b.getShort(at + KIND_OFFSET, BYTE_ORDER);
+        final TraceRecordKind k = TraceRecordKind.fromCode(code);
+        if (k == null || k == TraceRecordKind.HEADER)
+        {
+            throw new TraceFormatException(
+                place() + "has kind code " + code + ", expected an event kind (2..8) or END (9)");
+        }
+        final int index = b.getInt(at + RECORD_INDEX_OFFSET, BYTE_ORDER);
+        if (index != (int)nextIndex)
+        {
+            throw new TraceFormatException(
+                place() + "carries index " + Integer.toUnsignedString(index)
+                    + ": records are missing or out of order");
+        }
+        final int fixed = TraceRecordDescriptor.fixedLength(k);
+        if (fixed >= 0 && length != fixed)
+        {
+            throw new TraceFormatException(place() + "(" + k + ") is " + length + " bytes long, expected " + fixed);
+        }
+        if (k.isSpikes())
+        {
+            final int count = b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+            if (count < 0 || (long)SPIKE_IDS_OFFSET + 4L * count != length)
+            {
+                throw new TraceFormatException(
+                    place() + "(" + k + ") declares " + count + " ids in " + length + " bytes");
+            }
+        }
+        return k;
+    }
+
+    private TraceEnd checkEnd()
+    {
+        if (offset != 0 || recordLength != documentLength)
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": the END record (record " + recordIndex + ") shares its block with other records");
+        }
+        final TraceEnd e = TraceCodec.decodeEnd(dir, buffer, recordLength);
+        final long[] counted = e.kindCounts();
+        boolean match = e.eventRecords() == eventRecords && e.inputSpikes() == inputSpikes
+            && e.outputSpikes() == outputSpikes && e.lastTick() == lastTick;
+        for (int i = 0; i < EVENT_KIND_COUNT && match; i++)
+        {
+            match = counted[i] == kindCounts[i];
+        }
+        if (!match)
+        {
+            throw new TraceFormatException(
+                "trace " + dir + ": the END record (record " + recordIndex + ") counts " + e.eventRecords()
+                    + " event records, " + e.inputSpikes() + " input and " + e.outputSpikes()
+                    + " output spikes up to tick " + e.lastTick() + ", but the trace holds " + eventRecords
+                    + " records, " + inputSpikes + " input and " + outputSpikes + " output spikes up to tick "
+                    + lastTick);
+        }
+        return e;
+    }
+
+    private String place()
+    {
+        return "trace " + dir + ": record " + nextIndex + (lastTick >= 0 ? " (after tick " + lastTick + ") " : " ");
+    }
+}

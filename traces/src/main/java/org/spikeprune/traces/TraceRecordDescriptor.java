@@ -1,0 +1,264 @@
+package org.spikeprune.traces;
+
+import java.nio.ByteOrder;
+
+/**
+ * Layout of the records of a trace, every field little-endian.
+ *
+ * <p>Records travel in blocks: each Chronicle Queue document holds one or more whole records back to back (the
+ * trace agent writes what it drained from the ring in one pass as one document), so the queue's per-document
+ * cost is shared by many records and a block is committed, or lost to a crash, as a whole. The header and the
+ * END record each have a document of their own.
+ *
+ * <p>Every record starts with the same 24-byte prefix. The checksum is a CRC32C of bytes {@code [4, length)} of
+ * the record, so a changed byte anywhere after it is detected. The record index counts records from 0 (the
+ * header) and is stored modulo 2<sup>32</sup>; a reader that finds an index other than the one it expects knows
+ * that records are missing or out of order.
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                   CRC32C of bytes [4, length)                 |  0
+ *  +---------------------------------------------------------------+
+ *  |                 Length of the record in bytes                 |  4
+ *  +-------------------------------+-------------------------------+
+ *  |            Kind               |            Flags              |  8
+ *  +-------------------------------+-------------------------------+
+ *  |                 Record index (mod 2^32)                       |  12
+ *  +---------------------------------------------------------------+
+ *  |                            Tick                               |  16
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                       Body (by kind) ...                      |  24
+ * </pre>
+ *
+ * <p>Bodies, by {@link TraceRecordKind}:
+ * <pre>
+ *  INPUT_SPIKES, OUTPUT_SPIKES (28 + 4n bytes; a tick's ids may span several consecutive records)
+ *  +---------------------------------------------------------------+
+ *  |                         Count n                               |  24
+ *  +---------------------------------------------------------------+
+ *  |                      Id 0 .. Id n-1 (int each)              ...  28
+ *
+ *  IMAGE_START (36 bytes; flag bit 0 = learning)
+ *  |   Image (index in its data set)  |  Label  |  Repeat           |  24, 28, 32
+ *
+ *  IMAGE_END (32 bytes)
+ *  |   Image  |  Spikes of the presentation                         |  24, 28
+ *
+ *  CORE_TICK (68 bytes)
+ *  |   Core  |  Spikes in                                           |  24, 28
+ *  |   Synaptic ops (long)                                         |  32
+ *  |   Neuron updates (long)                                       |  40
+ *  |   STDP updates (long)                                         |  48
+ *  |   Decrements (long)                                           |  56
+ *  |   Spikes out                                                  |  64
+ *
+ *  PRUNE (44 bytes)
+ *  |   Evaluations (long)  |  Pruned (long)  |  Groups (int)       |  24, 32, 40
+ *
+ *  PRUNE_DECISION (40 bytes)
+ *  |   Core  |  Pre  |  Post  |  Weight (float)                    |  24, 28, 32, 36
+ *
+ *  END (112 + d bytes; tick = last event tick, or -1 if none)
+ *  |   Status (int: 0 complete, 1 stopped for low disk, 2 aborted)  |  24
+ *  |   Event records (long)                                        |  28
+ *  |   Input spikes (long)  |  Output spikes (long)                |  36, 44
+ *  |   Records per event kind, codes 2..8 (7 longs)                |  52
+ *  |   Run digest length d  |  Run digest (ASCII, d bytes)         |  108, 112
+ * </pre>
+ *
+ * <p>The header record (kind {@link TraceRecordKind#HEADER}, always record 0) has its own body. Its first 24 bytes
+ * (checksum, length, kind, flags, format version, magic) keep this layout in every format version, so a reader
+ * can always tell a trace of another version from a damaged one:
+ * <pre>
+ *  +---------------------------------------------------------------+
+ *  |                   CRC32C of bytes [4, length)                 |  0
+ *  +---------------------------------------------------------------+
+ *  |                 Length of the record in bytes                 |  4
+ *  +-------------------------------+-------------------------------+
+ *  |         Kind (HEADER)         |            Flags              |  8
+ *  +-------------------------------+-------------------------------+
+ *  |                       Format version                          |  12
+ *  +---------------------------------------------------------------+
+ *  |                 Magic "SPKTRACE" (8 ASCII bytes)              |  16
+ *  +---------------------------------------------------------------+
+ *  |                         Seed (long)                           |  24
+ *  |                 Created at (epoch milliseconds, long)         |  32
+ *  +---------------------------------------------------------------+
+ *  | then five strings, each an int byte length and UTF-8 bytes:   |  40
+ *  |   profile, configuration digest (SHA-256 hex), configuration  |
+ *  |   text, creator, Java version                                 |
+ * </pre>
+ */
+public final class TraceRecordDescriptor
+{
+    /** Version of the format this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+    /** Byte order of every field. */
+    public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
+    /** The ASCII bytes "SPKTRACE" read as a little-endian long. */
+    public static final long MAGIC = 0x4543_4152_544B_5053L;
+
+    /** Offset of the CRC32C of bytes {@code [CHECKED_OFFSET, length)}. */
+    public static final int CHECKSUM_OFFSET = 0;
+    /** First byte covered by the checksum. */
+    public static final int CHECKED_OFFSET = 4;
+    /** Offset of the record length (int), which includes the prefix. */
+    public static final int LENGTH_OFFSET = 4;
+    /** Offset of the kind code (short). */
+    public static final int KIND_OFFSET = 8;
+    /** Offset of the flags (short). */
+    public static final int FLAGS_OFFSET = 10;
+    /** Offset of the record index modulo 2<sup>32</sup> (int). */
+    public static final int RECORD_INDEX_OFFSET = 12;
+    /** Offset of the tick (long). */
+    public static final int TICK_OFFSET = 16;
+    /** Offset of the body; also the length of the common prefix. */
+    public static final int BODY_OFFSET = 24;
+
+    /** Offset of the id count in a spike batch record. */
+    public static final int SPIKE_COUNT_OFFSET = 24;
+    /** Offset of the first id in a spike batch record. */
+    public static final int SPIKE_IDS_OFFSET = 28;
+
+    /** Offset of the image index in an IMAGE_START record. */
+    public static final int IMAGE_START_IMAGE_OFFSET = 24;
+    /** Offset of the label in an IMAGE_START record. */
+    public static final int IMAGE_START_LABEL_OFFSET = 28;
+    /** Offset of the repeat number in an IMAGE_START record. */
+    public static final int IMAGE_START_REPEAT_OFFSET = 32;
+    /** Length of an IMAGE_START record. */
+    public static final int IMAGE_START_LENGTH = 36;
+    /** Flag bit of an IMAGE_START record: the network learns during this presentation. */
+    public static final int FLAG_LEARNING = 1;
+
+    /** Offset of the image index in an IMAGE_END record. */
+    public static final int IMAGE_END_IMAGE_OFFSET = 24;
+    /** Offset of the spike count in an IMAGE_END record. */
+    public static final int IMAGE_END_SPIKES_OFFSET = 28;
+    /** Length of an IMAGE_END record. */
+    public static final int IMAGE_END_LENGTH = 32;
+
+    /** Offset of the core in a CORE_TICK record. */
+    public static final int CORE_TICK_CORE_OFFSET = 24;
+    /** Offset of the dispatched spikes in a CORE_TICK record. */
+    public static final int CORE_TICK_SPIKES_IN_OFFSET = 28;
+    /** Offset of the synaptic operations in a CORE_TICK record. */
+    public static final int CORE_TICK_SYNAPTIC_OPS_OFFSET = 32;
+    /** Offset of the neuron updates in a CORE_TICK record. */
+    public static final int CORE_TICK_NEURON_UPDATES_OFFSET = 40;
+    /** Offset of the STDP updates in a CORE_TICK record. */
+    public static final int CORE_TICK_STDP_UPDATES_OFFSET = 48;
+    /** Offset of the decrement writes in a CORE_TICK record. */
+    public static final int CORE_TICK_DECREMENTS_OFFSET = 56;
+    /** Offset of the emitted spikes in a CORE_TICK record. */
+    public static final int CORE_TICK_SPIKES_OUT_OFFSET = 64;
+    /** Length of a CORE_TICK record. */
+    public static final int CORE_TICK_LENGTH = 68;
+
+    /** Offset of the evaluations in a PRUNE record. */
+    public static final int PRUNE_EVALUATIONS_OFFSET = 24;
+    /** Offset of the pruned count in a PRUNE record. */
+    public static final int PRUNE_PRUNED_OFFSET = 32;
+    /** Offset of the group count in a PRUNE record. */
+    public static final int PRUNE_GROUPS_OFFSET = 40;
+    /** Length of a PRUNE record. */
+    public static final int PRUNE_LENGTH = 44;
+
+    /** Offset of the core in a PRUNE_DECISION record. */
+    public static final int DECISION_CORE_OFFSET = 24;
+    /** Offset of the pre-synaptic id in a PRUNE_DECISION record. */
+    public static final int DECISION_PRE_OFFSET = 28;
+    /** Offset of the post-synaptic id in a PRUNE_DECISION record. */
+    public static final int DECISION_POST_OFFSET = 32;
+    /** Offset of the weight at the time of the cut in a PRUNE_DECISION record. */
+    public static final int DECISION_WEIGHT_OFFSET = 36;
+    /** Length of a PRUNE_DECISION record. */
+    public static final int DECISION_LENGTH = 40;
+
+    /** Offset of the status in the END record. */
+    public static final int END_STATUS_OFFSET = 24;
+    /** Offset of the event record count in the END record. */
+    public static final int END_RECORDS_OFFSET = 28;
+    /** Offset of the input spike count in the END record. */
+    public static final int END_INPUT_SPIKES_OFFSET = 36;
+    /** Offset of the output spike count in the END record. */
+    public static final int END_OUTPUT_SPIKES_OFFSET = 44;
+    /** Offset of the per-kind record counts (one long per event kind code, 2..8) in the END record. */
+    public static final int END_KIND_COUNTS_OFFSET = 52;
+    /** Offset of the run digest length in the END record. */
+    public static final int END_DIGEST_LENGTH_OFFSET = 108;
+    /** Offset of the run digest bytes in the END record. */
+    public static final int END_DIGEST_OFFSET = 112;
+    /** Longest run digest the END record holds. */
+    public static final int MAX_RUN_DIGEST_LENGTH = 256;
+    /** First event kind code counted in the END record. */
+    public static final int FIRST_EVENT_CODE = 2;
+    /** Number of event kinds counted in the END record. */
+    public static final int EVENT_KIND_COUNT = 7;
+
+    /** Offset of the format version in the header record. */
+    public static final int HEADER_VERSION_OFFSET = 12;
+    /** Offset of the magic in the header record. */
+    public static final int HEADER_MAGIC_OFFSET = 16;
+    /** Length of the part of the header record whose layout never changes. */
+    public static final int HEADER_STABLE_LENGTH = 24;
+    /** Offset of the seed in the header record. */
+    public static final int HEADER_SEED_OFFSET = 24;
+    /** Offset of the creation time in the header record. */
+    public static final int HEADER_CREATED_OFFSET = 32;
+    /** Offset of the first length-prefixed string in the header record. */
+    public static final int HEADER_STRINGS_OFFSET = 40;
+
+    private TraceRecordDescriptor()
+    {
+    }
+
+    /**
+     * Length of a spike batch record.
+     *
+     * @param count ids in the batch.
+     * @return the record length in bytes.
+     */
+    public static int spikesLength(final int count)
+    {
+        return SPIKE_IDS_OFFSET + 4 * count;
+    }
+
+    /**
+     * Length of an END record.
+     *
+     * @param digestLength bytes of the run digest.
+     * @return the record length in bytes.
+     */
+    public static int endLength(final int digestLength)
+    {
+        return END_DIGEST_OFFSET + digestLength;
+    }
+
+    /**
+     * The fixed length of a record kind, or -1 for the variable-length kinds (spikes, header, END).
+     *
+     * @param kind the kind.
+     * @return its length, or -1.
+     */
+    public static int fixedLength(final TraceRecordKind kind)
+    {
+        switch (kind)
+        {
+            case IMAGE_START:
+                return IMAGE_START_LENGTH;
+            case IMAGE_END:
+                return IMAGE_END_LENGTH;
+            case CORE_TICK:
+                return CORE_TICK_LENGTH;
+            case PRUNE:
+                return PRUNE_LENGTH;
+            case PRUNE_DECISION:
+                return DECISION_LENGTH;
+            default:
+                return -1;
+        }
+    }
+}
