@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
         FetchDataCommand.class,
         org.spikeprune.cli.hw.HwCommand.class,
         org.spikeprune.cli.trace.TraceCommand.class,
+        ReplayCommand.class,
     })
 public final class Main implements Runnable
 {
@@ -111,7 +112,8 @@ public final class Main implements Runnable
         Throwable t = ex;
         while (t != null)
         {
-            if (t instanceof InputException || t instanceof UsageException)
+            if (t instanceof InputException || t instanceof UsageException
+                || t instanceof org.spikeprune.traces.TraceException)
             {
                 return t;
             }

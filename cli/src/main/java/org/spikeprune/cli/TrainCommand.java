@@ -90,6 +90,9 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             + "properties file): adds hw.* to result.json and writes activity.bin for `hw report`.")
     String hw;
 
+    @picocli.CommandLine.Mixin
+    org.spikeprune.cli.trace.TraceOptions trace = new org.spikeprune.cli.trace.TraceOptions();
+
     @Option(names = "--no-baseline",
         description = "With --pruning: do not run the unpruned baseline of the same seed alongside.")
     boolean noBaseline;
@@ -134,7 +137,12 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             : org.spikeprune.fpga.HardwarePresets.load(hw);
         final org.spikeprune.fpga.activity.ActivityLog activity = hw == null ? null
             : new org.spikeprune.fpga.activity.ActivityLog(org.spikeprune.fpga.NetworkShape.paperA(p.excNeurons()));
-        final ActivitySink sink = activity == null ? ActivitySink.NONE : activity;
+        final org.spikeprune.traces.TraceRecorder recorder = trace.start(profile, seed,
+            runConfigText(params, nTrain, nTest, nAssign, mode), "spikeprune train");
+        final ActivitySink sink = org.spikeprune.core.activity.TeeSink.of(
+            activity == null ? ActivitySink.NONE : activity,
+            recorder == null ? ActivitySink.NONE
+                : new org.spikeprune.cli.trace.TraceActivitySink(recorder, org.spikeprune.core.dc.DcNetwork.INPUTS));
         final DcTrainer.Result result;
         DcTrainer.Result baseline = null;
         if (policy == PrunePolicy.NONE || noBaseline)
@@ -195,6 +203,13 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             throw new InputException(output.file("weights.png") + ": cannot write: " + ex.getMessage(), ex);
         }
+        if (recorder != null)
+        {
+            recorder.finish(result.digest());
+            recorder.close();
+            stdout.printf(Locale.ROOT, "trace: %d records, %d bytes in %s%n", recorder.committedRecords(),
+                recorder.committedBytes(), recorder.directory());
+        }
         if (activity != null)
         {
             activity.finish();
@@ -227,6 +242,15 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         }
         final DataCache dc = DataCache.resolve(cache);
         return dc.load(dataSet.equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
+    }
+
+    /** The run as text: every parameter plus the run's options, enough for replay to rebuild it. */
+    String runConfigText(final Params params, final long nTrain, final long nTest, final long nAssign,
+        final ThreadingMode mode)
+    {
+        return "run.profile=" + profile + "\nrun.pruning=" + pruning + "\nrun.seed=" + seed + "\nrun.train_images="
+            + nTrain + "\nrun.test_images=" + nTest + "\nrun.assign_images=" + nAssign + "\nrun.cores=" + cores
+            + "\nrun.threading=" + mode.name().toLowerCase(Locale.ROOT) + "\n" + params.canonicalText();
     }
 
     static ThreadingMode threadingMode(final String text)

@@ -12,13 +12,25 @@ import org.spikeprune.traces.TraceSink;
 public final class TraceActivitySink implements ActivitySink
 {
     private final TraceSink sink;
+    private final int inputIds;
 
     /**
      * @param sink where the activity goes, usually a {@link org.spikeprune.traces.TraceRecorder}.
      */
     public TraceActivitySink(final TraceSink sink)
     {
+        this(sink, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param sink     the trace.
+     * @param inputIds dispatched ids below this are network inputs (recorded as input spikes); the others are
+     *                 spikes routed between the network's own neurons, which replay derives again.
+     */
+    public TraceActivitySink(final TraceSink sink, final int inputIds)
+    {
         this.sink = sink;
+        this.inputIds = inputIds;
     }
 
     @Override
@@ -46,5 +58,25 @@ public final class TraceActivitySink implements ActivitySink
     public void onImageEnd(final long tick, final int image, final int spikes)
     {
         sink.onImageEnd(tick, image, spikes);
+    }
+
+    /** Records the input (pixel) spikes of the tick, which replay re-drives, and the spikes the cores fired. */
+    @Override
+    public void onTickSpikes(final long tick, final int[] dispatched, final int dispatchedCount, final int[] fired,
+        final int firedCount)
+    {
+        int inputs = 0;
+        while (inputs < dispatchedCount && dispatched[inputs] < inputIds)
+        {
+            inputs++;
+        }
+        if (inputs > 0)
+        {
+            sink.onInputSpikes(tick, dispatched, 0, inputs);
+        }
+        if (firedCount > 0)
+        {
+            sink.onOutputSpikes(tick, fired, 0, firedCount);
+        }
     }
 }

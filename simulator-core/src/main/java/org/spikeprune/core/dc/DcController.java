@@ -13,7 +13,7 @@ final class DcController implements Controller
 {
     private final int inputs;
     private final int exc;
-    private final PoissonInput poisson;
+    private final InputSource poisson;
     private final SpikeBatch pendingExc;
     private final SpikeBatch pendingInh;
     private final TickListener listener;
@@ -33,7 +33,7 @@ final class DcController implements Controller
         void onTick(long tick, SpikeBatch dispatched, SpikeBatch output);
     }
 
-    DcController(final int inputs, final int exc, final PoissonInput poisson, final TickListener listener)
+    DcController(final int inputs, final int exc, final InputSource poisson, final TickListener listener)
     {
         this.inputs = inputs;
         this.exc = exc;
@@ -54,7 +54,7 @@ final class DcController implements Controller
         counting = true;
     }
 
-    PoissonInput poisson()
+    InputSource poisson()
     {
         return poisson;
     }

@@ -49,7 +49,7 @@ public final class DcNetwork implements AutoCloseable
     public DcNetwork(final DcParams p, final long seed, final int coreCount, final ThreadingMode mode,
         final ActivitySink sink)
     {
-        this(p, seed, "input", coreCount, mode, sink, null);
+        this(p, seed, "input", coreCount, mode, sink, null, null);
     }
 
     /**
@@ -63,9 +63,10 @@ public final class DcNetwork implements AutoCloseable
      * @param mode        the threading mode.
      * @param sink        receives per-tick unit actions.
      * @param state       a trained network's state, or null for fresh random weights.
+     * @param inputs      makes the input source, or null for Poisson input from the named stream.
      */
     public DcNetwork(final DcParams p, final long seed, final String inputStream, final int coreCount,
-        final ThreadingMode mode, final ActivitySink sink, final State state)
+        final ThreadingMode mode, final ActivitySink sink, final State state, final InputSource.Factory inputs)
     {
         if (coreCount < 1 || coreCount > p.excNeurons)
         {
@@ -91,7 +92,8 @@ public final class DcNetwork implements AutoCloseable
         {
             restore(state);
         }
-        final PoissonInput poisson = new PoissonInput(INPUTS, p.presentTicks, streams.stream(inputStream));
+        final InputSource poisson = inputs != null ? inputs.create(inputStream, p.presentTicks)
+            : new PoissonInput(INPUTS, p.presentTicks, streams.stream(inputStream));
         final boolean tracking = sink != ActivitySink.NONE;
         controller = new DcController(INPUTS, exc, poisson, tracking ? this::onTick : null);
         if (state != null)

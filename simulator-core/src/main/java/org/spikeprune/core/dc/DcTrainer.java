@@ -28,8 +28,18 @@ public final class DcTrainer
 
     /** What a run asks for. */
     public record Request(long seed, int cores, ThreadingMode mode, long trainImages, long testImages,
-        long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress, boolean parallelEvaluation)
+        long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress, boolean parallelEvaluation,
+        InputSource.Factory inputs)
     {
+        /** A request with Poisson input. */
+        public Request(final long seed, final int cores, final ThreadingMode mode, final long trainImages,
+            final long testImages, final long assignImages, final PrunePolicy policy, final ActivitySink sink,
+            final Progress progress, final boolean parallelEvaluation)
+        {
+            this(seed, cores, mode, trainImages, testImages, assignImages, policy, sink, progress, parallelEvaluation,
+                null);
+        }
+
         /** A request whose assignment and test phases run side by side (same numbers either way). */
         public Request(final long seed, final int cores, final ThreadingMode mode, final long trainImages,
             final long testImages, final long assignImages, final PrunePolicy policy, final ActivitySink sink,
@@ -99,7 +109,7 @@ public final class DcTrainer
         final int exc = p.excNeurons;
         final long[] counts = new long[exc];
         final List<PruneStep> steps = new ArrayList<>();
-        try (DcNetwork net = new DcNetwork(p, r.seed(), r.cores(), r.mode(), r.sink()))
+        try (DcNetwork net = new DcNetwork(p, r.seed(), "input", r.cores(), r.mode(), r.sink(), null, r.inputs()))
         {
             // ---- training
             final long trainTotal = r.trainImages() * p.epochs;
@@ -179,7 +189,8 @@ public final class DcTrainer
                 assignTotal, done, evalTotal, sums);
             final Phase testPhase = new Phase(p, r, trained, "test", data.testImages(), data.testLabels(), testTotal,
                 done, evalTotal, null);
-            runPhases(assignPhase, testPhase, r.sink() == ActivitySink.NONE && r.parallelEvaluation());
+            runPhases(assignPhase, testPhase,
+                r.sink() == ActivitySink.NONE && r.inputs() == null && r.parallelEvaluation());
             final int[] assignments = sums.assign();
             final PhaseCounts assign = assignPhase.phaseCounts;
             final int[] confusion = new int[data.classes() * (data.classes() + 1)];
@@ -249,7 +260,7 @@ public final class DcTrainer
         {
             final int exc = p.excNeurons;
             final long[] c = new long[exc];
-            try (DcNetwork net = new DcNetwork(p, r.seed(), name, r.cores(), r.mode(), r.sink(), state))
+            try (DcNetwork net = new DcNetwork(p, r.seed(), name, r.cores(), r.mode(), r.sink(), state, r.inputs()))
             {
                 final Snapshot s = Snapshot.of(net);
                 final long t0 = System.nanoTime();

@@ -10,7 +10,7 @@ import org.spikeprune.engine.SpikeBatch;
  * trial with probability {@code rate·dt} at every tick. Pending spikes sit in a calendar of per-tick intrusive
  * lists, so nothing is allocated per spike.
  */
-final class PoissonInput
+final class PoissonInput implements InputSource
 {
     private final int inputs;
     private final int horizon;
@@ -41,7 +41,9 @@ final class PoissonInput
      * @param ratePerPixelHz rate in Hz per unit of pixel value.
      * @param dtMs  tick length in ms.
      */
-    void begin(final long tick, final byte[] pixels, final int offset, final double ratePerPixelHz, final double dtMs)
+    @Override
+    public void begin(final long tick, final byte[] pixels, final int offset, final double ratePerPixelHz,
+        final double dtMs)
     {
         java.util.Arrays.fill(head, -1);
         startTick = tick;
@@ -84,7 +86,8 @@ final class PoissonInput
     }
 
     /** Appends the inputs that fire at {@code tick}, ascending, to {@code out}. */
-    void emit(final long tick, final SpikeBatch out)
+    @Override
+    public void emit(final long tick, final SpikeBatch out)
     {
         final long rel = tick - startTick;
         if (rel < 0 || rel >= horizon)
@@ -111,7 +114,8 @@ final class PoissonInput
     }
 
     /** The first tick at or after {@code tick} with a pending spike, or Long.MAX_VALUE. */
-    long nextTick(final long tick)
+    @Override
+    public long nextTick(final long tick)
     {
         if (pending == 0)
         {
