@@ -47,7 +47,7 @@ class DeterminismTest
 
     @ParameterizedTest(name = "{0} with {1} cores")
     @MethodSource("modesAndCoreCounts")
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void shouldProduceSameSpikeTrainDigestWhenModeOrCoreCountChanges(final ThreadingMode mode, final int cores)
     {
         // The reference network must really be active, and rest between presentations, or equal digests prove little.
