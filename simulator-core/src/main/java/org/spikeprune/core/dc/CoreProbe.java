@@ -13,9 +13,11 @@ import org.spikeprune.engine.SpikeBatch;
  * code; nothing here is used by a simulation.
  *
  * <p>The core holds every excitatory neuron of the parameters ({@code network.exc_neurons}) and is built as
- * {@link DcNetwork} builds its cores: initial weights from the stream "weights", delays from "delays", Poisson
- * input from "input". Its output spikes are not routed back (no lateral inhibition): the probe measures units,
- * not learning.
+ * {@link DcNetwork} builds its cores: initial weights from the stream "weights" (scaled once so that each
+ * neuron's weights sum to {@code norm.total}, unless normalisation is off), delays from "delays", Poisson input
+ * from "input". {@link #tick} routes the core's output spikes back at the next tick as the Controller does
+ * (excitatory → inhibitory partner, inhibitory → every other excitatory neuron), so firing is held down by
+ * lateral inhibition; weights are not normalised again. The probe measures units, not learning.
  */
 public final class CoreProbe
 {
@@ -24,6 +26,7 @@ public final class CoreProbe
     private final PoissonInput poisson;
     private final SpikeBatch in;
     private final SpikeBatch out;
+    private final SpikeBatch previous;
 
     /**
      * Builds the probe.
@@ -47,6 +50,22 @@ public final class CoreProbe
             w[i] = (float)((wr.nextDouble() + p.wInitOffset) * p.wInitScale);
             d[i] = (byte)dr.nextInt(p.delayTicks);
         }
+        if (p.normMode != DcParams.NormMode.NONE)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int i = 0; i < inputs; i++)
+                {
+                    sum += w[i * n + j];
+                }
+                final double f = p.normTotal / sum;
+                for (int i = 0; i < inputs; i++)
+                {
+                    w[i * n + j] = (float)(w[i * n + j] * f);
+                }
+            }
+        }
         final SynapseTable.Builder b = new SynapseTable.Builder(inputs, p.delayTicks, inputs * n);
         for (int i = 0; i < inputs; i++)
         {
@@ -68,6 +87,7 @@ public final class CoreProbe
         poisson = new PoissonInput(inputs, p.presentTicks, streams.stream("input"));
         in = new SpikeBatch(inputs + 2 * n);
         out = new SpikeBatch(inputs + 2 * n);
+        previous = new SpikeBatch(inputs + 2 * n);
     }
 
     /**
@@ -139,19 +159,22 @@ public final class CoreProbe
     }
 
     /**
-     * Runs one whole tick of the core: input generation, dispatch, synaptic arrivals (with STDP when learning),
-     * neuron updates and potentiation.
+     * Runs one whole tick of the core: input generation, dispatch (with the previous tick's output spikes),
+     * synaptic arrivals (with STDP when learning), neuron updates and potentiation.
      *
-     * @param tick the tick (ticks must increase).
+     * @param tick the tick (ticks must increase by one).
      * @return the number of spikes the core emitted.
      */
     public int tick(final long tick)
     {
         in.clear();
         poisson.emit(tick, in);
+        in.addAll(previous);
         core.onSpikes(tick, in);
         out.clear();
         core.advance(tick, out);
+        previous.clear();
+        previous.addAll(out);
         return out.count();
     }
 

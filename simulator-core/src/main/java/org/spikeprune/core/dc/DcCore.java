@@ -269,10 +269,7 @@ final class DcCore implements ProcessingElement
             }
             if (learn && !tracesReady)
             {
-                for (int j = 0; j < n; j++)
-                {
-                    y1Now[j] = lookup(y1Table, t - lastPost[j]);
-                }
+                postTraces(t);
                 tracesReady = true;
             }
             final int[] slotIds = ringIds[slot];
@@ -292,6 +289,15 @@ final class DcCore implements ProcessingElement
                     arrive(ft, g);
                 }
             }
+        }
+    }
+
+    /** The first post-synaptic trace y1 of every neuron at tick t, for the pre-spike depressions of the tick. */
+    private void postTraces(final int t)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            y1Now[j] = lookup(y1Table, t - lastPost[j]);
         }
     }
 
