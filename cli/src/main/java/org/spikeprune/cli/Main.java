@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
         org.spikeprune.cli.hw.HwCommand.class,
         org.spikeprune.cli.trace.TraceCommand.class,
         ReplayCommand.class,
+        BenchCommand.class,
     })
 public final class Main implements Runnable
 {
@@ -57,6 +58,10 @@ public final class Main implements Runnable
         System.setProperty("chronicle.analytics.disable", "true");
         System.setProperty("chronicle.announcer.disable", "true");
         System.setProperty("java.awt.headless", "true");
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null)
+        {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         final CommandLine cmd = new CommandLine(new Main());
         cmd.setExecutionExceptionHandler(Main::handleError);
         return cmd.execute(args);

@@ -185,7 +185,7 @@ final class DcCore implements ProcessingElement
 
     private static float lookup(final float[] table, final int dt)
     {
-        return dt >= 0 && dt < table.length ? table[dt] : 0f;
+        return SynapseKernels.lookup(table, dt);
     }
 
     @Override
@@ -278,10 +278,7 @@ final class DcCore implements ProcessingElement
             }
             if (learn && !tracesReady)
             {
-                for (int j = 0; j < n; j++)
-                {
-                    y1Now[j] = lookup(y1Table, t - lastPost[j]);
-                }
+                postTraces(t);
                 tracesReady = true;
             }
             final int[] slotIds = ringIds[slot];
@@ -304,23 +301,20 @@ final class DcCore implements ProcessingElement
         }
     }
 
+    /** The first post-synaptic trace y1 of every neuron at tick t, for the pre-spike depressions of the tick. */
+    private void postTraces(final int t)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            y1Now[j] = lookup(y1Table, t - lastPost[j]);
+        }
+    }
+
     private void arriveLearning(final SynapseTable table, final int g)
     {
         final int from = table.groupStart[g];
         final int to = table.groupStart[g + 1];
-        final long[] syn = table.syn;
-        final double[] geL = ge;
-        final float[] y1 = y1Now;
-        final float nu = nuPre;
-        for (int k = from; k < to; k++)
-        {
-            final long sk = syn[k];
-            final int j = SynapseTable.post(sk);
-            final float wk = SynapseTable.weight(sk);
-            geL[j] += wk;
-            final float nw = wk - nu * y1[j];
-            syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
-        }
+        SynapseKernels.accumulateDepress(table.syn, from, to, ge, y1Now, nuPre);
         final int m = to - from;
         synapticOps += m;
         stdpUpdates += m;
@@ -331,17 +325,11 @@ final class DcCore implements ProcessingElement
     {
         final int from = table.groupStart[g];
         final int to = table.groupStart[g + 1];
-        final long[] syn = table.syn;
-        final double[] geL = ge;
-        for (int k = from; k < to; k++)
-        {
-            final long sk = syn[k];
-            geL[SynapseTable.post(sk)] += SynapseTable.weight(sk);
-        }
+        SynapseKernels.accumulate(table.syn, from, to, ge);
         synapticOps += to - from;
     }
 
-    private void integrate(final int t, final SpikeBatch out)
+    void integrate(final int t, final SpikeBatch out)
     {
         releaseRefractory(t);
         final double vRest = p.excVRest;
@@ -447,52 +435,15 @@ final class DcCore implements ProcessingElement
         tickSpikesOut = fired;
     }
 
-    private void potentiate(final int j, final int t)
+    void potentiate(final int j, final int t)
     {
         final float y2 = lookup(y2Table, t - lastPost[j]);
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
-        final int[] pos = potentiationPos;
         final SynapseTable table = plastic;
-        final long[] syn = table.syn;
-        final short[] pre = table.pre;
-        final byte[] delay = table.delay;
-        final float scale = nuPost * y2;
-        final float max = wMax;
-        for (int q = from; q < to; q++)
-        {
-            final int k = pos[q];
-            final float x = preTrace(pre[k], delay[k], t);
-            if (x != 0f)
-            {
-                final long sk = syn[k];
-                final float nw = SynapseTable.weight(sk) + scale * x;
-                syn[k] = SynapseTable.withWeight(sk, nw > max ? max : nw);
-            }
-        }
+        SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
+            history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;
-    }
-
-    /** Pre-synaptic trace x of a synapse of delay d from input i at tick t: 1 at the last arrival, decaying. */
-    private float preTrace(final int i, final int d, final int t)
-    {
-        final int base = i * historyDepth;
-        int h = historyHead[i];
-        for (int m = 0; m < historyDepth; m++)
-        {
-            h = h == 0 ? historyDepth - 1 : h - 1;
-            final int e = history[base + h];
-            if (e == SynapseTable.NEVER)
-            {
-                return 0f;
-            }
-            final int arrival = e + d;
-            if (arrival <= t)
-            {
-                return lookup(xTable, t - arrival);
-            }
-        }
-        return 0f;
     }
 
     /** Lets the neurons whose refractory period is over at tick t integrate again. */

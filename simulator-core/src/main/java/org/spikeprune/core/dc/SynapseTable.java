@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 final class SynapseTable
 {
-    static final int NEVER = Integer.MIN_VALUE / 2;
-    private static final long POST_MASK = 0xFFFF_FFFF_0000_0000L;
+    static final int NEVER = SynapseKernels.NEVER;
 
     final int inputs;
     final int delays;
@@ -43,22 +42,22 @@ final class SynapseTable
 
     static long pack(final int post, final float w)
     {
-        return ((long)post << 32) | (Float.floatToRawIntBits(w) & 0xFFFF_FFFFL);
+        return SynapseKernels.pack(post, w);
     }
 
     static int post(final long s)
     {
-        return (int)(s >>> 32);
+        return SynapseKernels.post(s);
     }
 
     static float weight(final long s)
     {
-        return Float.intBitsToFloat((int)s);
+        return SynapseKernels.weight(s);
     }
 
     static long withWeight(final long s, final float w)
     {
-        return (s & POST_MASK) | (Float.floatToRawIntBits(w) & 0xFFFF_FFFFL);
+        return SynapseKernels.withWeight(s, w);
     }
 
     int post(final int k)

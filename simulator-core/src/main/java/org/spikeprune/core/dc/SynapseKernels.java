@@ -1,0 +1,198 @@
+package org.spikeprune.core.dc;
+
+/**
+ * The inner loops of a processing element's Weight memory, on its real storage: the synaptic-operation (SOP)
+ * kernel that accumulates one delay group of synapses into the excitatory conductances, the same kernel fused
+ * with the STDP pre-spike depression, and the STDP post-spike potentiation of one neuron's synapses.
+ * {@code DcCore} runs exactly these methods, so a benchmark that calls them measures the simulator's own code
+ * path.
+ *
+ * <p>Storage (see {@code SynapseTable}): one {@code long} per synapse, the local post neuron in the high 32 bits
+ * and the weight's float bits in the low 32 bits ({@link #pack}); the synapses of one (input, delay) group are
+ * contiguous, post neuron ascending. A pruned synapse is not stored, so a group of a pruned core is shorter.
+ *
+ * <p>Every kernel keeps the simulator's floating-point order: each neuron's conductance receives the group's
+ * weights one by one, in storage order, widened to double.
+ */
+public final class SynapseKernels
+{
+    /** A tick that never happened: an emission history entry that is empty. */
+    public static final int NEVER = Integer.MIN_VALUE / 2;
+    private static final long POST_MASK = 0xFFFF_FFFF_0000_0000L;
+    private static final long WEIGHT_MASK = 0xFFFF_FFFFL;
+
+    private SynapseKernels()
+    {
+    }
+
+    /**
+     * One stored synapse.
+     *
+     * @param post the local post neuron (&ge; 0).
+     * @param w    the weight.
+     * @return the packed synapse.
+     */
+    public static long pack(final int post, final float w)
+    {
+        return ((long)post << 32) | (Float.floatToRawIntBits(w) & WEIGHT_MASK);
+    }
+
+    /**
+     * The local post neuron of a packed synapse.
+     *
+     * @param s the packed synapse.
+     * @return its post neuron.
+     */
+    public static int post(final long s)
+    {
+        return (int)(s >>> 32);
+    }
+
+    /**
+     * The weight of a packed synapse.
+     *
+     * @param s the packed synapse.
+     * @return its weight.
+     */
+    public static float weight(final long s)
+    {
+        return Float.intBitsToFloat((int)s);
+    }
+
+    /**
+     * A packed synapse with a new weight and the same post neuron.
+     *
+     * @param s the packed synapse.
+     * @param w the new weight.
+     * @return the packed synapse.
+     */
+    public static long withWeight(final long s, final float w)
+    {
+        return (s & POST_MASK) | (Float.floatToRawIntBits(w) & WEIGHT_MASK);
+    }
+
+    /**
+     * SOP kernel, inference: an input spike arrives over the synapses {@code [from, to)}; each one adds its weight
+     * to its post neuron's excitatory conductance.
+     *
+     * @param syn  packed synapses.
+     * @param from first synapse of the group.
+     * @param to   end of the group (exclusive).
+     * @param ge   excitatory conductance of every local neuron.
+     */
+    public static void accumulate(final long[] syn, final int from, final int to, final double[] ge)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            ge[post(sk)] += weight(sk);
+        }
+    }
+
+    /**
+     * SOP kernel, learning: {@link #accumulate} fused with the STDP pre-spike depression of the same synapses,
+     * {@code w ← max(0, w − ν_pre·y1[post])}, applied after the weight was accumulated.
+     *
+     * @param syn   packed synapses (weights updated in place).
+     * @param from  first synapse of the group.
+     * @param to    end of the group (exclusive).
+     * @param ge    excitatory conductance of every local neuron.
+     * @param y1    first post-synaptic trace of every local neuron at this tick.
+     * @param nuPre pre-synaptic learning rate ν_pre.
+     */
+    public static void accumulateDepress(final long[] syn, final int from, final int to, final double[] ge,
+        final float[] y1, final float nuPre)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            final int j = post(sk);
+            final float wk = weight(sk);
+            ge[j] += wk;
+            final float nw = wk - nuPre * y1[j];
+            syn[k] = withWeight(sk, nw < 0f ? 0f : nw);
+        }
+    }
+
+    /**
+     * STDP post-spike potentiation of one neuron: every synapse onto it whose pre-synaptic trace is non-zero gains
+     * {@code scale·x}, clipped at {@code wMax}. The trace x of a synapse from input i with delay d is
+     * {@code xTable[t − (e + d)]} for the latest emission e of i whose arrival {@code e + d} is not after t.
+     *
+     * @param syn          packed synapses (weights updated in place).
+     * @param pre          input of every synapse.
+     * @param delay        delay in ticks of every synapse.
+     * @param positions    synapse positions onto the neuron.
+     * @param from         first entry of {@code positions}.
+     * @param to           end of the entries (exclusive).
+     * @param scale        ν_post·y2 of the neuron before it fired.
+     * @param wMax         upper weight bound.
+     * @param history      the last {@code historyDepth} emission ticks of every input, a ring per input.
+     * @param historyHead  next slot of every input's ring.
+     * @param historyDepth ring length.
+     * @param xTable       pre trace decay by age in ticks; ages beyond its end give 0.
+     * @param t            the current tick.
+     */
+    public static void potentiate(final long[] syn, final short[] pre, final byte[] delay, final int[] positions,
+        final int from, final int to, final float scale, final float wMax, final int[] history,
+        final int[] historyHead, final int historyDepth, final float[] xTable, final int t)
+    {
+        for (int q = from; q < to; q++)
+        {
+            final int k = positions[q];
+            final float x = preTrace(history, historyHead, historyDepth, xTable, pre[k], delay[k], t);
+            if (x != 0f)
+            {
+                final long sk = syn[k];
+                final float nw = weight(sk) + scale * x;
+                syn[k] = withWeight(sk, nw > wMax ? wMax : nw);
+            }
+        }
+    }
+
+    /**
+     * Pre-synaptic trace x of a synapse of delay d from input i at tick t: 1 at the last arrival, decaying.
+     *
+     * @param history      emission rings.
+     * @param historyHead  next slot of every ring.
+     * @param historyDepth ring length.
+     * @param xTable       decay by age.
+     * @param i            the input.
+     * @param d            the delay in ticks.
+     * @param t            the current tick.
+     * @return the trace.
+     */
+    public static float preTrace(final int[] history, final int[] historyHead, final int historyDepth,
+        final float[] xTable, final int i, final int d, final int t)
+    {
+        final int base = i * historyDepth;
+        int h = historyHead[i];
+        for (int m = 0; m < historyDepth; m++)
+        {
+            h = h == 0 ? historyDepth - 1 : h - 1;
+            final int e = history[base + h];
+            if (e == NEVER)
+            {
+                return 0f;
+            }
+            final int arrival = e + d;
+            if (arrival <= t)
+            {
+                return lookup(xTable, t - arrival);
+            }
+        }
+        return 0f;
+    }
+
+    /**
+     * An entry of a decay table, 0 beyond its end or for negative ages.
+     *
+     * @param table decay by age.
+     * @param dt    age in ticks.
+     * @return the decay factor.
+     */
+    public static float lookup(final float[] table, final int dt)
+    {
+        return dt >= 0 && dt < table.length ? table[dt] : 0f;
+    }
+}
