@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
         CommandLine.HelpCommand.class,
         TrainCommand.class,
         FetchDataCommand.class,
+        org.spikeprune.cli.experiment.ExperimentCommand.class,
     })
 public final class Main implements Runnable
 {
