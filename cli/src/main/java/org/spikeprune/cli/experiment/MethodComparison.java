@@ -74,19 +74,19 @@ final class MethodComparison implements Experiment
         r.heading(2, "Paper A beside ours, statement by statement");
         final List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Fig. 7A: for APT, f1 gives the highest accuracy at connectivity < 15%",
-            bestBelow(panelA.subList(1, panelA.size()), points, 0.15)));
+            Reports.commonSpan(panelA.subList(1, panelA.size()), points, Point::connectivity, 0.15)
+                .text("connectivity")));
         rows.add(List.of("Fig. 7B: for APN, f1 gives the highest accuracy at connectivity < 15%",
-            bestBelow(panelB.subList(1, panelB.size()), points, 0.15)));
+            Reports.commonSpan(panelB.subList(1, panelB.size()), points, Point::connectivity, 0.15)
+                .text("connectivity")));
         rows.add(List.of("APTN is more accurate than online constant pruning at every connectivity <= 15% "
             + "(acceptance)", Reports.beats(points, "APTN", "constant", 0.15)));
         rows.add(List.of("post-training pruning is slightly better than constant pruning",
-            meanText(List.of("post-training", "constant"), points)));
+            Reports.commonSpan(List.of("post-training", "constant"), points).text("connectivity")));
         rows.add(List.of("... but much worse than APTN below 10% connectivity",
             Reports.beats(points, "APTN", "post-training", 0.10)));
-        final double[] mean = Reports.commonMeanAccuracy(panelC, points, Point::connectivity);
-        final int best = Reports.best(mean);
-        rows.add(List.of("APTN is the most effective method (Fig. 9A)", "mean accuracy over the common span: "
-            + meanText(panelC, points) + (best >= 0 ? "; best: **" + panelC.get(best) + "**" : "")));
+        rows.add(List.of("APTN is the most effective method (Fig. 9A)",
+            Reports.commonSpan(panelC, points).text("connectivity")));
         r.table(List.of("paper A", "ours"), rows);
         r.heading(2, "Accuracy read at fixed connectivities");
         final List<String> names = new ArrayList<>();
@@ -115,67 +115,5 @@ final class MethodComparison implements Experiment
         Plots.write(ctx.output(), file, title + ": accuracy vs connectivity", Plots.Axis.linear("connectivity (%)"),
             Plots.Axis.linear("accuracy (%)"), curves);
         r.image(title, file);
-    }
-
-    /**
-     * Which series is most accurate over the connectivities at or below a limit that all of them cover.
-     *
-     * @param names  the series.
-     * @param points every point.
-     * @param limit  the connectivity limit.
-     * @return the text for the report.
-     */
-    static String bestBelow(final List<String> names, final List<Point> points, final double limit)
-    {
-        final double[] sum = new double[names.size()];
-        int count = 0;
-        for (final double c : Reports.READ_AT)
-        {
-            if (c > limit)
-            {
-                continue;
-            }
-            final double[] at = new double[names.size()];
-            boolean all = true;
-            for (int i = 0; i < names.size(); i++)
-            {
-                at[i] = Curves.interpolate(Curves.series(points, names.get(i)), Point::connectivity,
-                    Point::accuracy, c);
-                all &= !Double.isNaN(at[i]);
-            }
-            if (all)
-            {
-                for (int i = 0; i < at.length; i++)
-                {
-                    sum[i] += at[i];
-                }
-                count++;
-            }
-        }
-        if (count == 0)
-        {
-            return "no connectivity <= " + MarkdownReport.pct0(limit) + " is covered by every series";
-        }
-        final StringBuilder sb = new StringBuilder("mean accuracy at connectivity <= " + MarkdownReport.pct0(limit)
-            + ": ");
-        int best = 0;
-        for (int i = 0; i < names.size(); i++)
-        {
-            sum[i] /= count;
-            best = sum[i] > sum[best] ? i : best;
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(MarkdownReport.pct(sum[i]));
-        }
-        return sb.append("; best: **").append(names.get(best)).append("**").toString();
-    }
-
-    private static String meanText(final List<String> names, final List<Point> points)
-    {
-        final double[] mean = Reports.commonMeanAccuracy(names, points, Point::connectivity);
-        final StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++)
-        {
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(MarkdownReport.pct(mean[i]));
-        }
-        return sb.toString();
     }
 }

@@ -54,17 +54,10 @@ final class PruningStartSweep implements Experiment
             + " images after it. Start 60,000 is a single step at the end of training (like post-training "
             + "pruning with APTN's per-group thresholds).");
         r.heading(2, "Paper A beside ours, statement by statement");
-        final double[] mean = Reports.commonMeanAccuracy(names, points, Point::connectivity);
-        final int best = Reports.best(mean);
-        final StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++)
-        {
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(MarkdownReport.pct(mean[i]));
-        }
+        final String span = Reports.commonSpan(names, points).text("connectivity");
         r.table(List.of("paper A", "ours"), List.of(
             List.of("30,000 pre-pruning images is the best start; earlier starts lose accuracy, and so do late ones "
-                + "(50,000) that leave no time for adaptation", "mean accuracy over the common connectivity span: "
-                + sb + (best >= 0 ? "; best: **" + names.get(best) + "**" : "")),
+                + "(50,000) that leave no time for adaptation", span),
             List.of("APTN from 30,000 beats pruning at 60,000 (post-training) when the network is very sparse",
                 Reports.beats(points, "start 30,000", "start 60,000", 0.10))));
         r.heading(2, "Accuracy read at fixed connectivities");

@@ -32,6 +32,7 @@ import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.core.dc.DcTrainer;
 import org.spikeprune.core.prune.PrunePolicy;
 import org.spikeprune.engine.ThreadingMode;
+import org.spikeprune.pruning.PruneConfig;
 import org.spikeprune.pruning.PruneMethod;
 import org.spikeprune.pruning.PrunePolicies;
 import org.spikeprune.pruning.PruneStepRecord;
@@ -154,8 +155,8 @@ public final class RunPool implements AutoCloseable
     }
 
     /**
-     * The id of a run: the method, then the start of the SHA-256 of its canonical text (method, seed, image
-     * counts, every parameter and the effective pruning settings).
+     * The id of a run: the method, then the start of the SHA-256 of its canonical text (profile, method, seed,
+     * image counts, the effective pruning settings the method reads and every network parameter).
      *
      * @param spec the run.
      * @return the id, a folder name.
@@ -334,7 +335,15 @@ public final class RunPool implements AutoCloseable
         {
             sb.append("effective ").append(e.getKey()).append('=').append(e.getValue()).append('\n');
         }
-        sb.append(params.canonicalText());
+        // the pruning.* keys enter through the effective settings above, so that a default written out and one
+        // left implicit make the same run
+        for (final Map.Entry<String, String> e : params.asMap().entrySet())
+        {
+            if (!e.getKey().startsWith(PruneConfig.PREFIX))
+            {
+                sb.append(e.getKey()).append('=').append(e.getValue()).append('\n');
+            }
+        }
         final String canonical = sb.toString();
         final String id = method.cliName() + "-" + sha256(canonical).substring(0, 12);
         return new Resolved(spec, params, p, method, settings, canonical, id);

@@ -63,15 +63,9 @@ final class SpikeIntervalSweep implements Experiment
         }
         rows.add(List.of("Fig. 8A: a smaller SI needs a smaller initial threshold for a given connectivity",
             "w_th0 for 20% connectivity: " + need));
-        final double[] mean = Reports.commonMeanAccuracy(names, points, Point::connectivity);
-        final int best = Reports.best(mean);
-        final StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < names.size(); i++)
-        {
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(MarkdownReport.pct(mean[i]));
-        }
+        final String span = Reports.commonSpan(names, points).text("connectivity");
         rows.add(List.of("Fig. 8B: SI = 30 gives the best accuracy vs connectivity",
-            "mean accuracy over the common span: " + sb + (best >= 0 ? "; best: **" + names.get(best) + "**" : "")));
+            span));
         r.table(List.of("paper A", "ours"), rows);
         r.heading(2, "Accuracy read at fixed connectivities");
         Reports.accuracyAt(r, names, points, Point::connectivity, "connectivity");

@@ -17,7 +17,7 @@ import org.spikeprune.pruning.PruneProfile;
  * ({@code pruning.target_connectivity = 0.1}); adaptive neuron pruning removes 90% of the neurons
  * ({@code pruning.neuron_target_fraction = 0.9}); constant, soft and APTN pruning get their initial threshold from
  * {@link ThresholdSearch}: a three-point calibration grid (final thresholds 0.2, 0.3, 0.45 mapped through each
- * method's time adaptation; quick: 0.1, 0.2), then up to three rounds (quick: one) of interpolation towards 10%
+ * method's time adaptation; quick: 0.1, 0.2), then up to three rounds (quick: two) of interpolation towards 10%
  * connectivity (soft pruning: 10% unpruned, i.e. 90% of the weights frozen), stopping within one percentage point
  * (quick: three). The run closest to 10% is the method's row.
  */
@@ -90,7 +90,7 @@ final class TenPercentTable implements Experiment
         final List<RunOutcome> firstOutcomes = ctx.run(first);
         final RunOutcome base = firstOutcomes.get(0);
         final Map<String, ThresholdSearch.Found> found = ThresholdSearch.find(ctx, targets, TARGET,
-            ctx.quick() ? 0.03 : 0.01, ctx.quick() ? 1 : 3);
+            ctx.quick() ? 0.03 : 0.01, ctx.quick() ? 2 : 3);
         final Map<String, RunOutcome> row = new LinkedHashMap<>();
         row.put("neuron", firstOutcomes.get(1));
         row.put("post-training", firstOutcomes.get(2));

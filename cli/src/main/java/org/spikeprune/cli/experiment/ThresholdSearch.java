@@ -14,13 +14,16 @@ import org.spikeprune.pruning.PruneConfig;
  * Finds, per method, the initial threshold {@code w_th0} whose run ends at a target connectivity (or unpruned
  * fraction): a calibration sweep over a short grid, then rounds of interpolation between the two runs that
  * bracket the target (linear in {@code w_th0}, logarithmic in connectivity), or doubling / halving
- * {@code w_th0} while the target is not bracketed. Every round runs all methods that are not yet within the
+ * {@code w_th0} while the target is not bracketed; an interpolated step stays at least a fifth of the bracket
+ * away from both ends. Every round runs all methods that are not yet within the
  * tolerance side by side. The run closest to the target is the method's answer.
  */
 final class ThresholdSearch
 {
     /** Largest initial threshold tried (below {@code w_max = 1}). */
     private static final double MAX_THRESHOLD = 0.95;
+    /** Smallest fraction of a bracket an interpolated step moves from either end. */
+    private static final double GUARD = 0.2;
 
     private ThresholdSearch()
     {
@@ -148,7 +151,9 @@ final class ThresholdSearch
             final double mb = measure.applyAsDouble(below);
             final double f = mb > 0 ? (Math.log(target) - Math.log(ma)) / (Math.log(mb) - Math.log(ma))
                 : (target - ma) / (mb - ma);
-            w = wa + (wb - wa) * f;
+            // a guarded step: at least a fifth of the bracket from either end, so that a steep curve cannot keep
+            // the search creeping along one side
+            w = wa + (wb - wa) * Math.max(GUARD, Math.min(1 - GUARD, f));
         }
         else if (above != null)
         {

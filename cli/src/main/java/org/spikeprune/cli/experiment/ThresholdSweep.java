@@ -120,16 +120,8 @@ final class ThresholdSweep implements Experiment
             final List<String> adapted = panel.subList(1, panel.size());
             rows.add(List.of(f.key() + ": a larger factor needs a smaller initial threshold for a given connectivity",
                 thresholdFor(adapted, points, 0.2)));
-            final double[] mean = Reports.commonMeanAccuracy(panel, points, Point::connectivity);
-            final int best = Reports.best(mean);
-            final StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < panel.size(); i++)
-            {
-                sb.append(i == 0 ? "" : ", ").append(panel.get(i)).append(' ').append(MarkdownReport.pct(mean[i]));
-            }
             rows.add(List.of(f.key() + ": adaptation (factor > identity) beats constant pruning; paper's choice "
-                + selectedText(f, profile), "mean accuracy over the common connectivity span: " + sb
-                + (best >= 0 ? "; best: **" + panel.get(best) + "**" : "")));
+                + selectedText(f, profile), Reports.commonSpan(panel, points).text("connectivity")));
         }
         if (method == PruneMethod.APT)
         {
