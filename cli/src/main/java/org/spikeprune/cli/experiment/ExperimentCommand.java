@@ -96,6 +96,10 @@ public final class ExperimentCommand implements Callable<Integer>
         {
             throw new UsageException("--neurons " + neurons + " is invalid: must be 100 or 800");
         }
+        if (jobs < 1)
+        {
+            throw new UsageException("--jobs " + jobs + " is invalid: must be >= 1");
+        }
         final String dataSet = dataSet(experiments);
         final Map<String, String> setMap = new LinkedHashMap<>();
         for (final String s : sets)

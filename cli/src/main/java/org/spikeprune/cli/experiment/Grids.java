@@ -14,9 +14,11 @@ import org.spikeprune.pruning.AdaptationFunction;
  * leave some series with almost no connectivity and others with almost no pruning. Instead each series is given the
  * initial thresholds whose time-adapted threshold at the last pruning step lands on a common grid of <i>final</i>
  * thresholds ({@link #FINAL}): {@code w_th0 = T / a^(K−1)} for f1, {@code 1 − (1 − T) · b^(K−1)} for f2,
- * {@code T − c · (K − 1)} for f3, with {@code K} the number of steps. Values that would be below
- * {@link #SMALLEST} (f2 and f3 cannot end below {@code 1 − b^−(K−1)} or {@code c · (K − 1)}) are replaced by the
- * low grid {@link #LOW}. Adaptation over neurons is not mapped: its group G0 keeps the base threshold.
+ * {@code T − c · (K − 1)} for f3, with {@code K} the number of steps. Values below {@link #SMALLEST} are left
+ * out (f2 and f3 cannot end below {@code 1 − b^−(K−1)} and {@code c · (K − 1)}) and the low grid {@link #LOW}
+ * fills the series up to as many thresholds as the final grid has: such a series shows the connectivity it
+ * reaches from very low initial thresholds (paper A Fig. 4C). Adaptation over neurons is not mapped: its group
+ * G0 keeps the base threshold.
  *
  * <p>The final grid spans the unpruned network's weights: after one 60,000-image epoch of guo2020-mnist-100
  * (seed 1) 48% of the weights are at least 0.01, 35% at least 0.05, 29% at least 0.1, 21% at least 0.2, 15% at
@@ -29,7 +31,7 @@ final class Grids
     /** The final thresholds of the quick sweeps (600 images barely move the initial weights, U[0, 0.2)). */
     static final double[] FINAL_QUICK = {0.05, 0.15};
     /** Initial thresholds used where the mapping falls below {@link #SMALLEST}. */
-    static final double[] LOW = {0.001, 0.005, 0.02};
+    static final double[] LOW = {0.001, 0.003, 0.01, 0.03, 0.1};
     /** The smallest initial threshold tried. */
     static final double SMALLEST = 0.001;
 
