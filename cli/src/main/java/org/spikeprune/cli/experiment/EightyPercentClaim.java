@@ -11,8 +11,9 @@ import org.spikeprune.pruning.PruneProfile;
 /**
  * Paper A's claim "up to 80% of the weights can be pruned with less than 1% accuracy loss on MNIST" (50% on
  * Fashion-MNIST): APTN calibrated to 20% connectivity (Fashion-MNIST: 50%) against the unpruned run of the same
- * seed. The claim holds for this seed if the run within two percentage points of the target loses less than one
- * percentage point of accuracy.
+ * seed. The claim is confirmed for this seed if a run at or below the target (within two percentage points) loses
+ * less than one percentage point of accuracy, refuted if none does and the search came within two points of the
+ * target, and not decided otherwise.
  */
 final class EightyPercentClaim implements Experiment
 {
@@ -20,6 +21,8 @@ final class EightyPercentClaim implements Experiment
     static final double[] CALIBRATION = {0.12, 0.2, 0.28};
     /** Final thresholds of the calibration grid around 50% connectivity. */
     static final double[] CALIBRATION_HALF = {0.002, 0.005, 0.01};
+    /** How close to the target a run must come, in connectivity. */
+    static final double TOLERANCE = 0.02;
     /** Final thresholds of the quick calibration grid. */
     static final double[] CALIBRATION_QUICK = {0.05, 0.15};
 
@@ -52,7 +55,7 @@ final class EightyPercentClaim implements Experiment
         final RunOutcome base = ctx.run(first).get(0);
         final Map<String, ThresholdSearch.Found> found = ThresholdSearch.find(ctx,
             List.of(new ThresholdSearch.Target("APTN", Series.aptn(ctx), grid, RunOutcome::connectivity)), target,
-            0.02, ctx.quick() ? 1 : 3);
+            TOLERANCE, ctx.quick() ? 2 : 3);
         final ThresholdSearch.Found f = found.get("APTN");
         final Point chosen = new Point("APTN", f.chosen(), base);
         final List<Point> points = new ArrayList<>();
@@ -60,12 +63,12 @@ final class EightyPercentClaim implements Experiment
         {
             points.add(new Point("APTN", o, base));
         }
-        final boolean near = Math.abs(chosen.connectivity() - target) <= 0.02;
-        final boolean holds = near && chosen.accuracyLoss() < 0.01;
+        final boolean near = Math.abs(chosen.connectivity() - target) <= TOLERANCE;
         Point sparsestUnder = null;
         for (final Point q : points)
         {
-            if (q.accuracyLoss() < 0.01 && (sparsestUnder == null || q.connectivity() < sparsestUnder.connectivity()))
+            if (q.accuracyLoss() < 0.01 && q.connectivity() <= target + TOLERANCE
+                && (sparsestUnder == null || q.connectivity() < sparsestUnder.connectivity()))
             {
                 sparsestUnder = q;
             }
@@ -75,8 +78,9 @@ final class EightyPercentClaim implements Experiment
         r.paragraph("APTN (paper A's factors for " + ctx.neurons() + " neurons) calibrated to "
             + MarkdownReport.pct0(target) + " connectivity by a calibration sweep and interpolation (ThresholdSearch, "
             + "within two percentage points); one seed.");
-        final String verdict = !near ? "**not decided**: no run came within two percentage points of "
-            + MarkdownReport.pct0(target) : holds ? "**confirmed** for this seed" : "**refuted** for this seed";
+        final String verdict = sparsestUnder != null ? "**confirmed** for this seed"
+            : near ? "**refuted** for this seed" : "**not decided**: no run came within two percentage points of "
+                + MarkdownReport.pct0(target) + " and none at or below it lost less than 1%";
         r.table(List.of("", "paper A", "ours"), List.of(
             List.of("connectivity", "<= " + MarkdownReport.pct0(target), MarkdownReport.pct(chosen.connectivity())),
             List.of("accuracy loss", "< 1%", MarkdownReport.pct(chosen.accuracyLoss())),
@@ -84,7 +88,8 @@ final class EightyPercentClaim implements Experiment
             List.of("training / inference SOP reduction", "–", MarkdownReport.pct0(chosen.trainSopReduction())
                 + " / " + MarkdownReport.pct0(chosen.inferSopReduction())),
             List.of("verdict", "", verdict),
-            List.of("sparsest run of the search with < 1% loss", "", sparsestUnder == null ? "none"
+            List.of("sparsest run at or below the target (+2 points) with < 1% loss", "", sparsestUnder == null
+                ? "none"
                 : MarkdownReport.pct(sparsestUnder.connectivity()) + " connectivity, loss "
                     + MarkdownReport.pct(sparsestUnder.accuracyLoss()))));
         if (ctx.quick())

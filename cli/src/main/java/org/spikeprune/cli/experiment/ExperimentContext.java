@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.spikeprune.cli.RunOutput;
+import org.spikeprune.core.InputException;
 import org.spikeprune.pruning.PruneConfig;
 
 /**
@@ -177,14 +178,34 @@ public final class ExperimentContext
     public long startImages()
     {
         final String s = sets.get(PruneConfig.START_IMAGES_KEY);
-        return s != null ? Long.parseLong(s.trim()) : paperImages(PAPER_START_IMAGES);
+        return s != null ? images(PruneConfig.START_IMAGES_KEY, s) : paperImages(PAPER_START_IMAGES);
     }
 
     /** The schedule's pruning step, in images. */
     public long stepImages()
     {
         final String s = sets.get(PruneConfig.STEP_IMAGES_KEY);
-        return s != null ? Long.parseLong(s.trim()) : Math.max(1, paperImages(PAPER_STEP_IMAGES));
+        final long step = s != null ? images(PruneConfig.STEP_IMAGES_KEY, s)
+            : Math.max(1, paperImages(PAPER_STEP_IMAGES));
+        if (step <= 0)
+        {
+            throw new InputException("--set " + PruneConfig.STEP_IMAGES_KEY + ": expected a number of images > 0, "
+                + "found " + step);
+        }
+        return step;
+    }
+
+    private static long images(final String key, final String text)
+    {
+        try
+        {
+            return Long.parseLong(text.trim().replace("_", ""));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException("--set " + key + ": expected a whole number of images, found '" + text + "'",
+                ex);
+        }
     }
 
     /**
