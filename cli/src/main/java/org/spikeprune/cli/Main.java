@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         org.spikeprune.cli.trace.TraceCommand.class,
         ReplayCommand.class,
         BenchCommand.class,
+        org.spikeprune.cli.experiment.ExperimentCommand.class,
     })
 public final class Main implements Runnable
 {

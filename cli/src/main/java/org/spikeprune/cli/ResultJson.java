@@ -12,13 +12,31 @@ import org.spikeprune.core.dc.DcTrainer;
 import org.spikeprune.engine.ThreadingMode;
 
 /** The content of a paper-A run's result.json, its Markdown summary and the short report printed at the end. */
-final class ResultJson
+public final class ResultJson
 {
     private ResultJson()
     {
     }
 
-    static Map<String, Object> of(final String profile, final String pruning, final long seed, final int cores,
+    /**
+     * The content of result.json.
+     *
+     * @param profile      the network profile.
+     * @param pruning      the pruning method's command-line name.
+     * @param seed         the seed.
+     * @param cores        processing elements.
+     * @param mode         the threading mode.
+     * @param nTrain       training images per epoch.
+     * @param nTest        test images.
+     * @param nAssign      assignment images.
+     * @param p            the network parameters.
+     * @param params       every parameter.
+     * @param configDigest SHA-256 of the canonical parameter text.
+     * @param r            the run.
+     * @param base         the unpruned run of the same seed, or null.
+     * @return the tree, in insertion order (callers may add keys).
+     */
+    public static Map<String, Object> of(final String profile, final String pruning, final long seed, final int cores,
         final ThreadingMode mode, final long nTrain, final long nTest, final long nAssign, final DcParams p,
         final Params params, final String configDigest, final DcTrainer.Result r, final DcTrainer.Result base)
     {

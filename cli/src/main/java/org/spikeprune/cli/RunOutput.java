@@ -17,13 +17,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Writes a run's files into its output folder: each file is written beside its final name and moved into place,
  * so a failure (a full disk) never leaves a half-written result over an earlier one.
  */
-final class RunOutput
+public final class RunOutput
 {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
 
-    RunOutput(final Path dir)
+    /** @param dir the output folder, created if missing. */
+    public RunOutput(final Path dir)
     {
         this.dir = dir;
         try
@@ -40,17 +41,23 @@ final class RunOutput
         }
     }
 
-    Path dir()
+    /** The output folder. */
+    public Path dir()
     {
         return dir;
     }
 
-    Path file(final String name)
+    /**
+     * @param name a file name.
+     * @return its path in the output folder.
+     */
+    public Path file(final String name)
     {
         return dir.resolve(name);
     }
 
-    void writeJson(final String name, final Map<String, Object> tree)
+    /** Writes a JSON tree (indented) as {@code name}. */
+    public void writeJson(final String name, final Map<String, Object> tree)
     {
         try
         {
@@ -62,12 +69,14 @@ final class RunOutput
         }
     }
 
-    void writeText(final String name, final String text)
+    /** Writes UTF-8 text as {@code name}. */
+    public void writeText(final String name, final String text)
     {
         writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void writeBytes(final String name, final byte[] bytes)
+    /** Writes bytes as {@code name}, beside it first and then moved into place. */
+    public void writeBytes(final String name, final byte[] bytes)
     {
         final Path target = dir.resolve(name);
         final Path tmp = dir.resolve("." + name + ".tmp");
@@ -97,7 +106,8 @@ final class RunOutput
         }
     }
 
-    static ObjectMapper json()
+    /** The JSON mapper result files are written with. */
+    public static ObjectMapper json()
     {
         return JSON;
     }

@@ -1,0 +1,65 @@
+package org.spikeprune.cli.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class CurvesTest
+{
+    private static final RunOutcome BASE = new RunOutcome("base", "none", Map.of(), 0.9, 1, 1, 78_400, 0, 0, 0, 1000,
+        400, 600, 60, 100, "b");
+
+    private static Point point(final String series, final double connectivity, final double accuracy,
+        final double trainSops, final double inferSops)
+    {
+        return new Point(series, new RunOutcome(series + connectivity, "aptn", Map.of(), accuracy, connectivity,
+            connectivity, 0, 0, 0, 7, trainSops, inferSops, 600, 30, 50, "d"), BASE);
+    }
+
+    @Test
+    void shouldInterpolateInsideTheSeriesAndNotOutside()
+    {
+        final List<Point> s = List.of(point("a", 0.3, 0.8, 1, 1), point("a", 0.1, 0.6, 1, 1));
+        assertEquals(0.7, Curves.interpolate(s, Point::connectivity, Point::accuracy, 0.2), 1e-12);
+        assertEquals(0.6, Curves.interpolate(s, Point::connectivity, Point::accuracy, 0.1), 0);
+        assertTrue(Double.isNaN(Curves.interpolate(s, Point::connectivity, Point::accuracy, 0.05)));
+        assertTrue(Double.isNaN(Curves.interpolate(s, Point::connectivity, Point::accuracy, 0.31)));
+    }
+
+    @Test
+    void shouldCompareSeriesOverTheSpanTheyAllCover()
+    {
+        final List<Point> points = List.of(point("a", 0.1, 0.5, 1, 1), point("a", 0.5, 0.9, 1, 1),
+            point("b", 0.2, 0.8, 1, 1), point("b", 0.4, 0.8, 1, 1));
+        final Reports.CommonSpan span = Reports.commonSpan(List.of("a", "b"), points);
+        assertEquals(0.2, span.lo(), 0);
+        assertEquals(0.4, span.hi(), 0);
+        assertEquals(0.7, span.means()[0], 1e-12, "a is linear: its mean over 0.2..0.4 is its value at 0.3");
+        assertEquals(1, span.best());
+        assertTrue(Double.isNaN(Reports.commonSpan(List.of("a", "b"), points, Point::connectivity, 0.15).lo()),
+            "nothing below 0.15 is covered by b");
+    }
+
+    @Test
+    void shouldComputePaperAsReductionsAndFigureOfMerit()
+    {
+        final Point p = point("a", 0.1, 0.85, 700, 100);
+        assertEquals(0.05, p.accuracyLoss(), 1e-12);
+        assertEquals(0.3, p.trainSopReduction(), 1e-12);
+        assertEquals(0.75, p.inferSopReduction(), 1e-12);
+        assertEquals(800 / 1400.0, p.normalisedTotalSops(), 1e-12);
+        assertEquals(5 * 800 / 1400.0, p.fom(), 1e-12);
+    }
+
+    @Test
+    void shouldMeasureHowMonotoneACurveFalls()
+    {
+        final List<Point> s = List.of(point("a", 0.1, 0.5, 1, 1), point("a", 0.2, 0.4, 1, 1),
+            point("a", 0.3, 0.45, 1, 1));
+        assertEquals(0.5, Curves.nonRisingFraction(s, Point::connectivity, Point::accuracy), 0);
+    }
+}

@@ -1,0 +1,230 @@
+package org.spikeprune.cli.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.Main;
+import org.spikeprune.core.data.CachedDataset;
+import org.spikeprune.core.data.DataCache;
+
+/**
+ * The quick forms of fig4, fig7, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
+ * sweeps do), on even fewer images than {@code --quick} to keep the suite short: the shape of the results, not
+ * their values.
+ */
+class ExperimentQuickIT
+{
+    @TempDir
+    static Path out;
+
+    @BeforeAll
+    static void needMnist()
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+    }
+
+    private static void experiment(final String name)
+    {
+        assertEquals(0, Main.execute("experiment", name, "--quick", "--train-images", "300", "--assign-images", "100",
+            "--test-images", "100", "--out", out.toString()));
+    }
+
+    /** The CSV rows as column → value maps. */
+    private static List<Map<String, String>> csv(final String name) throws IOException
+    {
+        final List<String> lines = Files.readAllLines(out.resolve(name).resolve(name + ".csv"));
+        final String[] header = lines.get(0).split(",", -1);
+        final List<Map<String, String>> rows = new ArrayList<>();
+        for (final String line : lines.subList(1, lines.size()))
+        {
+            assertFalse(line.contains("\""), "no quoted cells expected in the quick experiments: " + line);
+            final String[] cells = line.split(",", -1);
+            assertEquals(header.length, cells.length, line);
+            final Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++)
+            {
+                row.put(header[i], cells[i]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Map<String, List<Map<String, String>>> bySeries(final List<Map<String, String>> rows)
+    {
+        final Map<String, List<Map<String, String>>> m = new TreeMap<>();
+        for (final Map<String, String> r : rows)
+        {
+            m.computeIfAbsent(r.get("series"), k -> new ArrayList<>()).add(r);
+        }
+        return m;
+    }
+
+    private static double d(final Map<String, String> row, final String column)
+    {
+        return Double.parseDouble(row.get(column));
+    }
+
+    private static void assertWritten(final String name, final int pngs) throws IOException
+    {
+        final Path dir = out.resolve(name);
+        assertTrue(Files.readString(dir.resolve(name + ".md")).contains("paper A"), "report sets paper A beside");
+        try (Stream<Path> files = Files.list(dir))
+        {
+            final List<Path> png = files.filter(f -> f.toString().endsWith(".png")).toList();
+            assertEquals(pngs, png.size(), "plots of " + name + ": " + png);
+            for (final Path p : png)
+            {
+                assertTrue(Files.size(p) > 2000, p + " is a real image");
+            }
+        }
+    }
+
+    private static void assertAccuracies(final List<Map<String, String>> rows)
+    {
+        for (final Map<String, String> r : rows)
+        {
+            final double a = d(r, "accuracy");
+            assertTrue(a >= 0 && a <= 1, "accuracy of " + r.get("series") + ": " + a);
+            assertEquals(d(r, "baseline_accuracy") - a, d(r, "accuracy_loss"), 1e-5);
+        }
+    }
+
+    @Test
+    void shouldLowerConnectivityAsTheInitialThresholdRisesAndResumeFromTheCacheWhenRunAgain() throws IOException
+    {
+        experiment("fig4");
+        final List<Map<String, String>> rows = csv("fig4");
+        final Map<String, List<Map<String, String>>> series = bySeries(rows);
+        assertEquals(Set.of("constant", "APT f1 a=1.3", "APT f2 b=1.1", "APT f3 c=0.01"), series.keySet());
+        for (final List<Map<String, String>> s : series.values())
+        {
+            assertTrue(s.size() >= 2, "a sweep per series");
+            s.sort((a, b) -> Double.compare(d(a, "w_th0"), d(b, "w_th0")));
+            for (int i = 1; i < s.size(); i++)
+            {
+                assertTrue(d(s.get(i), "connectivity") <= d(s.get(i - 1), "connectivity"),
+                    s.get(i).get("series") + ": connectivity falls as w_th0 rises");
+            }
+        }
+        assertTrue(d(series.get("constant").get(0), "connectivity")
+            > d(series.get("constant").get(series.get("constant").size() - 1), "connectivity"), "it does fall");
+        assertAccuracies(rows);
+        assertWritten("fig4", 6);
+
+        // a second time: every run comes from the cache, nothing is rewritten, the CSV is the same
+        final String before = Files.readString(out.resolve("fig4").resolve("fig4.csv"));
+        final Map<Path, FileTime> stamps = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(out.resolve("runs")))
+        {
+            for (final Path f : files.filter(f -> f.endsWith("result.json")).toList())
+            {
+                stamps.put(f, Files.getLastModifiedTime(f));
+            }
+        }
+        experiment("fig4");
+        assertEquals(before, Files.readString(out.resolve("fig4").resolve("fig4.csv")));
+        for (final Map.Entry<Path, FileTime> e : stamps.entrySet())
+        {
+            assertEquals(e.getValue(), Files.getLastModifiedTime(e.getKey()), e.getKey() + " was not run again");
+        }
+    }
+
+    @Test
+    void shouldReportAccuracyForEveryMethodOfTheComparison() throws IOException
+    {
+        experiment("fig7");
+        final List<Map<String, String>> rows = csv("fig7");
+        final Map<String, List<Map<String, String>>> series = bySeries(rows);
+        for (final String s : List.of("constant", "APT f1 a=1.3", "APT f2 b=1.1", "APT f3 c=0.01", "APN f1 a=1.15",
+            "APN f2 b=1.05", "APN f3 c=0.03", "APTN", "post-training"))
+        {
+            assertTrue(series.containsKey(s) && !series.get(s).isEmpty(), "series " + s);
+            for (final Map<String, String> r : series.get(s))
+            {
+                assertFalse(r.get("accuracy").isEmpty(), s + " has an accuracy");
+            }
+        }
+        for (final Map<String, String> r : series.get("post-training"))
+        {
+            assertEquals(d(r, "target_connectivity"), d(r, "connectivity"), 0.002, "post-training hits its target");
+            assertEquals(0.0, d(r, "train_sop_reduction"), 1e-9, "post-training trains exactly like the baseline");
+        }
+        assertAccuracies(rows);
+        assertWritten("fig7", 3);
+    }
+
+    @Test
+    void shouldFillEveryRowOfTable2AtAboutTenPercent() throws IOException
+    {
+        experiment("table2");
+        final List<Map<String, String>> rows = csv("table2");
+        final Map<String, Map<String, String>> row = new LinkedHashMap<>();
+        for (final Map<String, String> r : rows)
+        {
+            if (!r.get("series").endsWith("calibration"))
+            {
+                row.put(r.get("series"), r);
+            }
+        }
+        assertEquals(List.of("neuron", "post-training", "soft", "constant", "aptn"), new ArrayList<>(row.keySet()));
+        for (final Map<String, String> r : row.values())
+        {
+            for (final String c : List.of("accuracy", "accuracy_loss", "train_sop_reduction", "infer_sop_reduction"))
+            {
+                assertFalse(r.get(c).isEmpty(), r.get("series") + " has " + c);
+            }
+        }
+        assertEquals(90, Integer.parseInt(row.get("neuron").get("neurons_pruned")), "90% of 100 neurons");
+        assertEquals(0.1, d(row.get("post-training"), "connectivity"), 0.002);
+        assertEquals(1.0, d(row.get("soft"), "connectivity"), 0.0, "soft pruning removes no synapse");
+        assertTrue(d(row.get("soft"), "unpruned_fraction") < 0.5, "soft pruning freezes most synapses");
+        assertTrue(d(row.get("constant"), "connectivity") < 0.5);
+        assertTrue(d(row.get("aptn"), "connectivity") < 0.5);
+        assertAccuracies(rows);
+        assertWritten("table2", 1);
+        assertTrue(Files.readString(out.resolve("table2").resolve("table2.md")).contains("Online adaptive weight "
+            + "pruning (APTN)"));
+    }
+
+    @Test
+    void shouldCompareNeuronAndSoftPruningWithWeightPruning() throws IOException
+    {
+        experiment("fig13-14");
+        final List<Map<String, String>> rows = csv("fig13-14");
+        final Map<String, List<Map<String, String>>> series = bySeries(rows);
+        assertEquals(Set.of("CWP", "AWP", "ANP", "soft"), series.keySet());
+        final List<Integer> removed = new ArrayList<>();
+        for (final Map<String, String> r : series.get("ANP"))
+        {
+            removed.add(Integer.parseInt(r.get("neurons_pruned")));
+            assertEquals(1 - d(r, "neuron_target_fraction"), d(r, "connectivity"), 1e-9, "a neuron takes its synapses");
+        }
+        assertEquals(List.of(50, 90), removed);
+        for (final Map<String, String> r : series.get("soft"))
+        {
+            assertEquals(1.0, d(r, "connectivity"), 0.0);
+            assertTrue(d(r, "unpruned_fraction") < 1.0);
+        }
+        assertAccuracies(rows);
+        assertWritten("fig13-14", 4);
+    }
+}
