@@ -93,6 +93,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     @picocli.CommandLine.Mixin
     org.spikeprune.cli.trace.TraceOptions trace = new org.spikeprune.cli.trace.TraceOptions();
 
+    @Option(names = "--sequential-eval",
+        description = "Run the assignment and test phases one after the other instead of side by side "
+            + "(same results; for timing comparisons).")
+    boolean sequentialEval;
+
     @Option(names = "--no-baseline",
         description = "With --pruning: do not run the unpruned baseline of the same seed alongside.")
     boolean noBaseline;
@@ -150,7 +155,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             try (Progress progress = new Progress(err, profile))
             {
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
-                    sink, progress));
+                    sink, progress, !sequentialEval));
             }
         }
         else
