@@ -1,0 +1,135 @@
+package org.spikeprune.core.conv;
+
+import libsvm.svm;
+import libsvm.svm_model;
+import libsvm.svm_node;
+import libsvm.svm_parameter;
+import libsvm.svm_problem;
+
+/**
+ * The readout of the convolutional network: features standardised with the training mean and standard deviation
+ * (+1e-5), then a C-SVM with an RBF kernel from LIBSVM (C = 1, gamma = 1 / number of features by default:
+ * the reference implementation's {@code SVC(C=1.0, gamma='auto')}).
+ */
+public final class SvmReadout
+{
+    private SvmReadout()
+    {
+    }
+
+    /**
+     * Accuracy of a readout.
+     *
+     * @param trainAccuracy fraction correct on the training features.
+     * @param testAccuracy  fraction correct on the test features.
+     * @param predictions   predicted label per test image.
+     */
+    public record Result(double trainAccuracy, double testAccuracy, int[] predictions)
+    {
+    }
+
+    /**
+     * Trains on the training features and tests.
+     *
+     * @param train       training features, one row per image.
+     * @param trainLabels their labels.
+     * @param test        test features.
+     * @param testLabels  their labels.
+     * @param c           the SVM's C (1.0).
+     * @param gamma       RBF gamma; ≤ 0 for 1 / number of features.
+     * @return the accuracies.
+     */
+    public static Result fitAndTest(final double[][] train, final int[] trainLabels, final double[][] test,
+        final int[] testLabels, final double c, final double gamma)
+    {
+        if (train.length == 0)
+        {
+            throw new IllegalArgumentException("no training features");
+        }
+        final int n = train[0].length;
+        final double[] mean = new double[n];
+        final double[] std = new double[n];
+        for (final double[] row : train)
+        {
+            for (int f = 0; f < n; f++)
+            {
+                mean[f] += row[f];
+            }
+        }
+        for (int f = 0; f < n; f++)
+        {
+            mean[f] /= train.length;
+        }
+        for (final double[] row : train)
+        {
+            for (int f = 0; f < n; f++)
+            {
+                std[f] += (row[f] - mean[f]) * (row[f] - mean[f]);
+            }
+        }
+        for (int f = 0; f < n; f++)
+        {
+            std[f] = Math.sqrt(std[f] / train.length) + 1e-5;
+        }
+        svm.svm_set_print_string_function(s -> { });
+        final svm_problem prob = new svm_problem();
+        prob.l = train.length;
+        prob.y = new double[train.length];
+        prob.x = new svm_node[train.length][];
+        for (int i = 0; i < train.length; i++)
+        {
+            prob.y[i] = trainLabels[i];
+            prob.x[i] = nodes(train[i], mean, std);
+        }
+        final svm_parameter p = new svm_parameter();
+        p.svm_type = svm_parameter.C_SVC;
+        p.kernel_type = svm_parameter.RBF;
+        p.gamma = gamma > 0 ? gamma : 1.0 / n;
+        p.C = c;
+        p.cache_size = 100;
+        p.eps = 1e-3;
+        p.shrinking = 1;
+        p.probability = 0;
+        p.nr_weight = 0;
+        p.weight_label = new int[0];
+        p.weight = new double[0];
+        final String error = svm.svm_check_parameter(prob, p);
+        if (error != null)
+        {
+            throw new IllegalArgumentException("SVM parameters: " + error);
+        }
+        final svm_model model = svm.svm_train(prob, p);
+        int correct = 0;
+        for (int i = 0; i < train.length; i++)
+        {
+            if ((int)svm.svm_predict(model, prob.x[i]) == trainLabels[i])
+            {
+                correct++;
+            }
+        }
+        final double trainAcc = (double)correct / train.length;
+        final int[] pred = new int[test.length];
+        correct = 0;
+        for (int i = 0; i < test.length; i++)
+        {
+            pred[i] = (int)svm.svm_predict(model, nodes(test[i], mean, std));
+            if (pred[i] == testLabels[i])
+            {
+                correct++;
+            }
+        }
+        return new Result(trainAcc, test.length == 0 ? Double.NaN : (double)correct / test.length, pred);
+    }
+
+    private static svm_node[] nodes(final double[] row, final double[] mean, final double[] std)
+    {
+        final svm_node[] x = new svm_node[row.length];
+        for (int f = 0; f < row.length; f++)
+        {
+            x[f] = new svm_node();
+            x[f].index = f + 1;
+            x[f].value = (row[f] - mean[f]) / std[f];
+        }
+        return x;
+    }
+}
