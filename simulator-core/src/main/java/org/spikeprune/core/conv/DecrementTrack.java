@@ -29,7 +29,7 @@ public final class DecrementTrack
     }
 
     /** Logs one decrement of weight {@code index} caused by a post-synaptic spike at {@code postStep}. */
-    void record(final int index, final int postStep)
+    public void record(final int index, final int postStep)
     {
         decrements[index]++;
         postTimeSum[index] += postStep;
