@@ -89,6 +89,14 @@ public record ConvNetConfig(InputCoding coding, List<ConvLayerSpec> layers, int 
             initStd, extractionThreshold, order);
     }
 
+    /** A copy with another learning-rate doubling period. */
+    public ConvNetConfig withRateDoublingPeriod(final int period)
+    {
+        return new ConvNetConfig(coding, layers, ticksPerImage, learnIterations, aPlus, aMinus, period, aPlusCap,
+            aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, initMean, initStd, extractionThreshold,
+            order);
+    }
+
     /** A copy with another learning order. */
     public ConvNetConfig withOrder(final LearningOrder newOrder)
     {

@@ -40,7 +40,7 @@ public final class ConvProfiles
             new int[] {5, 2, 5},
             0.8, 0.01,
             new float[] {Float.NaN, 50f, Float.POSITIVE_INFINITY},
-            ConvNetConfig.LearningOrder.SHUFFLED);
+            ConvNetConfig.LearningOrder.SEQUENTIAL);
     }
 
     /**

@@ -27,8 +27,13 @@ public final class ImageFolderReader
     {
     }
 
-    /** One image of the folder. */
+    /** One image of the folder, loaded. */
     public record LabelledImage(Path file, int label, double[] gray)
+    {
+    }
+
+    /** One image file of the folder and its label. */
+    public record ImageFile(Path file, int label)
     {
     }
 
@@ -76,11 +81,29 @@ public final class ImageFolderReader
     public static List<LabelledImage> read(final Path split, final int height, final int width, final int minSide,
         final int limit)
     {
-        final List<String> classes = classes(split);
-        final List<List<Path>> files = new ArrayList<>();
-        for (final String c : classes)
+        final List<ImageFile> files = list(split, limit);
+        final List<LabelledImage> out = new ArrayList<>(files.size());
+        for (final ImageFile f : files)
         {
-            final Path dir = split.resolve(c);
+            out.add(new LabelledImage(f.file(), f.label(), load(f.file(), height, width, minSide)));
+        }
+        return out;
+    }
+
+    /**
+     * Lists the image files of a split without decoding them.
+     *
+     * @param split the split folder.
+     * @param limit at most this many images (0 = all), shared evenly between the classes.
+     * @return the files, class by class in name order.
+     */
+    public static List<ImageFile> list(final Path split, final int limit)
+    {
+        final List<String> classes = classes(split);
+        final List<ImageFile> out = new ArrayList<>();
+        for (int c = 0; c < classes.size(); c++)
+        {
+            final Path dir = split.resolve(classes.get(c));
             final List<Path> list = new ArrayList<>();
             try (Stream<Path> s = Files.list(dir))
             {
@@ -92,27 +115,14 @@ public final class ImageFolderReader
             }
             if (list.isEmpty())
             {
-                throw new ImageFolderException(dir, "expected image files (.jpg, .jpeg, .png) in class '" + c
-                    + "', found none");
+                throw new ImageFolderException(dir, "expected image files (.jpg, .jpeg, .png) in class '"
+                    + classes.get(c) + "', found none");
             }
-            files.add(list);
-        }
-        final List<Path> chosen = new ArrayList<>();
-        final List<Integer> labels = new ArrayList<>();
-        for (int c = 0; c < files.size(); c++)
-        {
-            final List<Path> list = files.get(c);
-            final int take = limit <= 0 ? list.size() : Math.min(list.size(), perClass(limit, files.size(), c));
+            final int take = limit <= 0 ? list.size() : Math.min(list.size(), perClass(limit, classes.size(), c));
             for (int i = 0; i < take; i++)
             {
-                chosen.add(list.get(i));
-                labels.add(c);
+                out.add(new ImageFile(list.get(i), c));
             }
-        }
-        final List<LabelledImage> out = new ArrayList<>(chosen.size());
-        for (int i = 0; i < chosen.size(); i++)
-        {
-            out.add(new LabelledImage(chosen.get(i), labels.get(i), load(chosen.get(i), height, width, minSide)));
         }
         return out;
     }
