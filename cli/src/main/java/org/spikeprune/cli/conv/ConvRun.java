@@ -38,7 +38,7 @@ final class ConvRun
     /** Quick form: learning iterations per convolution. */
     static final int[] QUICK_ITERATIONS = {300, 400, 400};
     /** Quick form: learning-rate doubling period (the rates reach their cap within the short learning). */
-    static final int QUICK_RATE_PERIOD = 50;
+    static final int QUICK_RATE_PERIOD = 25;
     /** Quick form: images per split. */
     static final int QUICK_IMAGES = 60;
     /** Quick form: k of dynamic pruning unless set. */
@@ -59,8 +59,8 @@ final class ConvRun
     /** What a run measured. */
     record Result(String pruning, Map<String, String> sets, ConvGeometry geometry, double testAccuracy,
         double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
-        OperationCounts learning, OperationCounts inference, List<long[]> curve, double learnSeconds,
-        double inferSeconds, double wallSeconds, String digest)
+        OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
+        double learnSeconds, double inferSeconds, double wallSeconds, String digest)
     {
         long liveTotal()
         {
@@ -320,14 +320,16 @@ final class ConvRun
             final long end = System.nanoTime();
             final long[] live = new long[convs];
             final long[] total = new long[convs];
+            final double[] convergence = new double[convs];
             for (int c = 0; c < convs; c++)
             {
                 live[c] = net.weights(c).liveCount();
                 total[c] = net.weights(c).size();
+                convergence[c] = net.weights(c).convergence();
             }
             return new Result(o.pruning(), o.sets(), net.geometry(), r.testAccuracy(), r.trainAccuracy(),
                 data.train().size(), data.test().size(), live, total, net.learningCounts(), net.inferenceCounts(),
-                curve, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
+                curve, convergence, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
                 digest(net, r.testAccuracy()));
         }
     }

@@ -92,6 +92,12 @@ public final class ConvTrain
         conn.put("total", connectivity(r.liveTotal(), r.connectionTotal()));
         m.put("connectivity", conn);
         m.put("connections_removed", r.removed());
+        final Map<String, Object> conv = new LinkedHashMap<>();
+        for (int c = 0; c < r.convergence().length; c++)
+        {
+            conv.put("conv" + (c + 1), r.convergence()[c]);
+        }
+        m.put("convergence", conv);
         m.put("learning", counts(r.learning(), r.geometry()));
         m.put("inference", counts(r.inference(), r.geometry()));
         m.put("learning_operations", r.learningOps());

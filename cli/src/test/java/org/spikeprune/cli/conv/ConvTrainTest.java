@@ -1,0 +1,124 @@
+package org.spikeprune.cli.conv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.Main;
+import org.spikeprune.engine.ThreadingMode;
+
+@Tag("slow")
+class ConvTrainTest
+{
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    /** Two synthetic classes: vertical and horizontal bars of random period and phase, with noise. */
+    @BeforeAll
+    static void makeData() throws IOException
+    {
+        data = tmp.resolve("bars");
+        final SplittableRandom r = new SplittableRandom(5);
+        for (final String split : new String[] {"train", "test"})
+        {
+            for (int c = 0; c < 2; c++)
+            {
+                for (int i = 0; i < 30; i++)
+                {
+                    final Path f = data.resolve(split + "/" + (c == 0 ? "Horizontal" : "Vertical") + "/img_"
+                        + i + ".png");
+                    Files.createDirectories(f.getParent());
+                    final int period = 14 + r.nextInt(12);
+                    final int phase = r.nextInt(period);
+                    final BufferedImage img = new BufferedImage(250, 160, BufferedImage.TYPE_BYTE_GRAY);
+                    for (int y = 0; y < 160; y++)
+                    {
+                        for (int x = 0; x < 250; x++)
+                        {
+                            final int coord = c == 0 ? y : x;
+                            final boolean bar = (coord + phase) % period < 4;
+                            final int v = (bar ? 200 : 40) + r.nextInt(30);
+                            img.getRaster().setSample(x, y, 0, v);
+                        }
+                    }
+                    ImageIO.write(img, "png", f.toFile());
+                }
+            }
+        }
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores)
+        throws IOException
+    {
+        final ConvTrainOptions o = new ConvTrainOptions("nguyen2020-caltech", data, out, 3, cores,
+            ThreadingMode.INVOKER, pruning, Map.of(), true, 0, 0);
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        assertEquals(0, ConvTrain.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("test accuracy"));
+        return new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    }
+
+    @Test
+    void shouldLearnBeatChanceAndPruneWhenQuick() throws IOException
+    {
+        final JsonNode none = train("none", tmp.resolve("none"), 1);
+        assertEquals(60, none.get("test_images").asInt());
+        assertTrue(none.get("accuracy").asDouble() >= 0.75, "accuracy " + none.get("accuracy"));
+        // Initial weights N(0.8, 0.01) have w(1 − w) ≈ 0.16; STDP drives them towards 0 or 1.
+        for (final String c : new String[] {"conv1", "conv2"})
+        {
+            assertTrue(none.get("convergence").get(c).asDouble() < 0.08, c + " " + none.get("convergence"));
+        }
+        assertEquals(0.0, none.get("connections_removed").asDouble(), 0.0);
+        assertTrue(none.get("learning").get("stdp_updates").asLong() > 0);
+        assertEquals(0, none.get("learning").get("decrement_writes").asLong());
+
+        final JsonNode both = train("nguyen2020", tmp.resolve("both"), 2);
+        assertTrue(both.get("connections_removed").asDouble() > 0.5, "removed " + both.get("connections_removed"));
+        assertTrue(both.get("learning").get("decrement_writes").asLong() > 0);
+        assertTrue(both.get("learning").get("prune_evaluations").asLong() > 0);
+        assertTrue(both.get("inference").get("conv_sops").asLong() < none.get("inference").get("conv_sops").asLong(),
+            "pruned connections cost no SOP");
+        assertTrue(both.get("accuracy").asDouble() > 0.5, "accuracy " + both.get("accuracy"));
+    }
+
+    @Test
+    void shouldGiveTheSameDigestWhenTheCoreCountChanges() throws IOException
+    {
+        final JsonNode one = train("nguyen2020-post", tmp.resolve("p1"), 1);
+        final JsonNode three = train("nguyen2020-post", tmp.resolve("p3"), 3);
+        assertEquals(one.get("digest").asText(), three.get("digest").asText());
+        assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());
+    }
+
+    @Test
+    void shouldExitWithBadInputWhenTheDataFolderHasOneClass() throws IOException
+    {
+        final Path bad = tmp.resolve("oneclass/train/Only");
+        Files.createDirectories(bad);
+        final PrintStream saved = System.err;
+        final int code = Main.execute("conv", "train", "--quick", "--data", tmp.resolve("oneclass").toString(),
+            "--out", tmp.resolve("x").toString());
+        System.setErr(saved);
+        assertEquals(Main.EXIT_BAD_INPUT, code);
+    }
+}
