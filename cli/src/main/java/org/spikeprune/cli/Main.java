@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         + "connections while it learns.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        FetchDataCommand.class,
         org.spikeprune.cli.conv.ConvCommand.class,
     })
 public final class Main implements Runnable
