@@ -22,12 +22,13 @@ import org.spikeprune.core.conv.ConvGeometry;
 import org.spikeprune.core.conv.ConvNetConfig;
 import org.spikeprune.core.conv.ConvNetwork;
 import org.spikeprune.core.conv.ConvProfiles;
-import org.spikeprune.core.conv.ImageFolderReader;
+import org.spikeprune.core.conv.ImageResampler;
 import org.spikeprune.core.conv.InputSpikes;
 import org.spikeprune.core.conv.KernelPrunePolicy;
 import org.spikeprune.core.conv.LearningListener;
 import org.spikeprune.core.conv.OperationCounts;
 import org.spikeprune.core.conv.SvmReadout;
+import org.spikeprune.core.data.ImageFolderDataset;
 import org.spikeprune.pruning.nguyen.NguyenPruning;
 
 /** One learn-and-test run of a convolutional profile: configuration, data, network, readout, numbers. */
@@ -241,23 +242,49 @@ final class ConvRun
         final Path folder = dataFolder(o.data());
         final int trainLimit = o.trainLimit() > 0 ? o.trainLimit() : o.quick() ? QUICK_IMAGES : 0;
         final int testLimit = o.testLimit() > 0 ? o.testLimit() : o.quick() ? QUICK_IMAGES : 0;
-        return new Dataset(folder, encode(folder.resolve("train"), cfg, trainLimit),
-            encode(folder.resolve("test"), cfg, testLimit));
+        return new Dataset(folder, encode(folder, "train", cfg, trainLimit), encode(folder, "test", cfg, testLimit));
     }
 
-    private static List<InputSpikes> encode(final Path split, final ConvNetConfig cfg, final int limit)
+    private static List<InputSpikes> encode(final Path folder, final String split, final ConvNetConfig cfg,
+        final int limit)
     {
         final int h = cfg.coding().height();
         final int w = cfg.coding().width();
-        final List<ImageFolderReader.ImageFile> files = ImageFolderReader.list(split, limit);
-        final InputSpikes[] out = new InputSpikes[files.size()];
-        IntStream.range(0, files.size()).parallel().forEach(i ->
+        final ImageFolderDataset images = ImageFolderDataset.read(folder, split);
+        final int[] chosen = choose(images, limit);
+        final InputSpikes[] out = new InputSpikes[chosen.length];
+        IntStream.range(0, chosen.length).parallel().forEach(i ->
         {
-            final ImageFolderReader.ImageFile f = files.get(i);
-            final double[] gray = ImageFolderReader.load(f.file(), h, w, ImageFolderReader.MIN_SIDE_DEFAULT);
-            out[i] = cfg.coding().encode(gray, f.label());
+            final int image = chosen[i];
+            final float[] g = images.gray(image);
+            final double[] gray = new double[g.length];
+            for (int p = 0; p < g.length; p++)
+            {
+                gray[p] = g[p];
+            }
+            final int ih = images.height(image);
+            final int iw = images.width(image);
+            final double[] sized = ih == h && iw == w ? gray : ImageResampler.resize(gray, ih, iw, h, w);
+            out[i] = cfg.coding().encode(sized, images.label(image));
         });
         return List.of(out);
+    }
+
+    /** The images to use: all, or the first of each class in turn up to {@code limit}. */
+    static int[] choose(final ImageFolderDataset images, final int limit)
+    {
+        final int n = images.count();
+        if (limit <= 0 || limit >= n)
+        {
+            return IntStream.range(0, n).toArray();
+        }
+        final int classes = images.classCount();
+        final int[] quota = new int[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            quota[c] = limit / classes + (c < limit % classes ? 1 : 0);
+        }
+        return IntStream.range(0, n).filter(i -> quota[images.label(i)]-- > 0).toArray();
     }
 
     /**

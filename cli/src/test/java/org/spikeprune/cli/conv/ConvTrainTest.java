@@ -110,15 +110,50 @@ class ConvTrainTest
         assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());
     }
 
-    @Test
-    void shouldExitWithBadInputWhenTheDataFolderHasOneClass() throws IOException
+    private static String badInput(final Path folder) throws IOException
     {
-        final Path bad = tmp.resolve("oneclass/train/Only");
-        Files.createDirectories(bad);
         final PrintStream saved = System.err;
-        final int code = Main.execute("conv", "train", "--quick", "--data", tmp.resolve("oneclass").toString(),
-            "--out", tmp.resolve("x").toString());
-        System.setErr(saved);
-        assertEquals(Main.EXIT_BAD_INPUT, code);
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            final int code = Main.execute("conv", "train", "--quick", "--data", folder.toString(), "--out",
+                tmp.resolve("x").toString());
+            assertEquals(Main.EXIT_BAD_INPUT, code);
+        }
+        finally
+        {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingTheProblemWhenTheDataFolderIsBad() throws IOException
+    {
+        Files.createDirectories(tmp.resolve("oneclass/train/Only"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), tmp.resolve("oneclass/train/Only/a.png"));
+        assertTrue(badInput(tmp.resolve("oneclass")).contains("class"));
+
+        final Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken.resolve("train/A"));
+        Files.createDirectories(broken.resolve("train/B"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), broken.resolve("train/A/a.png"));
+        Files.writeString(broken.resolve("train/B/broken.jpg"), "not a jpeg");
+        assertTrue(badInput(broken).contains("broken.jpg"));
+
+        final Path empty = tmp.resolve("emptyclass");
+        Files.createDirectories(empty.resolve("train/A"));
+        Files.createDirectories(empty.resolve("train/Nothing"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), empty.resolve("train/A/a.png"));
+        assertTrue(badInput(empty).contains("Nothing"));
+
+        final Path small = tmp.resolve("small");
+        Files.createDirectories(small.resolve("train/A"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), small.resolve("train/A/a.png"));
+        final Path tiny = small.resolve("train/B/tiny.png");
+        Files.createDirectories(tiny.getParent());
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", tiny.toFile());
+        assertTrue(badInput(small).contains("tiny.png"));
     }
 }

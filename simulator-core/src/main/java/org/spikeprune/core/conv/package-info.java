@@ -6,7 +6,7 @@
  * memory, the Prune unit calling a {@link org.spikeprune.core.conv.KernelPrunePolicy}, and the SVM readout.
  *
  * <pre>
- *   image ─▶ ImageFolderReader ─▶ InputCoding (DoG, threshold, LatencyCoder) ─▶ InputSpikes
+ *   image (core.data.ImageFolderDataset, ImageResampler) ─▶ InputCoding (DoG, threshold, LatencyCoder) ─▶ InputSpikes
  *                                                                                   │ one tick per time step
  *   ConvController.dispatch(t): input bin t−1 + every layer's spikes of step t−1 ───┤ (one-step delay per layer)
  *   ConvCore 0..P−1: SOPs on live kernel weights, threshold, lateral inhibition ◀───┘
