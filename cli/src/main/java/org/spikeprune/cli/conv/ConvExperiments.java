@@ -111,8 +111,8 @@ public final class ConvExperiments
         {
             if (data == null)
             {
-                out.printf(Locale.ROOT, "loading images from %s%n", ConvRun.dataFolder(base.data()));
                 data = ConvRun.load(base, config);
+                out.printf(Locale.ROOT, "images from %s%n", data.folder());
             }
             out.printf(Locale.ROOT, "run: pruning %s %s%n", pruning, extra.isEmpty() ? "" : extra);
             final ConvTrainOptions o = base.with(pruning, extra, base.out());
@@ -297,7 +297,8 @@ public final class ConvExperiments
         };
         final StringBuilder csv = new StringBuilder("quantity,unpruned,pruned,ratio_unpruned_over_pruned\n");
         final StringBuilder md = new StringBuilder("## Learning and inference operations, pruned vs unpruned "
-            + "(paper B Figs. 7b, 10)\n\n| quantity | unpruned | nguyen2020 | unpruned / pruned |\n|---|---|---|---|\n");
+            + "(paper B Figs. 7b, 10)\n\n| quantity | unpruned | nguyen2020 | unpruned / pruned |\n"
+            + "|---|---|---|---|\n");
         for (final String[] row : rows)
         {
             final double a = Double.parseDouble(row[1]);

@@ -28,7 +28,10 @@ import org.spikeprune.core.conv.KernelPrunePolicy;
 import org.spikeprune.core.conv.LearningListener;
 import org.spikeprune.core.conv.OperationCounts;
 import org.spikeprune.core.conv.SvmReadout;
+import org.spikeprune.core.data.DataCache;
+import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.ImageFolderDataset;
+import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.pruning.nguyen.NguyenPruning;
 
 /** One learn-and-test run of a convolutional profile: configuration, data, network, readout, numbers. */
@@ -44,6 +47,9 @@ final class ConvRun
     static final int QUICK_IMAGES = 60;
     /** Quick form: k of dynamic pruning unless set. */
     static final String QUICK_K = "100";
+
+    /** C of the linear SVM of the MNIST profile (SpykeTorch's LinearSVC). */
+    static final double LINEAR_C = 2.4;
 
     private static final Set<String> NET_KEYS = Set.of("learn.iterations", "learn.order", "learn.rate-period",
         "init.mean", "init.std");
@@ -239,10 +245,39 @@ final class ConvRun
     /** Loads and encodes both splits (in parallel; the result does not depend on the thread count). */
     static Dataset load(final ConvTrainOptions o, final ConvNetConfig cfg)
     {
-        final Path folder = dataFolder(o.data());
         final int trainLimit = o.trainLimit() > 0 ? o.trainLimit() : o.quick() ? QUICK_IMAGES : 0;
         final int testLimit = o.testLimit() > 0 ? o.testLimit() : o.quick() ? QUICK_IMAGES : 0;
+        if (ConvProfiles.KHERADPISHEH2018_MNIST.equals(o.profile()))
+        {
+            final Path dir = o.data() != null ? o.data() : DataCache.resolve(null).mnistDir();
+            if (!MnistFiles.isPresent(dir))
+            {
+                throw new UsageException("MNIST is not in " + dir + ": run 'spikeprune fetch-data mnist' first, "
+                    + "or give --data DIR with the four IDX files");
+            }
+            final MnistFiles mnist = MnistFiles.load(dir);
+            return new Dataset(dir, encode(mnist.train(), cfg, trainLimit), encode(mnist.test(), cfg, testLimit));
+        }
+        final Path folder = dataFolder(o.data());
         return new Dataset(folder, encode(folder, "train", cfg, trainLimit), encode(folder, "test", cfg, testLimit));
+    }
+
+    private static List<InputSpikes> encode(final IdxDataset images, final ConvNetConfig cfg, final int limit)
+    {
+        final int n = limit > 0 ? Math.min(limit, images.count()) : images.count();
+        final InputSpikes[] out = new InputSpikes[n];
+        final int pixels = images.rows() * images.cols();
+        IntStream.range(0, n).parallel().forEach(i ->
+        {
+            final float[] g = images.copyImage(i, new float[pixels]);
+            final double[] gray = new double[pixels];
+            for (int p = 0; p < pixels; p++)
+            {
+                gray[p] = g[p];
+            }
+            out[i] = cfg.coding().encode(gray, images.label(i));
+        });
+        return List.of(out);
     }
 
     private static List<InputSpikes> encode(final Path folder, final String split, final ConvNetConfig cfg,
@@ -343,7 +378,9 @@ final class ConvRun
             final long extracted = System.nanoTime();
             final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
             final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
-            final SvmReadout.Result r = SvmReadout.fitAndTest(ftrain, ytrain, ftest, ytest, 1.0, 0);
+            final SvmReadout.Result r = cfg.readoutPool() == null
+                ? SvmReadout.fitAndTest(ftrain, ytrain, ftest, ytest, 1.0, 0)
+                : SvmReadout.fitAndTestLinear(ftrain, ytrain, ftest, ytest, LINEAR_C);
             final long end = System.nanoTime();
             final long[] live = new long[convs];
             final long[] total = new long[convs];

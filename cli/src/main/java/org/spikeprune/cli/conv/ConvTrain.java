@@ -41,15 +41,16 @@ public final class ConvTrain
     {
         final ConvNetConfig cfg = ConvRun.configure(opts);
         ConvRun.policy(opts);
-        out.printf(Locale.ROOT, "%s: loading images from %s%n", opts.profile(), ConvRun.dataFolder(opts.data()));
         final ConvRun.Dataset data = ConvRun.load(opts, cfg);
+        out.printf(Locale.ROOT, "%s: images from %s%n", opts.profile(), data.folder());
         out.printf(Locale.ROOT, "%s: %d training and %d test images; pruning %s; %d core(s), %s%n", opts.profile(),
             data.train().size(), data.test().size(), opts.pruning(), opts.cores(), opts.mode());
         final ConvRun.Result r = ConvRun.execute(opts, cfg, data, 100, out);
         write(opts, data, r);
         final String summary = summary(opts, r);
         out.print(summary);
-        out.printf(Locale.ROOT, "wrote %s and %s%n", opts.out().resolve("result.json"), opts.out().resolve("summary.md"));
+        out.printf(Locale.ROOT, "wrote %s and %s%n", opts.out().resolve("result.json"),
+            opts.out().resolve("summary.md"));
         return 0;
     }
 

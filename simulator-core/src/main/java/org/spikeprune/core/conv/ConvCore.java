@@ -146,7 +146,7 @@ final class ConvCore implements ProcessingElement
         final int jLo = Math.max(0, x + pad - (w - 1));
         final int jHi = Math.min(kSize - 1, x + pad);
         final float[] v = mem.potential[l];
-        final boolean[] blk = mem.blocked[l];
+        final boolean[] blk = mem.mode[l] == Inhibition.POSITION ? mem.blocked[l] : null;
         final long[] d = dirty[l];
         final KernelWeights kw = mem.weights[l];
         final float[] wt = kw.values();
@@ -212,7 +212,8 @@ final class ConvCore implements ProcessingElement
         final int rHi = Math.min(rowTo[l] - 1, Math.floorDiv(y + pad, s));
         final int cLo = Math.max(0, ceilDiv(x + pad - f + 1, s));
         final int cHi = Math.min(w - 1, Math.floorDiv(x + pad, s));
-        final boolean[] blk = mem.blocked[l];
+        final boolean[] blk = mem.mode[l] == Inhibition.POSITION ? mem.blocked[l] : null;
+        final boolean[] once = mem.mode[l] == Inhibition.NEURON ? mem.fired[l] : null;
         final boolean[] hit = mem.flag[l];
         final long[] d = dirty[l];
         long ops = 0;
@@ -221,7 +222,7 @@ final class ConvCore implements ProcessingElement
             for (int c = cLo; c <= cHi; c++)
             {
                 final int p = r * w + c;
-                if (blk != null && blk[p])
+                if ((blk != null && blk[p]) || (once != null && once[p * maps + k]))
                 {
                     continue;
                 }
@@ -264,7 +265,7 @@ final class ConvCore implements ProcessingElement
         final int base = geo.base(l);
         final float thr = mem.threshold[l];
         final float[] v = mem.potential[l];
-        final boolean[] blk = mem.blocked[l];
+        final boolean[] blk = mem.mode[l] == Inhibition.POSITION ? mem.blocked[l] : null;
         final boolean[] fired = mem.flag[l];
         final long[] d = dirty[l];
         final int from = rowFrom[l] * w;
@@ -304,6 +305,7 @@ final class ConvCore implements ProcessingElement
                     {
                         out.add(base + off + best);
                         blk[p] = true;
+                        fired[off + best] = true;
                     }
                 }
                 else
@@ -328,7 +330,8 @@ final class ConvCore implements ProcessingElement
         final int w = geo.width(l);
         final int maps = geo.maps(l);
         final int base = geo.base(l);
-        final boolean[] blk = mem.blocked[l];
+        final boolean[] blk = mem.mode[l] == Inhibition.POSITION ? mem.blocked[l] : null;
+        final boolean[] once = mem.mode[l] == Inhibition.NEURON ? mem.fired[l] : null;
         final boolean[] hit = mem.flag[l];
         final long[] d = dirty[l];
         final int from = rowFrom[l] * w;
@@ -360,6 +363,10 @@ final class ConvCore implements ProcessingElement
                         hit[off + m] = false;
                         out.add(base + off + m);
                         any = true;
+                        if (once != null)
+                        {
+                            once[off + m] = true;
+                        }
                     }
                 }
                 if (any && blk != null)

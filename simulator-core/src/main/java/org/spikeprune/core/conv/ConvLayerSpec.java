@@ -10,11 +10,11 @@ package org.spikeprune.core.conv;
  * @param stride             stride; 1 for convolutions.
  * @param pad                zero padding on every side of the input.
  * @param threshold          firing threshold of the neurons (convolution only; pooling fires on any input).
- * @param positionInhibition whether a position, once it has fired in any map, is blocked for the rest of the
- *                           image (lateral inhibition, paper B §2; always on for convolutions in the profiles).
+ * @param inhibition         competition between the neurons of the layer within an image (lateral inhibition,
+ *                           paper B §2).
  */
 public record ConvLayerSpec(Kind kind, int maps, int kernel, int stride, int pad, float threshold,
-    boolean positionInhibition)
+    Inhibition inhibition)
 {
     /** The kind of a layer. */
     public enum Kind
@@ -37,6 +37,10 @@ public record ConvLayerSpec(Kind kind, int maps, int kernel, int stride, int pad
             throw new IllegalArgumentException("bad layer shape: maps=" + maps + ", kernel=" + kernel
                 + ", stride=" + stride + ", pad=" + pad);
         }
+        if (inhibition == null || (kind == Kind.CONV && inhibition == Inhibition.NONE))
+        {
+            throw new IllegalArgumentException("convolutions need POSITION or NEURON inhibition, found " + inhibition);
+        }
         if (kind == Kind.CONV && stride != 1)
         {
             throw new IllegalArgumentException("convolutions use stride 1, stride=" + stride);
@@ -46,14 +50,15 @@ public record ConvLayerSpec(Kind kind, int maps, int kernel, int stride, int pad
     /** A convolution with "same" padding (kernel / 2), stride 1 and position inhibition. */
     public static ConvLayerSpec conv(final int maps, final int kernel, final float threshold)
     {
-        return new ConvLayerSpec(Kind.CONV, maps, kernel, 1, kernel / 2, threshold, true);
+        return new ConvLayerSpec(Kind.CONV, maps, kernel, 1, kernel / 2, threshold, Inhibition.POSITION);
     }
 
     /** A pooling layer. */
     public static ConvLayerSpec pool(final int maps, final int window, final int stride, final int pad,
         final boolean positionInhibition)
     {
-        return new ConvLayerSpec(Kind.POOL, maps, window, stride, pad, 0f, positionInhibition);
+        return new ConvLayerSpec(Kind.POOL, maps, window, stride, pad, 0f,
+            positionInhibition ? Inhibition.POSITION : Inhibition.NONE);
     }
 
     /** True for a learned convolution. */
@@ -65,12 +70,18 @@ public record ConvLayerSpec(Kind kind, int maps, int kernel, int stride, int pad
     /** A copy with another threshold. */
     public ConvLayerSpec withThreshold(final float newThreshold)
     {
-        return new ConvLayerSpec(kind, maps, kernel, stride, pad, newThreshold, positionInhibition);
+        return new ConvLayerSpec(kind, maps, kernel, stride, pad, newThreshold, inhibition);
     }
 
     /** A copy with another padding. */
     public ConvLayerSpec withPad(final int newPad)
     {
-        return new ConvLayerSpec(kind, maps, kernel, stride, newPad, threshold, positionInhibition);
+        return new ConvLayerSpec(kind, maps, kernel, stride, newPad, threshold, inhibition);
+    }
+
+    /** A copy with another inhibition. */
+    public ConvLayerSpec withInhibition(final Inhibition newInhibition)
+    {
+        return new ConvLayerSpec(kind, maps, kernel, stride, pad, threshold, newInhibition);
     }
 }

@@ -15,8 +15,12 @@ final class ConvMemories
     final float[][] potential;
     /** Positions blocked by lateral inhibition, per layer with position inhibition. */
     final boolean[][] blocked;
-    /** Pooling: the unit got an input this tick; convolution without position inhibition: the neuron fired. */
+    /** Pooling: the unit got an input this tick; convolution: the neuron fired (NEURON inhibition). */
     final boolean[][] flag;
+    /** Pooling: the unit fired in this image (NEURON inhibition). */
+    final boolean[][] fired;
+    /** Current inhibition per layer. */
+    final Inhibition[] mode;
     /** Weight memory per convolution layer (null elsewhere). */
     final KernelWeights[] weights;
     /** Current firing threshold per layer. */
@@ -31,6 +35,8 @@ final class ConvMemories
         potential = new float[n][];
         blocked = new boolean[n][];
         flag = new boolean[n][];
+        fired = new boolean[n][];
+        mode = new Inhibition[n];
         weights = new KernelWeights[n];
         threshold = new float[n];
         for (int l = 1; l < n; l++)
@@ -40,19 +46,14 @@ final class ConvMemories
             {
                 potential[l] = new float[geometry.size(l)];
                 weights[l] = new KernelWeights(geometry.maps(l - 1), s.kernel(), s.maps());
-                if (!s.positionInhibition())
-                {
-                    flag[l] = new boolean[geometry.size(l)];
-                }
             }
             else
             {
-                flag[l] = new boolean[geometry.size(l)];
+                fired[l] = new boolean[geometry.size(l)];
             }
-            if (s.positionInhibition())
-            {
-                blocked[l] = new boolean[geometry.positions(l)];
-            }
+            flag[l] = new boolean[geometry.size(l)];
+            blocked[l] = new boolean[geometry.positions(l)];
+            mode[l] = s.inhibition();
             threshold[l] = s.threshold();
         }
         depth = n - 1;
@@ -67,13 +68,11 @@ final class ConvMemories
             {
                 Arrays.fill(potential[l], 0f);
             }
-            if (blocked[l] != null)
+            Arrays.fill(blocked[l], false);
+            Arrays.fill(flag[l], false);
+            if (fired[l] != null)
             {
-                Arrays.fill(blocked[l], false);
-            }
-            if (flag[l] != null)
-            {
-                Arrays.fill(flag[l], false);
+                Arrays.fill(fired[l], false);
             }
         }
     }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param learnIterations      learning iterations (images) per convolution (3000, 5000, 6000).
  * @param aPlus                initial LTP rates a⁺.
  * @param aMinus               initial LTD rates a⁻ (magnitudes).
- * @param rateDoublingPeriod   every this many iterations of a layer (from its first), a⁺ ← min(2a⁺, cap) and
- *                             a⁻ ← ratio·a⁺ after the image (500); 0 for a constant rate.
+ * @param rateDoublingPeriod   per convolution: every this many iterations of the layer (from its first),
+ *                             a⁺ ← min(2a⁺, cap) and a⁻ ← ratio·a⁺ after the image (500); 0 for a constant rate.
  * @param aPlusCap             cap of a⁺ (0.15).
  * @param aMinusRatio          a⁻ / a⁺ after a doubling (0.75).
  * @param winnersPerStep       STDP winners per time step (10, 4, 2).
@@ -25,11 +25,16 @@ import java.util.List;
  * @param extractionThreshold  threshold per convolution during feature extraction; NaN keeps the learning one
  *                             (conv2 50, conv3 ∞ for paper B).
  * @param order                the order in which learning images are presented.
+ * @param inferenceInhibition  inhibition per layer after the input (index 0 = layer 1) during feature
+ *                             extraction; null keeps the layers' own.
+ * @param readoutPool          null: the features are the maximum potential per map of the last convolution;
+ *                             {window, stride, pad}: the features are the last convolution's spikes (fired at
+ *                             all in the image), max-pooled with that window.
  */
 public record ConvNetConfig(InputCoding coding, List<ConvLayerSpec> layers, int ticksPerImage, int[] learnIterations,
-    float[] aPlus, float[] aMinus, int rateDoublingPeriod, float aPlusCap, float aMinusRatio, int[] winnersPerStep,
+    float[] aPlus, float[] aMinus, int[] rateDoublingPeriod, float aPlusCap, float aMinusRatio, int[] winnersPerStep,
     int[] winnersPerImage, int[] inhibitionRadius, double initMean, double initStd, float[] extractionThreshold,
-    LearningOrder order)
+    LearningOrder order, Inhibition[] inferenceInhibition, int[] readoutPool)
 {
     /** Presentation order of the learning images. */
     public enum LearningOrder
@@ -48,13 +53,24 @@ public record ConvNetConfig(InputCoding coding, List<ConvLayerSpec> layers, int 
         for (final Object[] named : new Object[][] {
             {"learnIterations", learnIterations.length}, {"aPlus", aPlus.length}, {"aMinus", aMinus.length},
             {"winnersPerStep", winnersPerStep.length}, {"winnersPerImage", winnersPerImage.length},
-            {"inhibitionRadius", inhibitionRadius.length}, {"extractionThreshold", extractionThreshold.length}})
+            {"inhibitionRadius", inhibitionRadius.length}, {"extractionThreshold", extractionThreshold.length},
+            {"rateDoublingPeriod", rateDoublingPeriod.length}})
         {
             if ((Integer)named[1] != convs)
             {
                 throw new IllegalArgumentException(named[0] + " needs one value per convolution (" + convs
                     + "), found " + named[1]);
             }
+        }
+        if (inferenceInhibition != null && inferenceInhibition.length != layers.size())
+        {
+            throw new IllegalArgumentException("inferenceInhibition needs one value per layer (" + layers.size()
+                + "), found " + inferenceInhibition.length);
+        }
+        if (readoutPool != null && readoutPool.length != 3)
+        {
+            throw new IllegalArgumentException("readoutPool is {window, stride, pad}, found "
+                + Arrays.toString(readoutPool));
         }
         if (ticksPerImage < 2)
         {
@@ -81,43 +97,43 @@ public record ConvNetConfig(InputCoding coding, List<ConvLayerSpec> layers, int 
         return learnIterations.length;
     }
 
+    private ConvNetConfig copy(final int[] iterations, final int[] periods, final LearningOrder newOrder,
+        final double mean, final double std, final List<ConvLayerSpec> newLayers)
+    {
+        return new ConvNetConfig(coding, newLayers, ticksPerImage, iterations, aPlus, aMinus, periods, aPlusCap,
+            aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, mean, std, extractionThreshold, newOrder,
+            inferenceInhibition, readoutPool);
+    }
+
     /** A copy with other learning iterations per convolution. */
     public ConvNetConfig withLearnIterations(final int[] iterations)
     {
-        return new ConvNetConfig(coding, layers, ticksPerImage, iterations.clone(), aPlus, aMinus,
-            rateDoublingPeriod, aPlusCap, aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, initMean,
-            initStd, extractionThreshold, order);
+        return copy(iterations.clone(), rateDoublingPeriod, order, initMean, initStd, layers);
     }
 
-    /** A copy with another learning-rate doubling period. */
+    /** A copy with the same learning-rate doubling period for every convolution. */
     public ConvNetConfig withRateDoublingPeriod(final int period)
     {
-        return new ConvNetConfig(coding, layers, ticksPerImage, learnIterations, aPlus, aMinus, period, aPlusCap,
-            aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, initMean, initStd, extractionThreshold,
-            order);
+        final int[] p = new int[rateDoublingPeriod.length];
+        Arrays.fill(p, period);
+        return copy(learnIterations, p, order, initMean, initStd, layers);
     }
 
     /** A copy with another learning order. */
     public ConvNetConfig withOrder(final LearningOrder newOrder)
     {
-        return new ConvNetConfig(coding, layers, ticksPerImage, learnIterations, aPlus, aMinus, rateDoublingPeriod,
-            aPlusCap, aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, initMean, initStd,
-            extractionThreshold, newOrder);
+        return copy(learnIterations, rateDoublingPeriod, newOrder, initMean, initStd, layers);
     }
 
     /** A copy with another initial weight distribution. */
     public ConvNetConfig withInit(final double mean, final double std)
     {
-        return new ConvNetConfig(coding, layers, ticksPerImage, learnIterations, aPlus, aMinus, rateDoublingPeriod,
-            aPlusCap, aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, mean, std,
-            extractionThreshold, order);
+        return copy(learnIterations, rateDoublingPeriod, order, mean, std, layers);
     }
 
     /** A copy with other layers (same number of convolutions). */
     public ConvNetConfig withLayers(final List<ConvLayerSpec> newLayers)
     {
-        return new ConvNetConfig(coding, newLayers, ticksPerImage, learnIterations, aPlus, aMinus,
-            rateDoublingPeriod, aPlusCap, aMinusRatio, winnersPerStep, winnersPerImage, inhibitionRadius, initMean,
-            initStd, extractionThreshold, order);
+        return copy(learnIterations, rateDoublingPeriod, order, initMean, initStd, newLayers);
     }
 }

@@ -192,7 +192,7 @@ public final class ConvNetwork implements AutoCloseable
                 final InputSpikes image = images.get(order[cursor++]);
                 stdp.rates(aPlus, aMinus);
                 present(image, order[cursor - 1], layer, true, learning);
-                final int period = config.rateDoublingPeriod();
+                final int period = config.rateDoublingPeriod()[c];
                 if (period > 0 && it % period == 0)
                 {
                     aPlus = Math.min(2f * aPlus, config.aPlusCap());
@@ -246,16 +246,18 @@ public final class ConvNetwork implements AutoCloseable
         for (int l = 1; l < geometry.layerCount(); l++)
         {
             memories.threshold[l] = geometry.spec(l).threshold();
+            memories.mode[l] = geometry.spec(l).inhibition();
         }
     }
 
     /**
-     * Feature extraction (inference): every layer runs with the extraction thresholds; the feature of a map of the
-     * last convolution is its maximum potential over positions and time (potentials never fall: non-leaky neurons,
-     * non-negative weights).
+     * Feature extraction (inference): every layer runs with the extraction thresholds and inhibitions. Without a
+     * readout pool, the feature of a map of the last convolution is its maximum potential over positions and time
+     * (potentials never fall: non-leaky neurons, non-negative weights); with one, the features are the last
+     * convolution's spikes (1 if the neuron fired in the image), max-pooled.
      *
      * @param images the images.
-     * @return one row of {@code maps} features per image.
+     * @return one row of features per image.
      */
     public double[][] features(final List<InputSpikes> images)
     {
@@ -269,26 +271,76 @@ public final class ConvNetwork implements AutoCloseable
                 memories.threshold[geometry.convLayer(c)] = t;
             }
         }
+        if (config.inferenceInhibition() != null)
+        {
+            for (int l = 1; l < geometry.layerCount(); l++)
+            {
+                memories.mode[l] = config.inferenceInhibition()[l - 1];
+            }
+        }
         final int last = geometry.layerCount() - 1;
         final int maps = geometry.maps(last);
-        final double[][] out = new double[images.size()][maps];
+        final int[] pool = config.readoutPool();
+        final int h = geometry.height(last);
+        final int w = geometry.width(last);
+        final int ph = pool == null ? 0 : 1 + Math.floorDiv(h + 2 * pool[2] - pool[0], pool[1]);
+        final int pw = pool == null ? 0 : 1 + Math.floorDiv(w + 2 * pool[2] - pool[0], pool[1]);
+        final double[][] out = new double[images.size()][pool == null ? maps : ph * pw * maps];
         for (int i = 0; i < images.size(); i++)
         {
             present(images.get(i), i, last, false, inference);
-            final float[] v = memories.potential[last];
             final double[] f = out[i];
-            java.util.Arrays.fill(f, Double.NEGATIVE_INFINITY);
-            for (int n = 0; n < v.length; n++)
+            if (pool == null)
             {
-                final int m = n % maps;
-                if (v[n] > f[m])
+                final float[] v = memories.potential[last];
+                java.util.Arrays.fill(f, Double.NEGATIVE_INFINITY);
+                for (int n = 0; n < v.length; n++)
                 {
-                    f[m] = v[n];
+                    final int m = n % maps;
+                    if (v[n] > f[m])
+                    {
+                        f[m] = v[n];
+                    }
+                }
+            }
+            else
+            {
+                final boolean[] fired = memories.flag[last];
+                for (int r = 0; r < h; r++)
+                {
+                    for (int c = 0; c < w; c++)
+                    {
+                        final int off = (r * w + c) * maps;
+                        for (int m = 0; m < maps; m++)
+                        {
+                            if (fired[off + m])
+                            {
+                                markPooled(f, pool, r, c, m, ph, pw, maps);
+                            }
+                        }
+                    }
                 }
             }
         }
         restoreThresholds();
         return out;
+    }
+
+    private static void markPooled(final double[] f, final int[] pool, final int r, final int c, final int m,
+        final int ph, final int pw, final int maps)
+    {
+        final int win = pool[0];
+        final int s = pool[1];
+        final int pad = pool[2];
+        for (int pr = Math.max(0, ConvCore.ceilDiv(r + pad - win + 1, s)); pr <= Math.min(ph - 1,
+            Math.floorDiv(r + pad, s)); pr++)
+        {
+            for (int pc = Math.max(0, ConvCore.ceilDiv(c + pad - win + 1, s)); pc <= Math.min(pw - 1,
+                Math.floorDiv(c + pad, s)); pc++)
+            {
+                f[(pr * pw + pc) * maps + m] = 1.0;
+            }
+        }
     }
 
     private void present(final InputSpikes image, final int index, final int depth, final boolean learn,

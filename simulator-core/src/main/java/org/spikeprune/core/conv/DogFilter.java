@@ -12,6 +12,59 @@ public final class DogFilter
     {
     }
 
+    /** Which DoG formula. */
+    public enum Style
+    {
+        /** Paper B's reference implementation: Gaussians weighted 1/σ, over √(2π). */
+        REFERENCE,
+        /** SpykeTorch's {@code DoGKernel}: Gaussians weighted 1/σ², over 2π. */
+        SPYKETORCH
+    }
+
+    /**
+     * The DoG kernel of a style, row-major, zero mean, maximum 1.
+     *
+     * @param style  the formula.
+     * @param size   window side (odd).
+     * @param sigma1 centre standard deviation.
+     * @param sigma2 surround standard deviation.
+     * @return size × size values.
+     */
+    public static double[] kernel(final Style style, final int size, final double sigma1, final double sigma2)
+    {
+        if (style == Style.REFERENCE)
+        {
+            return kernel(size, sigma1, sigma2);
+        }
+        final double[] k = new double[size * size];
+        final int w = size / 2;
+        double sum = 0;
+        for (int y = -w; y <= w; y++)
+        {
+            for (int x = -w; x <= w; x++)
+            {
+                final double d2 = x * x + y * y;
+                final double f1 = Math.exp(-0.5 * d2 / (sigma1 * sigma1)) / (sigma1 * sigma1);
+                final double f2 = Math.exp(-0.5 * d2 / (sigma2 * sigma2)) / (sigma2 * sigma2);
+                final double v = (f1 - f2) / (2 * Math.PI);
+                k[(y + w) * size + x + w] = v;
+                sum += v;
+            }
+        }
+        final double mean = sum / k.length;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < k.length; i++)
+        {
+            k[i] -= mean;
+            max = Math.max(max, k[i]);
+        }
+        for (int i = 0; i < k.length; i++)
+        {
+            k[i] /= max;
+        }
+        return k;
+    }
+
     /**
      * The DoG kernel, row-major.
      *

@@ -16,9 +16,10 @@ package org.spikeprune.core.conv;
  *                   0 holding only the strongest value); equal-count coding uses {@code bins} equal bins.
  * @param equalCount true for SpykeTorch's equal-count bins, false for the reference rank-order bins.
  * @param normRadius radius of local normalisation (divide by the mean of a (2r+1)² window), 0 for none.
+ * @param dogStyle   the DoG formula.
  */
 public record InputCoding(int height, int width, int dogSize, double sigma1, double sigma2, boolean offChannel,
-    int border, double threshold, int bins, boolean equalCount, int normRadius)
+    int border, double threshold, int bins, boolean equalCount, int normRadius, DogFilter.Style dogStyle)
 {
     /** Validates. */
     public InputCoding
@@ -54,8 +55,8 @@ public record InputCoding(int height, int width, int dogSize, double sigma1, dou
         final double[] values = new double[height * width * ch];
         for (int c = 0; c < ch; c++)
         {
-            final double[] k = c == 0 ? DogFilter.kernel(dogSize, sigma1, sigma2)
-                : DogFilter.kernel(dogSize, sigma2, sigma1);
+            final double[] k = c == 0 ? DogFilter.kernel(dogStyle, dogSize, sigma1, sigma2)
+                : DogFilter.kernel(dogStyle, dogSize, sigma2, sigma1);
             final double[] f = DogFilter.correlate(gray, height, width, k, dogSize);
             for (int r = 0; r < height; r++)
             {

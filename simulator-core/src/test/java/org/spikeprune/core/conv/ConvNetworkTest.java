@@ -92,12 +92,14 @@ class ConvNetworkTest
 
     static ConvNetConfig learningConfig()
     {
-        final InputCoding coding = new InputCoding(16, 16, 3, 1.0, 2.0, false, 0, 0.0, 7, false, 0);
+        final InputCoding coding = new InputCoding(16, 16, 3, 1.0, 2.0, false, 0, 0.0, 7, false, 0,
+            DogFilter.Style.REFERENCE);
         final List<ConvLayerSpec> layers = List.of(ConvLayerSpec.conv(4, 3, 3f), ConvLayerSpec.pool(4, 2, 2, 0, true),
             ConvLayerSpec.conv(6, 3, 4f));
         return new ConvNetConfig(coding, layers, 12, new int[] {40, 40}, new float[] {0.02f, 0.02f},
-            new float[] {0.015f, 0.015f}, 10, 0.15f, 0.75f, new int[] {3, 2}, new int[] {4, 6}, new int[] {2, 1},
-            0.8, 0.05, new float[] {Float.NaN, Float.POSITIVE_INFINITY}, ConvNetConfig.LearningOrder.SHUFFLED);
+            new float[] {0.015f, 0.015f}, new int[] {10, 10}, 0.15f, 0.75f, new int[] {3, 2}, new int[] {4, 6},
+            new int[] {2, 1}, 0.8, 0.05, new float[] {Float.NaN, Float.POSITIVE_INFINITY},
+            ConvNetConfig.LearningOrder.SHUFFLED, null, null);
     }
 
     private static float[][] learnWith(final int cores, final KernelPrunePolicy policy)

@@ -72,7 +72,8 @@ class DogFilterTest
     @Test
     void shouldZeroBorderAndDropWeakResponsesWhenEncoding()
     {
-        final InputCoding coding = new InputCoding(12, 12, 7, 1.0, 2.0, false, 5, 15.0, 10, false, 0);
+        final InputCoding coding = new InputCoding(12, 12, 7, 1.0, 2.0, false, 5, 15.0, 10, false, 0,
+            DogFilter.Style.REFERENCE);
         final double[] img = new double[144];
         img[0] = 255.0;
         final InputSpikes s = coding.encode(img, 0);

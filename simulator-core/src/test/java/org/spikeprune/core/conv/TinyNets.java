@@ -14,7 +14,8 @@ final class TinyNets
     static ConvNetConfig config(final int h, final int w, final boolean off, final int ticks,
         final List<ConvLayerSpec> layers)
     {
-        final InputCoding coding = new InputCoding(h, w, 3, 1.0, 2.0, off, 0, 0.0, 4, false, 0);
+        final InputCoding coding = new InputCoding(h, w, 3, 1.0, 2.0, off, 0, 0.0, 4, false, 0,
+            DogFilter.Style.REFERENCE);
         final int convs = (int)layers.stream().filter(ConvLayerSpec::isConv).count();
         final int[] ones = new int[convs];
         Arrays.fill(ones, Integer.MAX_VALUE);
@@ -24,8 +25,9 @@ final class TinyNets
         Arrays.fill(ap, 0.1f);
         final float[] am = new float[convs];
         Arrays.fill(am, 0.05f);
-        return new ConvNetConfig(coding, layers, ticks, new int[convs], ap, am, 0, 0.15f, 0.75f, ones.clone(),
-            ones.clone(), new int[convs], 0.8, 0.0, nan, ConvNetConfig.LearningOrder.SEQUENTIAL);
+        return new ConvNetConfig(coding, layers, ticks, new int[convs], ap, am, new int[convs], 0.15f, 0.75f,
+            ones.clone(), ones.clone(), new int[convs], 0.8, 0.0, nan, ConvNetConfig.LearningOrder.SEQUENTIAL, null,
+            null);
     }
 
     /** Input spikes: {@code ids[b]} fire in bin b. */
