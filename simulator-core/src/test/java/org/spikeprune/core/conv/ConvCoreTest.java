@@ -133,4 +133,29 @@ class ConvCoreTest
         assertArrayEquals(new int[] {b2}, run(core2, b1));
         assertArrayEquals(new int[] {b2}, run(core2, b1));
     }
+
+    @Test
+    void shouldFireEveryCrossingMapOnceWhenInhibitionIsPerNeuron()
+    {
+        final ConvMemories mem = memories(List.of(ConvLayerSpec.conv(2, 1, 0.2f).withInhibition(Inhibition.NEURON)));
+        mem.weights[1].load(new float[] {0.5f, 0.9f});
+        final ConvCore core = new ConvCore(0, 1, mem);
+        final int base = mem.geometry.base(1);
+        assertArrayEquals(new int[] {base + 14, base + 15}, run(core, 7), "no competition between maps");
+        assertArrayEquals(new int[0], run(core, 7), "each neuron fires once per image");
+        assertEquals(2, core.tickOps[1], "fired neurons still integrate");
+    }
+
+    @Test
+    void shouldFireEachPoolingUnitOnceWhenInhibitionIsPerNeuron()
+    {
+        final ConvMemories mem = memories(List.of(ConvLayerSpec.conv(2, 1, 0.1f),
+            ConvLayerSpec.pool(2, 2, 2, 0, false).withInhibition(Inhibition.NEURON)));
+        final ConvCore core = new ConvCore(0, 1, mem);
+        final int b1 = mem.geometry.base(1);
+        final int b2 = mem.geometry.base(2);
+        assertArrayEquals(new int[] {b2}, run(core, b1));
+        assertArrayEquals(new int[] {b2 + 1}, run(core, b1, b1 + 1), "map 0's unit has fired already");
+        assertArrayEquals(new int[0], run(core, b1 + 1));
+    }
 }

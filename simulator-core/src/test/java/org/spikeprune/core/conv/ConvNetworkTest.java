@@ -69,6 +69,25 @@ class ConvNetworkTest
         }
     }
 
+    @Test
+    void shouldPoolLastLayerSpikesWhenTheReadoutIsASpikePool()
+    {
+        final ConvNetConfig base = TinyNets.config(4, 4, false, 4, List.of(ConvLayerSpec.conv(2, 1, 0.3f)));
+        final ConvNetConfig cfg = new ConvNetConfig(base.coding(), base.layers(), base.ticksPerImage(),
+            base.learnIterations(), base.aPlus(), base.aMinus(), base.rateDoublingPeriod(), base.aPlusCap(),
+            base.aMinusRatio(), base.winnersPerStep(), base.winnersPerImage(), base.inhibitionRadius(),
+            base.initMean(), base.initStd(), base.extractionThreshold(), base.order(),
+            new Inhibition[] {Inhibition.NEURON}, new int[] {2, 2, 0});
+        try (ConvNetwork net = new ConvNetwork(cfg, 1, 1, ThreadingMode.INVOKER, ActivitySink.NONE))
+        {
+            net.weights(0).load(new float[] {0.25f, 0.5f});
+            // Input (0,0) and (3,3): only map 1 (0.5 > 0.3) fires, at (0,0) and (3,3).
+            final double[][] f = net.features(List.of(TinyNets.spikes(0, new int[] {0, 15})));
+            assertEquals(2 * 2 * 2, f[0].length);
+            assertArrayEquals(new double[] {0, 1, 0, 0, 0, 0, 0, 1}, f[0]);
+        }
+    }
+
     static List<InputSpikes> randomImages(final int n, final int h, final int w, final long seed)
     {
         final SplittableRandom r = new SplittableRandom(seed);
