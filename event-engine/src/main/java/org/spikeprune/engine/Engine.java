@@ -10,7 +10,17 @@ import java.util.Objects;
  * {@link ThreadingMode} and every core count.
  *
  * <p>Lifecycle: {@link #builder()} → {@link Builder#build(Controller, ProcessingElement[])} → {@link #start()}
- * → {@link #run(long, long)} (any number of times) → {@link #close()}.
+ * → {@link #run(long, long)} (any number of times) → {@link #close()}. A failed run closes the engine.
+ *
+ * <p>Threads: an engine is driven by one thread at a time, the <em>engine thread</em> (whoever calls
+ * {@link #run(long, long)}; it may change between runs). The Controller and
+ * {@link ProcessingElement#isQuiescent()} are only ever called on the engine thread; each core runs on the engine
+ * thread ({@link ThreadingMode#INVOKER}), on the one shared thread ({@link ThreadingMode#SHARED}) or on its own
+ * thread ({@link ThreadingMode#DEDICATED}). The barrier orders memory both ways: whatever a core wrote in tick
+ * {@code t} is visible to the engine thread from {@code onOutput(t)} on, and whatever the engine thread wrote
+ * before dispatching {@code t + 1} (including between two runs) is visible to every core in {@code t + 1}. The
+ * Controller may therefore read the cores' state in {@code onOutput} or between runs, and change it between runs
+ * (e.g. reset the neurons between images), but never while a tick is running. See the package documentation.
  */
 public final class Engine implements AutoCloseable
 {
@@ -47,7 +57,12 @@ public final class Engine implements AutoCloseable
         return new Builder();
     }
 
-    /** Starts the threads of the chosen mode (none for {@link ThreadingMode#INVOKER}). */
+    /**
+     * Starts the threads of the chosen mode (none for {@link ThreadingMode#INVOKER}); {@link #run(long, long)}
+     * starts them if needed. Idempotent.
+     *
+     * @throws IllegalStateException if the engine is closed.
+     */
     public void start()
     {
         if (closed)
@@ -67,10 +82,18 @@ public final class Engine implements AutoCloseable
      *
      * @param fromTick  first tick to run.
      * @param untilTick first tick not to run.
-     * @throws EngineException if a core throws; the engine is then closed.
+     * <p>An exception thrown by the Controller propagates unchanged and leaves the engine open: no tick is in
+     * flight while the Controller runs.
+     *
+     * @throws EngineException       if a core throws; the engine is then closed and its threads are gone.
+     * @throws IllegalStateException if the engine is closed.
      */
     public void run(final long fromTick, final long untilTick)
     {
+        if (closed)
+        {
+            throw new IllegalStateException("engine is closed");
+        }
         if (!started)
         {
             start();
@@ -111,7 +134,14 @@ public final class Engine implements AutoCloseable
         }
         catch (final EngineException ex)
         {
-            close();
+            try
+            {
+                close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
             throw ex;
         }
     }
@@ -152,7 +182,11 @@ public final class Engine implements AutoCloseable
         return runner.mode();
     }
 
-    /** Stops and joins every engine thread. Idempotent. */
+    /**
+     * Stops and joins every thread of the engine, so that none is left behind. Idempotent.
+     *
+     * @throws IllegalStateException if a thread did not stop in time (a core that never returns from a call).
+     */
     @Override
     public void close()
     {
@@ -163,34 +197,46 @@ public final class Engine implements AutoCloseable
         }
     }
 
+    /**
+     * Default number of entries of the spike bus ring. The barrier keeps exactly one tick in flight, so a larger
+     * ring only costs memory ({@code ringSize * batchCapacity} ints) and cache.
+     */
+    public static final int RING_SIZE_DEFAULT = 16;
+
     /** Engine settings; validated when built. */
     public static final class Builder
     {
         ThreadingMode threadingMode = ThreadingMode.INVOKER;
         IdleMode idleMode = IdleMode.BACKOFF;
         int batchCapacity = 1024;
-        int ringSize = 1024;
+        int ringSize = RING_SIZE_DEFAULT;
         boolean skipEmptyTicks = true;
 
         Builder()
         {
         }
 
-        /** How cores map to threads. */
+        /** How cores map to threads; {@link ThreadingMode#INVOKER} by default. */
         public Builder threadingMode(final ThreadingMode mode)
         {
             this.threadingMode = Objects.requireNonNull(mode, "threadingMode");
             return this;
         }
 
-        /** How waiting threads idle; never a busy spin of the producer. */
+        /**
+         * How the threads of the threaded modes wait (at the barrier and for the next tick); never a busy spin of
+         * the engine thread. {@link IdleMode#BACKOFF} by default; ignored by {@link ThreadingMode#INVOKER}.
+         */
         public Builder idleMode(final IdleMode mode)
         {
             this.idleMode = Objects.requireNonNull(mode, "idleMode");
             return this;
         }
 
-        /** Initial capacity of the per-tick spike batches (they grow if needed). */
+        /**
+         * Initial capacity of the per-tick spike batches and ring entries (1024 by default). They grow on the
+         * control path when a tick carries more spikes than ever before, then stay at that size.
+         */
         public Builder batchCapacity(final int capacity)
         {
             if (capacity <= 0)
@@ -201,7 +247,7 @@ public final class Engine implements AutoCloseable
             return this;
         }
 
-        /** Disruptor ring size (power of two) for the threaded modes. */
+        /** Disruptor ring size (power of two) for the threaded modes; {@link #RING_SIZE_DEFAULT} by default. */
         public Builder ringSize(final int size)
         {
             if (size <= 0 || Integer.bitCount(size) != 1)

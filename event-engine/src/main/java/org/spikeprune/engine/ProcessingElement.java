@@ -7,7 +7,8 @@ package org.spikeprune.engine;
  * <p>The engine calls a processing element from one thread at a time, in this order for every tick {@code t}
  * it runs: {@link #onSpikes(long, SpikeBatch)} with the tick's dispatched spikes (possibly empty), then
  * {@link #advance(long, SpikeBatch)}. Implementations are plain single-threaded logic; they never block, never
- * touch the disk and never allocate on the steady path.
+ * touch the disk and never allocate on the steady path. The engine makes a core's writes visible to the next
+ * thread that calls it (see the package documentation), so no field needs to be volatile.
  */
 public interface ProcessingElement
 {
@@ -32,6 +33,7 @@ public interface ProcessingElement
     /**
      * Whether running a tick with no input spikes would leave this core's state unchanged and fire nothing.
      * When every core is quiescent and the Controller has nothing to dispatch, the engine skips the tick.
+     * Called on the engine thread between ticks.
      *
      * @return true if an empty tick is a no-op for this core.
      */

@@ -15,14 +15,19 @@ abstract class TickRunner implements AutoCloseable
     }
 
     static TickRunner create(
-        final Engine.Builder builder, final ProcessingElement[] cores, final SpikeBatch input, final SpikeBatch[] outputs)
+        final Engine.Builder builder,
+        final ProcessingElement[] cores,
+        final SpikeBatch input,
+        final SpikeBatch[] outputs)
     {
         switch (builder.threadingMode)
         {
+            case SHARED:
+            case DEDICATED:
+                return new SpikeBusTickRunner(builder, cores, input, outputs);
             case INVOKER:
-                return new InvokerTickRunner(cores, input, outputs);
             default:
-                throw new UnsupportedOperationException("threading mode not available yet: " + builder.threadingMode);
+                return new InvokerTickRunner(cores, input, outputs);
         }
     }
 
