@@ -69,8 +69,14 @@ class ConvTrainTest
     private static JsonNode train(final String pruning, final Path out, final int cores)
         throws IOException
     {
-        final ConvTrainOptions o = new ConvTrainOptions("nguyen2020-caltech", data, out, 3, cores,
-            ThreadingMode.INVOKER, pruning, Map.of(), true, 0, 0);
+        return train(pruning, out, cores, ThreadingMode.INVOKER);
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores, final ThreadingMode mode)
+        throws IOException
+    {
+        final ConvTrainOptions o = new ConvTrainOptions("nguyen2020-caltech", data, out, 3, cores, mode, pruning,
+            Map.of(), true, 0, 0);
         final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertEquals(0, ConvTrain.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
         assertTrue(Files.readString(out.resolve("summary.md")).contains("test accuracy"));
@@ -106,7 +112,9 @@ class ConvTrainTest
     {
         final JsonNode one = train("nguyen2020-post", tmp.resolve("p1"), 1);
         final JsonNode three = train("nguyen2020-post", tmp.resolve("p3"), 3);
+        final JsonNode dedicated = train("nguyen2020-post", tmp.resolve("p2d"), 2, ThreadingMode.DEDICATED);
         assertEquals(one.get("digest").asText(), three.get("digest").asText());
+        assertEquals(one.get("digest").asText(), dedicated.get("digest").asText());
         assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());
     }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.engine.ThreadingMode;
 
@@ -123,7 +125,12 @@ class ConvNetworkTest
 
     private static float[][] learnWith(final int cores, final KernelPrunePolicy policy)
     {
-        try (ConvNetwork net = new ConvNetwork(learningConfig(), 7, cores, ThreadingMode.INVOKER, ActivitySink.NONE))
+        return learnWith(cores, ThreadingMode.INVOKER, policy);
+    }
+
+    private static float[][] learnWith(final int cores, final ThreadingMode mode, final KernelPrunePolicy policy)
+    {
+        try (ConvNetwork net = new ConvNetwork(learningConfig(), 7, cores, mode, ActivitySink.NONE))
         {
             final List<InputSpikes> images = randomImages(20, 16, 16, 3);
             net.learn(images, policy, LearningListener.NONE);
@@ -153,5 +160,17 @@ class ConvNetworkTest
             max = Math.max(max, w);
         }
         assertTrue(min < 0.6f && max > 0.9f, "conv1 weights in [" + min + ", " + max + "]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadingMode.class)
+    void shouldGiveIdenticalWeightsAndFeaturesWhenTheThreadingModeChanges(final ThreadingMode mode)
+    {
+        final float[][] reference = learnWith(1, ThreadingMode.INVOKER, KernelPrunePolicy.NONE);
+        final float[][] two = learnWith(2, mode, KernelPrunePolicy.NONE);
+        for (int i = 0; i < reference.length; i++)
+        {
+            assertArrayEquals(reference[i], two[i], mode + " with 2 cores");
+        }
     }
 }
