@@ -34,9 +34,9 @@ public final class ConvExperiments
     /** Experiment names. */
     public static final List<String> NAMES = List.of("connectivity", "alpha-sweep", "stages", "operations", "all");
     /** α values of the sweep. */
-    static final List<String> ALPHAS = List.of("250", "500", "1000", "2000", "4000", "8000");
-    /** α values of the quick sweep. */
-    static final List<String> QUICK_ALPHAS = List.of("500", "4000");
+    static final List<String> ALPHAS = List.of("8000", "16000", "32000", "64000");
+    /** α values of the quick sweep (k = 100 there, so P is about a fifth of the full run's). */
+    static final List<String> QUICK_ALPHAS = List.of("3200");
 
     /** Energy proxy per synaptic operation, pJ (Loihi's minimum, MODEL-REFERENCE §6). */
     static final double E_SOP_PJ = 23.6;
@@ -79,7 +79,8 @@ public final class ConvExperiments
             base.quick() ? " (quick form: fewer iterations and images, not comparable with the paper)" : ""));
         report.append(String.format(Locale.ROOT, "Seed %d, %d core(s) %s, settings %s. Default α = %s, k = %d, "
             + "β = 0.9/0.9/0.7.%n%n", base.seed(), base.cores(), base.mode(), new TreeMap<>(base.sets()),
-            base.sets().getOrDefault("pruning.alpha", NguyenPruning.ALPHA_DEFAULT_TEXT),
+            base.sets().getOrDefault("pruning.alpha",
+                base.quick() ? ConvRun.QUICK_ALPHA : NguyenPruning.ALPHA_DEFAULT_TEXT),
             base.quick() ? Integer.parseInt(ConvRun.QUICK_K) : NguyenPruning.K_DEFAULT));
         final boolean all = "all".equals(name);
         if (all || "stages".equals(name))
@@ -107,6 +108,17 @@ public final class ConvExperiments
     {
         final String key = pruning + new TreeMap<>(extra);
         ConvRun.Result r = runs.get(key);
+        final Path cached = cacheFile(pruning, extra);
+        if (r == null && Files.isRegularFile(cached))
+        {
+            r = readCached(cached);
+            if (r != null)
+            {
+                out.printf(Locale.ROOT, "run: pruning %s %s (reused %s)%n", pruning, extra.isEmpty() ? "" : extra,
+                    cached.getFileName());
+                runs.put(key, r);
+            }
+        }
         if (r == null)
         {
             if (data == null)
@@ -120,8 +132,51 @@ public final class ConvExperiments
             out.printf(Locale.ROOT, "  accuracy %.2f%%, removed %.2f%%, learning ops %d, %.1f s%n",
                 100 * r.testAccuracy(), 100 * r.removed(), r.learningOps(), r.wallSeconds());
             runs.put(key, r);
+            writeCached(cached, r);
         }
         return r;
+    }
+
+    /**
+     * Where a run's result is kept for reuse by later experiments with the same options: {@code runs/} in the
+     * output folder, named by a hash of everything that determines the run. Delete the folder to recompute.
+     */
+    private Path cacheFile(final String pruning, final Map<String, String> extra)
+    {
+        final Map<String, String> sets = new TreeMap<>(base.sets());
+        sets.putAll(extra);
+        final String id = String.join("|", base.profile(), String.valueOf(base.data()), Long.toString(base.seed()),
+            Boolean.toString(base.quick()), Integer.toString(base.trainLimit()), Integer.toString(base.testLimit()),
+            pruning, sets.toString());
+        return base.out().resolve("runs").resolve(pruning + "-" + Integer.toHexString(id.hashCode()) + ".ser");
+    }
+
+    private static ConvRun.Result readCached(final Path file)
+    {
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(Files.newInputStream(file)))
+        {
+            return (ConvRun.Result)in.readObject();
+        }
+        catch (final IOException | ClassNotFoundException | ClassCastException ex)
+        {
+            return null;
+        }
+    }
+
+    private static void writeCached(final Path file, final ConvRun.Result r)
+    {
+        try
+        {
+            Files.createDirectories(file.getParent());
+            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(Files.newOutputStream(file)))
+            {
+                o.writeObject(r);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
     }
 
     private String stages()

@@ -47,6 +47,8 @@ final class ConvRun
     static final int QUICK_IMAGES = 60;
     /** Quick form: k of dynamic pruning unless set. */
     static final String QUICK_K = "100";
+    /** Quick form: α of dynamic pruning unless set (the default α scaled by k: 32000 · 100 / 500). */
+    static final String QUICK_ALPHA = "6400";
 
     /** C of the linear SVM of the MNIST profile (SpykeTorch's LinearSVC). */
     static final double LINEAR_C = 2.4;
@@ -67,7 +69,7 @@ final class ConvRun
     record Result(String pruning, Map<String, String> sets, ConvGeometry geometry, double testAccuracy,
         double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
         OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
-        double learnSeconds, double inferSeconds, double wallSeconds, String digest)
+        double learnSeconds, double inferSeconds, double wallSeconds, String digest) implements java.io.Serializable
     {
         long liveTotal()
         {
@@ -185,7 +187,9 @@ final class ConvRun
         final Map<String, String> sets = new HashMap<>(o.sets());
         if (o.quick())
         {
+            // P grows with the decrements of a window, so α scales with k: k = 100 instead of 500.
             sets.putIfAbsent("pruning.k", QUICK_K);
+            sets.putIfAbsent("pruning.alpha", QUICK_ALPHA);
         }
         return NguyenPruning.create(o.pruning(), sets);
     }

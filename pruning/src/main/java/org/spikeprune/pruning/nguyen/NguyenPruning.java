@@ -36,9 +36,9 @@ public final class NguyenPruning
     /** Default k: the learning-rate step of the reference implementation and paper B's Fig. 3 timing. */
     public static final int K_DEFAULT = 500;
     /** Default α per convolution, calibrated on Caltech Faces/Motorbikes (see the conv experiments report). */
-    static final double[] ALPHA_DEFAULT = {2000.0};
+    static final double[] ALPHA_DEFAULT = {32000.0};
     /** The default α as text. */
-    public static final String ALPHA_DEFAULT_TEXT = "2000";
+    public static final String ALPHA_DEFAULT_TEXT = "32000";
     /** Paper B's β per convolution. */
     static final double[] BETA_DEFAULT = {0.9, 0.9, 0.7};
 

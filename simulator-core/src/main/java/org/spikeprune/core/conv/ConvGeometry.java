@@ -9,8 +9,10 @@ import java.util.List;
  * are contiguous and every layer's ids are above the previous layer's, so one tick's spikes sorted by id are
  * grouped by layer and, within a layer, in row-major position order.
  */
-public final class ConvGeometry
+public final class ConvGeometry implements java.io.Serializable
 {
+    private static final long serialVersionUID = 1L;
+
     private final ConvLayerSpec[] specs;
     private final int[] height;
     private final int[] width;

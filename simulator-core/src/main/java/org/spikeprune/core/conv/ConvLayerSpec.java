@@ -14,7 +14,7 @@ package org.spikeprune.core.conv;
  *                           paper B §2).
  */
 public record ConvLayerSpec(Kind kind, int maps, int kernel, int stride, int pad, float threshold,
-    Inhibition inhibition)
+    Inhibition inhibition) implements java.io.Serializable
 {
     /** The kind of a layer. */
     public enum Kind

@@ -6,8 +6,10 @@ package org.spikeprune.core.conv;
  * for pooling layers, deliveries of a spike to a pooling unit), spikes fired, threshold compares, STDP weight
  * updates, LTD events, Decrement Track memory writes, Prune unit evaluations and weights pruned.
  */
-public final class OperationCounts
+public final class OperationCounts implements java.io.Serializable
 {
+    private static final long serialVersionUID = 1L;
+
     private final long[] synapticOps;
     private final long[] spikes;
     private final long[] neuronUpdates;
