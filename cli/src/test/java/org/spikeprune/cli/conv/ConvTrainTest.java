@@ -30,13 +30,18 @@ class ConvTrainTest
 {
     @TempDir
     static Path tmp;
+
     static Path data;
 
     /** Two synthetic classes: vertical and horizontal bars of random period and phase, with noise. */
     @BeforeAll
     static void makeData() throws IOException
     {
-        data = tmp.resolve("bars");
+        data = makeBars(tmp.resolve("bars"));
+    }
+
+    static Path makeBars(final Path data) throws IOException
+    {
         final SplittableRandom r = new SplittableRandom(5);
         for (final String split : new String[] {"train", "test"})
         {
@@ -64,6 +69,7 @@ class ConvTrainTest
                 }
             }
         }
+        return data;
     }
 
     private static JsonNode train(final String pruning, final Path out, final int cores)
