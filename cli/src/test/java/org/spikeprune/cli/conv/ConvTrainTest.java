@@ -81,8 +81,14 @@ class ConvTrainTest
     private static JsonNode train(final String pruning, final Path out, final int cores, final ThreadingMode mode)
         throws IOException
     {
+        return train(pruning, out, cores, mode, Map.of(), 0);
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores, final ThreadingMode mode,
+        final Map<String, String> sets, final int images) throws IOException
+    {
         final ConvTrainOptions o = new ConvTrainOptions("nguyen2020-caltech", data, out, 3, cores, mode, pruning,
-            Map.of(), true, 0, 0);
+            sets, true, images, images);
         final ByteArrayOutputStream buf = new ByteArrayOutputStream();
         assertEquals(0, ConvTrain.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
         assertTrue(Files.readString(out.resolve("summary.md")).contains("test accuracy"));
@@ -116,9 +122,10 @@ class ConvTrainTest
     @Test
     void shouldGiveTheSameDigestWhenTheCoreCountChanges() throws IOException
     {
-        final JsonNode one = train("nguyen2020-post", tmp.resolve("p1"), 1);
-        final JsonNode three = train("nguyen2020-post", tmp.resolve("p3"), 3);
-        final JsonNode dedicated = train("nguyen2020-post", tmp.resolve("p2d"), 2, ThreadingMode.DEDICATED);
+        final Map<String, String> small = Map.of("learn.iterations", "100,120,120");
+        final JsonNode one = train("nguyen2020", tmp.resolve("p1"), 1, ThreadingMode.INVOKER, small, 20);
+        final JsonNode three = train("nguyen2020", tmp.resolve("p3"), 3, ThreadingMode.INVOKER, small, 20);
+        final JsonNode dedicated = train("nguyen2020", tmp.resolve("p2d"), 2, ThreadingMode.DEDICATED, small, 20);
         assertEquals(one.get("digest").asText(), three.get("digest").asText());
         assertEquals(one.get("digest").asText(), dedicated.get("digest").asText());
         assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());

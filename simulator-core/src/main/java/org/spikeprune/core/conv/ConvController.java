@@ -32,6 +32,7 @@ final class ConvController implements Controller
     private int depth;
     private boolean learning;
     private OperationCounts counts;
+    private int imageSpikes;
 
     ConvController(final ConvMemories mem, final ConvCore[] cores, final StdpUnit stdp, final ActivitySink sink)
     {
@@ -61,6 +62,7 @@ final class ConvController implements Controller
         this.depth = simulated;
         this.learning = learn;
         this.counts = target;
+        this.imageSpikes = 0;
         pending.clear();
         if (learn)
         {
@@ -115,6 +117,7 @@ final class ConvController implements Controller
     {
         final int step = (int)(tick - imageTick);
         groupByLayer(merged);
+        imageSpikes += merged.count();
         if (learning)
         {
             final int l = stdp.layer();
@@ -137,6 +140,12 @@ final class ConvController implements Controller
         // The deepest simulated layer's spikes have no receiver.
         pending.addAll(sorted, 0, layerStart[depth]);
         report(tick);
+    }
+
+    /** Spikes fired by all layers after the input in the current image so far. */
+    int imageSpikes()
+    {
+        return imageSpikes;
     }
 
     private void groupByLayer(final SpikeBatch merged)

@@ -353,8 +353,7 @@ public final class ConvNetwork implements AutoCloseable
         controller.beginImage(image, base, depth, learn, counts);
         engine.run(base + 1, base + config.ticksPerImage());
         counts.addImage(config.ticksPerImage() - 1);
-        long fired = 0;
-        sink.onImageEnd(base + config.ticksPerImage() - 1, index, (int)fired);
+        sink.onImageEnd(base + config.ticksPerImage() - 1, index, controller.imageSpikes());
         nextImageTick = base + config.ticksPerImage();
         imageIndex++;
     }

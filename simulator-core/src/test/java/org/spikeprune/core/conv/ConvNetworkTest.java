@@ -90,6 +90,43 @@ class ConvNetworkTest
         }
     }
 
+    @Test
+    void shouldReportPerCoreWorkThatAddsUpToTheCountsWhenASinkListens()
+    {
+        final long[] sums = new long[4];
+        final ActivitySink sink = new ActivitySink()
+        {
+            @Override
+            public void onCoreTick(final long tick, final int core, final int spikesIn, final long synapticOps,
+                final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+            {
+                sums[0] += synapticOps;
+                sums[1] += stdpUpdates;
+                sums[3] += spikesOut;
+            }
+
+            @Override
+            public void onImageEnd(final long tick, final int image, final int spikes)
+            {
+                sums[2] += spikes;
+            }
+        };
+        try (ConvNetwork net = new ConvNetwork(learningConfig(), 7, 2, ThreadingMode.INVOKER, sink))
+        {
+            final List<InputSpikes> images = randomImages(10, 16, 16, 3);
+            net.learn(images, KernelPrunePolicy.NONE, LearningListener.NONE);
+            net.features(images);
+            final OperationCounts all = new OperationCounts(net.geometry().layerCount());
+            all.add(net.learningCounts());
+            all.add(net.inferenceCounts());
+            assertEquals(all.totalSynapticOps(), sums[0]);
+            assertEquals(all.totalStdpUpdates(), sums[1]);
+            assertTrue(sums[1] > 0);
+            assertEquals(all.totalSpikes(), sums[3]);
+            assertEquals(all.totalSpikes(), sums[2]);
+        }
+    }
+
     static List<InputSpikes> randomImages(final int n, final int h, final int w, final long seed)
     {
         final SplittableRandom r = new SplittableRandom(seed);
