@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * {@code spikeprune conv train|experiment}: the convolutional network of paper B (to be folded into
  * {@code train}/{@code experiment}).
  */
-@Command(name = "conv", mixinStandardHelpOptions = true,
+@Command(name = "conv", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
     description = "Paper B's deep convolutional TTFS network with dynamic and post-learning pruning.",
     subcommands = {ConvCommand.Train.class, ConvCommand.Experiment.class})
 public final class ConvCommand implements Runnable
@@ -31,6 +31,24 @@ public final class ConvCommand implements Runnable
     public void run()
     {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version of the command, from the resource the build writes. */
+    static final class Version implements picocli.CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion() throws java.io.IOException
+        {
+            final java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = org.spikeprune.cli.Main.class.getResourceAsStream("version.properties"))
+            {
+                if (in != null)
+                {
+                    p.load(in);
+                }
+            }
+            return new String[] {"spikeprune " + p.getProperty("version", "unknown")};
+        }
     }
 
     /** The options shared by both subcommands. */
@@ -82,7 +100,8 @@ public final class ConvCommand implements Runnable
     }
 
     /** {@code conv train}. */
-    @Command(name = "train", mixinStandardHelpOptions = true, description = "Learn, prune, extract features, test.")
+    @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
+        description = "Learn, prune, extract features, test.")
     static final class Train implements Callable<Integer>
     {
         @Mixin
@@ -101,7 +120,7 @@ public final class ConvCommand implements Runnable
     }
 
     /** {@code conv experiment NAME}. */
-    @Command(name = "experiment", mixinStandardHelpOptions = true,
+    @Command(name = "experiment", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
         description = "Paper B figures: connectivity | alpha-sweep | stages | operations | all.")
     static final class Experiment implements Callable<Integer>
     {
