@@ -129,7 +129,8 @@ public final class SvmReadout
     }
 
     /**
-     * A linear SVM on the raw (unstandardised) features, one-vs-rest for several classes.
+     * A linear SVM on the raw (unstandardised) features, one-vs-rest for several classes: L2-regularised squared
+     * hinge loss, solved in the primal when there are more samples than features, else in the dual.
      *
      * @param train       training features.
      * @param trainLabels their labels.
@@ -156,7 +157,11 @@ public final class SvmReadout
             prob.x[i] = sparse(train[i]);
             prob.y[i] = trainLabels[i];
         }
-        final Model model = Linear.train(prob, new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, c, 0.1));
+        // The primal solver (trust-region Newton) of the same objective converges in a few passes when there are
+        // more samples than features, as scikit-learn's LinearSVC(dual='auto') chooses.
+        final SolverType solver = train.length > prob.n ? SolverType.L2R_L2LOSS_SVC : SolverType.L2R_L2LOSS_SVC_DUAL;
+        final Model model = Linear.train(prob, new Parameter(solver, c, solver == SolverType.L2R_L2LOSS_SVC ? 0.01
+            : 0.1));
         int correct = 0;
         for (int i = 0; i < train.length; i++)
         {
