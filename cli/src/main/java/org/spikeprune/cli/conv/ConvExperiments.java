@@ -104,8 +104,15 @@ public final class ConvExperiments
         return 0;
     }
 
-    private ConvRun.Result result(final String pruning, final Map<String, String> extra)
+    private ConvRun.Result result(final String pruning, final Map<String, String> given)
     {
+        // The default α is written out, so that a run with the default and one with the same α given are one run.
+        final Map<String, String> extra = new TreeMap<>(given);
+        if ((NguyenPruning.DYNAMIC.equals(pruning) || NguyenPruning.BOTH.equals(pruning))
+            && !base.sets().containsKey("pruning.alpha"))
+        {
+            extra.putIfAbsent("pruning.alpha", base.quick() ? ConvRun.QUICK_ALPHA : NguyenPruning.ALPHA_DEFAULT_TEXT);
+        }
         final String key = pruning + new TreeMap<>(extra);
         ConvRun.Result r = runs.get(key);
         final Path cached = cacheFile(pruning, extra);
