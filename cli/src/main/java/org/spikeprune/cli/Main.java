@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
         ReplayCommand.class,
         BenchCommand.class,
         org.spikeprune.cli.experiment.ExperimentCommand.class,
+        org.spikeprune.cli.conv.ConvCommand.class,
     })
 public final class Main implements Runnable
 {

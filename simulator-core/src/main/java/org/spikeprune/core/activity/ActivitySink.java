@@ -45,6 +45,37 @@ public interface ActivitySink
     }
 
     /**
+     * The work of one core on one layer in one tick (a breakdown of {@link #onCoreTick}, for layered networks;
+     * reported before the core's {@code onCoreTick} of the same tick).
+     *
+     * @param tick          the tick.
+     * @param core          the core (processing element).
+     * @param layer         the receiving layer (network index, 1 = first layer after the input).
+     * @param spikesIn      spikes of the previous layer delivered to this layer.
+     * @param synapticOps   weight accumulations into this layer's Potential memory (live weights only; for a
+     *                      pooling layer, spike deliveries to pooling units).
+     * @param neuronUpdates threshold compares in this layer.
+     * @param spikesOut     spikes this layer wrote to Spike memory.
+     */
+    default void onLayerTick(
+        long tick, int core, int layer, int spikesIn, long synapticOps, long neuronUpdates, int spikesOut)
+    {
+    }
+
+    /**
+     * A Prune unit pass on one layer of a layered network (a breakdown of {@link #onPrune}, reported before it).
+     *
+     * @param tick        the tick at which it ran.
+     * @param layer       the layer (network index).
+     * @param evaluations kernel weights evaluated.
+     * @param pruned      kernel weights pruned by this pass.
+     * @param live        kernel weights of the layer still live after the pass.
+     */
+    default void onLayerPrune(long tick, int layer, long evaluations, long pruned, long live)
+    {
+    }
+
+    /**
      * A Prune unit pass.
      *
      * @param tick         the tick at which it ran.

@@ -1,0 +1,139 @@
+package org.spikeprune.cli.conv;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.spikeprune.cli.UsageException;
+import org.spikeprune.core.conv.ConvProfiles;
+import org.spikeprune.engine.ThreadingMode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spikeprune conv train|experiment}: the convolutional network of paper B (to be folded into
+ * {@code train}/{@code experiment}).
+ */
+@Command(name = "conv", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
+    description = "Paper B's deep convolutional TTFS network with dynamic and post-learning pruning.",
+    subcommands = {ConvCommand.Train.class, ConvCommand.Experiment.class})
+public final class ConvCommand implements Runnable
+{
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version of the command, from the resource the build writes. */
+    static final class Version implements picocli.CommandLine.IVersionProvider
+    {
+        @Override
+        public String[] getVersion() throws java.io.IOException
+        {
+            final java.util.Properties p = new java.util.Properties();
+            try (java.io.InputStream in = org.spikeprune.cli.Main.class.getResourceAsStream("version.properties"))
+            {
+                if (in != null)
+                {
+                    p.load(in);
+                }
+            }
+            return new String[] {"spikeprune " + p.getProperty("version", "unknown")};
+        }
+    }
+
+    /** The options shared by both subcommands. */
+    static final class Common
+    {
+        @Option(names = "--profile", defaultValue = ConvProfiles.NGUYEN2020_CALTECH,
+            description = "Network profile (default: ${DEFAULT-VALUE}).")
+        String profile;
+
+        @Option(names = "--data", description = "Data folder with train/<class>/ and test/<class>/ images "
+            + "(default: the shared Caltech Faces/Motorbikes copy when present).")
+        Path data;
+
+        @Option(names = "--out", defaultValue = "runs/conv", description = "Output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--cores", defaultValue = "1", description = "Processing elements (default: ${DEFAULT-VALUE}).")
+        int cores;
+
+        @Option(names = "--threading", defaultValue = "INVOKER",
+            description = "Threading mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        ThreadingMode threading;
+
+        @Option(names = "--set", description = "key=value: pruning.alpha, pruning.k, pruning.beta, pruning.tpost, "
+            + "learn.iterations, learn.order, learn.rate-period, init.mean, init.std.")
+        Map<String, String> sets = new LinkedHashMap<>();
+
+        @Option(names = "--quick", description = "CI-speed form: fewer iterations and images.")
+        boolean quick;
+
+        @Option(names = "--train-images", defaultValue = "0", description = "At most this many training images.")
+        int trainImages;
+
+        @Option(names = "--test-images", defaultValue = "0", description = "At most this many test images.")
+        int testImages;
+
+        ConvTrainOptions options(final String pruning)
+        {
+            if (cores <= 0)
+            {
+                throw new UsageException("--cores must be > 0, found " + cores);
+            }
+            return new ConvTrainOptions(profile, data, out, seed, cores, threading, pruning, sets, quick, trainImages,
+                testImages);
+        }
+    }
+
+    /** {@code conv train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
+        description = "Learn, prune, extract features, test.")
+    static final class Train implements Callable<Integer>
+    {
+        @Mixin
+        Common common = new Common();
+
+        @Option(names = "--pruning", defaultValue = "none",
+            description = "none | nguyen2020-dynamic | nguyen2020-post | nguyen2020 (default: ${DEFAULT-VALUE}).")
+        String pruning;
+
+        @Override
+        public Integer call()
+        {
+            final PrintStream out = System.out;
+            return ConvTrain.run(common.options(pruning), out);
+        }
+    }
+
+    /** {@code conv experiment NAME}. */
+    @Command(name = "experiment", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
+        description = "Paper B figures: connectivity | alpha-sweep | stages | operations | all.")
+    static final class Experiment implements Callable<Integer>
+    {
+        @Mixin
+        Common common = new Common();
+
+        @Parameters(index = "0", description = "connectivity | alpha-sweep | stages | operations | all")
+        String name;
+
+        @Override
+        public Integer call()
+        {
+            return ConvExperiments.run(name, common.options("none"), System.out);
+        }
+    }
+}

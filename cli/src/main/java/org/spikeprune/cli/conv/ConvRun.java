@@ -1,0 +1,444 @@
+package org.spikeprune.cli.conv;
+
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import org.spikeprune.cli.UsageException;
+import org.spikeprune.core.InputException;
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.conv.ConvGeometry;
+import org.spikeprune.core.conv.ConvNetConfig;
+import org.spikeprune.core.conv.ConvNetwork;
+import org.spikeprune.core.conv.ConvProfiles;
+import org.spikeprune.core.conv.ImageResampler;
+import org.spikeprune.core.conv.InputSpikes;
+import org.spikeprune.core.conv.KernelPrunePolicy;
+import org.spikeprune.core.conv.LearningListener;
+import org.spikeprune.core.conv.OperationCounts;
+import org.spikeprune.core.conv.SvmReadout;
+import org.spikeprune.core.data.DataCache;
+import org.spikeprune.core.data.IdxDataset;
+import org.spikeprune.core.data.ImageFolderDataset;
+import org.spikeprune.core.data.MnistFiles;
+import org.spikeprune.pruning.nguyen.NguyenPruning;
+
+/** One learn-and-test run of a convolutional profile: configuration, data, network, readout, numbers. */
+final class ConvRun
+{
+    /** Folder name of the Caltech copy looked for beside the working directory's ancestors. */
+    static final String SHARED_CALTECH = "shared/datasets/caltech101-faces-motorbikes";
+    /** Quick form: learning iterations per convolution. */
+    static final int[] QUICK_ITERATIONS = {300, 400, 400};
+    /** Quick form: learning-rate doubling period (the rates reach their cap within the short learning). */
+    static final int QUICK_RATE_PERIOD = 25;
+    /** Quick form: images per split. */
+    static final int QUICK_IMAGES = 60;
+    /** Quick form: k of dynamic pruning unless set. */
+    static final String QUICK_K = "100";
+    /** Quick form: α of dynamic pruning unless set (the default α scaled by k: 32000 · 100 / 500). */
+    static final String QUICK_ALPHA = "6400";
+
+    /** C of the linear SVM of the MNIST profile (SpykeTorch's LinearSVC). */
+    static final double LINEAR_C = 2.4;
+
+    private static final Set<String> NET_KEYS = Set.of("learn.iterations", "learn.order", "learn.rate-period",
+        "init.mean", "init.std");
+
+    private ConvRun()
+    {
+    }
+
+    /** Encoded images of both splits. */
+    record Dataset(Path folder, List<InputSpikes> train, List<InputSpikes> test)
+    {
+    }
+
+    /** What a run measured. */
+    record Result(String pruning, Map<String, String> sets, ConvGeometry geometry, double testAccuracy,
+        double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
+        OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
+        double learnSeconds, double inferSeconds, double wallSeconds, String digest) implements java.io.Serializable
+    {
+        long liveTotal()
+        {
+            long s = 0;
+            for (final long v : live)
+            {
+                s += v;
+            }
+            return s;
+        }
+
+        long connectionTotal()
+        {
+            long s = 0;
+            for (final long v : total)
+            {
+                s += v;
+            }
+            return s;
+        }
+
+        /** Fraction of connections removed. */
+        double removed()
+        {
+            return 1.0 - (double)liveTotal() / connectionTotal();
+        }
+
+        /** Learning operations: SOPs + STDP updates + Decrement Track writes + prune evaluations. */
+        long learningOps()
+        {
+            return learning.totalSynapticOps() + learning.totalStdpUpdates() + learning.totalDecrementWrites()
+                + learning.totalPruneEvaluations();
+        }
+
+        /** Inference operations per image: SOPs. */
+        double inferenceOpsPerImage()
+        {
+            return (double)inference.totalSynapticOps() / Math.max(1, inference.images());
+        }
+    }
+
+    /** The network configuration of the options (profile, quick form, {@code learn.*}/{@code init.*} settings). */
+    static ConvNetConfig configure(final ConvTrainOptions o)
+    {
+        final ConvNetConfig base;
+        try
+        {
+            base = ConvProfiles.byName(o.profile());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UsageException(ex.getMessage());
+        }
+        ConvNetConfig cfg = base;
+        for (final String key : o.sets().keySet())
+        {
+            if (!key.startsWith("pruning.") && !NET_KEYS.contains(key))
+            {
+                throw new UsageException("--set " + key + ": unknown setting for profile " + o.profile()
+                    + " (known: " + NET_KEYS + " and pruning.alpha, pruning.k, pruning.beta, pruning.tpost)");
+            }
+        }
+        if (o.quick())
+        {
+            cfg = cfg.withLearnIterations(QUICK_ITERATIONS).withRateDoublingPeriod(QUICK_RATE_PERIOD);
+        }
+        final String period = o.sets().get("learn.rate-period");
+        if (period != null)
+        {
+            cfg = cfg.withRateDoublingPeriod(parseInt("learn.rate-period", period));
+        }
+        final String it = o.sets().get("learn.iterations");
+        if (it != null)
+        {
+            final String[] parts = it.split(",");
+            if (parts.length != cfg.convCount())
+            {
+                throw new InputException("--set learn.iterations: expected " + cfg.convCount()
+                    + " comma-separated counts, found '" + it + "'");
+            }
+            final int[] v = new int[parts.length];
+            for (int i = 0; i < parts.length; i++)
+            {
+                v[i] = parseInt("learn.iterations", parts[i]);
+            }
+            cfg = cfg.withLearnIterations(v);
+        }
+        final String order = o.sets().get("learn.order");
+        if (order != null)
+        {
+            switch (order.toLowerCase(Locale.ROOT))
+            {
+                case "shuffled":
+                    cfg = cfg.withOrder(ConvNetConfig.LearningOrder.SHUFFLED);
+                    break;
+                case "sequential":
+                    cfg = cfg.withOrder(ConvNetConfig.LearningOrder.SEQUENTIAL);
+                    break;
+                default:
+                    throw new InputException("--set learn.order: expected shuffled or sequential, found '" + order
+                        + "'");
+            }
+        }
+        if (o.sets().containsKey("init.mean") || o.sets().containsKey("init.std"))
+        {
+            cfg = cfg.withInit(parseDouble("init.mean", o.sets().getOrDefault("init.mean", "" + cfg.initMean())),
+                parseDouble("init.std", o.sets().getOrDefault("init.std", "" + cfg.initStd())));
+        }
+        return cfg;
+    }
+
+    /** The pruning policy of the options. */
+    static KernelPrunePolicy policy(final ConvTrainOptions o)
+    {
+        final Map<String, String> sets = new HashMap<>(o.sets());
+        if (o.quick())
+        {
+            // P grows with the decrements of a window, so α scales with k: k = 100 instead of 500.
+            sets.putIfAbsent("pruning.k", QUICK_K);
+            sets.putIfAbsent("pruning.alpha", QUICK_ALPHA);
+        }
+        return NguyenPruning.create(o.pruning(), sets);
+    }
+
+    private static int parseInt(final String key, final String v)
+    {
+        try
+        {
+            final int n = Integer.parseInt(v.trim());
+            if (n < 0)
+            {
+                throw new InputException("--set " + key + ": expected counts >= 0, found " + n);
+            }
+            return n;
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException("--set " + key + ": expected an integer, found '" + v + "'", ex);
+        }
+    }
+
+    private static double parseDouble(final String key, final String v)
+    {
+        try
+        {
+            return Double.parseDouble(v.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException("--set " + key + ": expected a number, found '" + v + "'", ex);
+        }
+    }
+
+    /**
+     * The data folder: the given one, or the shared Caltech copy found by walking up from the working directory.
+     */
+    static Path dataFolder(final Path given)
+    {
+        if (given != null)
+        {
+            return given;
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null)
+        {
+            final Path candidate = dir.resolve(SHARED_CALTECH);
+            if (Files.isDirectory(candidate))
+            {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        throw new UsageException("no data folder: give --data DIR (a folder with train/<class>/*.jpg and "
+            + "test/<class>/*.jpg, e.g. the Caltech 101 Faces and Motorbikes split)");
+    }
+
+    /** Loads and encodes both splits (in parallel; the result does not depend on the thread count). */
+    static Dataset load(final ConvTrainOptions o, final ConvNetConfig cfg)
+    {
+        final int trainLimit = o.trainLimit() > 0 ? o.trainLimit() : o.quick() ? QUICK_IMAGES : 0;
+        final int testLimit = o.testLimit() > 0 ? o.testLimit() : o.quick() ? QUICK_IMAGES : 0;
+        if (ConvProfiles.KHERADPISHEH2018_MNIST.equals(o.profile()))
+        {
+            final Path dir = o.data() != null ? o.data() : DataCache.resolve(null).mnistDir();
+            if (!MnistFiles.isPresent(dir))
+            {
+                throw new UsageException("MNIST is not in " + dir + ": run 'spikeprune fetch-data mnist' first, "
+                    + "or give --data DIR with the four IDX files");
+            }
+            final MnistFiles mnist = MnistFiles.load(dir);
+            return new Dataset(dir, encode(mnist.train(), cfg, trainLimit), encode(mnist.test(), cfg, testLimit));
+        }
+        final Path folder = dataFolder(o.data());
+        return new Dataset(folder, encode(folder, "train", cfg, trainLimit), encode(folder, "test", cfg, testLimit));
+    }
+
+    private static List<InputSpikes> encode(final IdxDataset images, final ConvNetConfig cfg, final int limit)
+    {
+        final int n = limit > 0 ? Math.min(limit, images.count()) : images.count();
+        final InputSpikes[] out = new InputSpikes[n];
+        final int pixels = images.rows() * images.cols();
+        IntStream.range(0, n).parallel().forEach(i ->
+        {
+            final float[] g = images.copyImage(i, new float[pixels]);
+            final double[] gray = new double[pixels];
+            for (int p = 0; p < pixels; p++)
+            {
+                gray[p] = g[p];
+            }
+            out[i] = cfg.coding().encode(gray, images.label(i));
+        });
+        return List.of(out);
+    }
+
+    private static List<InputSpikes> encode(final Path folder, final String split, final ConvNetConfig cfg,
+        final int limit)
+    {
+        final int h = cfg.coding().height();
+        final int w = cfg.coding().width();
+        final ImageFolderDataset images = ImageFolderDataset.read(folder, split);
+        final int[] chosen = choose(images, limit);
+        final InputSpikes[] out = new InputSpikes[chosen.length];
+        IntStream.range(0, chosen.length).parallel().forEach(i ->
+        {
+            final int image = chosen[i];
+            final float[] g = images.gray(image);
+            final double[] gray = new double[g.length];
+            for (int p = 0; p < g.length; p++)
+            {
+                gray[p] = g[p];
+            }
+            final int ih = images.height(image);
+            final int iw = images.width(image);
+            final double[] sized = ih == h && iw == w ? gray : ImageResampler.resize(gray, ih, iw, h, w);
+            out[i] = cfg.coding().encode(sized, images.label(image));
+        });
+        return List.of(out);
+    }
+
+    /** The images to use: all, or the first of each class in turn up to {@code limit}. */
+    static int[] choose(final ImageFolderDataset images, final int limit)
+    {
+        final int n = images.count();
+        if (limit <= 0 || limit >= n)
+        {
+            return IntStream.range(0, n).toArray();
+        }
+        final int classes = images.classCount();
+        final int[] quota = new int[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            quota[c] = limit / classes + (c < limit % classes ? 1 : 0);
+        }
+        return IntStream.range(0, n).filter(i -> quota[images.label(i)]-- > 0).toArray();
+    }
+
+    /**
+     * Learns, extracts features, trains and tests the SVM.
+     *
+     * @param o        the options.
+     * @param cfg      the network configuration.
+     * @param data     the encoded images.
+     * @param sample   iterations between two connectivity samples.
+     * @param progress where to print progress (null for none).
+     * @return the numbers.
+     */
+    static Result execute(final ConvTrainOptions o, final ConvNetConfig cfg, final Dataset data, final int sample,
+        final PrintStream progress)
+    {
+        final KernelPrunePolicy policy = policy(o);
+        final long start = System.nanoTime();
+        try (ConvNetwork net = new ConvNetwork(cfg, o.seed(), o.cores(), o.mode(), ActivitySink.NONE))
+        {
+            final int convs = net.geometry().convCount();
+            final List<long[]> curve = new ArrayList<>();
+            curve.add(sampleRow(net, 0, -1));
+            final long totalIterations = IntStream.of(cfg.learnIterations()).asLongStream().sum();
+            net.learn(data.train(), policy, new LearningListener()
+            {
+                @Override
+                public void onIteration(final int convLayer, final int iteration, final long global)
+                {
+                    if (iteration % sample == 0)
+                    {
+                        curve.add(sampleRow(net, global, convLayer));
+                    }
+                    if (progress != null && global % 1000 == 0)
+                    {
+                        progress.printf(Locale.ROOT, "  learning conv%d: %d/%d iterations, connectivity %.2f%%%n",
+                            convLayer + 1, global, totalIterations, 100.0 * net.liveConnections()
+                            / net.totalConnections());
+                    }
+                }
+
+                @Override
+                public void onPrune(final int convLayer, final int iteration, final boolean post, final long evaluated,
+                    final long pruned)
+                {
+                    long global = 0;
+                    for (int c = 0; c < convLayer; c++)
+                    {
+                        global += cfg.learnIterations()[c];
+                    }
+                    curve.add(sampleRow(net, global + iteration, convLayer));
+                }
+            });
+            final long learned = System.nanoTime();
+            final double[][] ftrain = net.features(data.train());
+            final double[][] ftest = net.features(data.test());
+            final long extracted = System.nanoTime();
+            final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
+            final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
+            final SvmReadout.Result r = cfg.readoutPool() == null
+                ? SvmReadout.fitAndTest(ftrain, ytrain, ftest, ytest, 1.0, 0)
+                : SvmReadout.fitAndTestLinear(ftrain, ytrain, ftest, ytest, LINEAR_C);
+            final long end = System.nanoTime();
+            final long[] live = new long[convs];
+            final long[] total = new long[convs];
+            final double[] convergence = new double[convs];
+            for (int c = 0; c < convs; c++)
+            {
+                live[c] = net.weights(c).liveCount();
+                total[c] = net.weights(c).size();
+                convergence[c] = net.weights(c).convergence();
+            }
+            return new Result(o.pruning(), o.sets(), net.geometry(), r.testAccuracy(), r.trainAccuracy(),
+                data.train().size(), data.test().size(), live, total, net.learningCounts(), net.inferenceCounts(),
+                curve, convergence, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
+                digest(net, r.testAccuracy()));
+        }
+    }
+
+    private static long[] sampleRow(final ConvNetwork net, final long global, final int learning)
+    {
+        final int convs = net.geometry().convCount();
+        final long[] row = new long[convs + 2];
+        row[0] = global;
+        row[1] = learning;
+        for (int c = 0; c < convs; c++)
+        {
+            row[c + 2] = net.weights(c).liveCount();
+        }
+        return row;
+    }
+
+    /** SHA-256 over every final weight (float bits, conv1 first) and the test accuracy (double bits). */
+    static String digest(final ConvNetwork net, final double accuracy)
+    {
+        try
+        {
+            final MessageDigest md = MessageDigest.getInstance("SHA-256");
+            final ByteBuffer buf = ByteBuffer.allocate(8);
+            for (int c = 0; c < net.geometry().convCount(); c++)
+            {
+                for (final float w : net.weights(c).toArray())
+                {
+                    buf.clear();
+                    buf.putInt(Float.floatToIntBits(w));
+                    md.update(buf.array(), 0, 4);
+                }
+            }
+            buf.clear();
+            buf.putLong(Double.doubleToLongBits(accuracy));
+            md.update(buf.array(), 0, 8);
+            return HexFormat.of().formatHex(md.digest());
+        }
+        catch (final NoSuchAlgorithmException ex)
+        {
+            throw new IllegalStateException("SHA-256 missing", ex);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.spikeprune.cli.conv;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.spikeprune.core.conv.ConvGeometry;
+import org.spikeprune.core.conv.ConvNetConfig;
+import org.spikeprune.core.conv.OperationCounts;
+
+/**
+ * {@code train} for the convolutional profiles ({@code nguyen2020-caltech}, {@code kheradpisheh2018-mnist}):
+ * layer-wise STDP learning with the chosen pruning, feature extraction, SVM readout; writes {@code result.json}
+ * and {@code summary.md} into the output folder.
+ */
+public final class ConvTrain
+{
+    private ConvTrain()
+    {
+    }
+
+    /**
+     * Runs one training and test.
+     *
+     * @param opts the options.
+     * @param out  where progress and the summary go.
+     * @return the exit code (0).
+     */
+    public static int run(final ConvTrainOptions opts, final PrintStream out)
+    {
+        final ConvNetConfig cfg = ConvRun.configure(opts);
+        ConvRun.policy(opts);
+        final ConvRun.Dataset data = ConvRun.load(opts, cfg);
+        out.printf(Locale.ROOT, "%s: images from %s%n", opts.profile(), data.folder());
+        out.printf(Locale.ROOT, "%s: %d training and %d test images; pruning %s; %d core(s), %s%n", opts.profile(),
+            data.train().size(), data.test().size(), opts.pruning(), opts.cores(), opts.mode());
+        final ConvRun.Result r = ConvRun.execute(opts, cfg, data, 100, out);
+        write(opts, data, r);
+        final String summary = summary(opts, r);
+        out.print(summary);
+        out.printf(Locale.ROOT, "wrote %s and %s%n", opts.out().resolve("result.json"),
+            opts.out().resolve("summary.md"));
+        return 0;
+    }
+
+    static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r)
+    {
+        try
+        {
+            Files.createDirectories(opts.out());
+            final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            mapper.writeValue(opts.out().resolve("result.json").toFile(), json(opts, data, r));
+            Files.writeString(opts.out().resolve("summary.md"), summary(opts, r));
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write the results into " + opts.out(), ex);
+        }
+    }
+
+    /** The result as a JSON tree (ordered maps). */
+    static Map<String, Object> json(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("profile", opts.profile());
+        m.put("pruning", opts.pruning());
+        m.put("settings", new TreeMap<>(opts.sets()));
+        m.put("seed", opts.seed());
+        m.put("cores", opts.cores());
+        m.put("threading", opts.mode().name());
+        m.put("quick", opts.quick());
+        m.put("data", data.folder().toString());
+        m.put("train_images", r.trainImages());
+        m.put("test_images", r.testImages());
+        m.put("accuracy", r.testAccuracy());
+        m.put("train_accuracy", r.trainAccuracy());
+        final Map<String, Object> conn = new LinkedHashMap<>();
+        for (int c = 0; c < r.live().length; c++)
+        {
+            conn.put("conv" + (c + 1), connectivity(r.live()[c], r.total()[c]));
+        }
+        conn.put("total", connectivity(r.liveTotal(), r.connectionTotal()));
+        m.put("connectivity", conn);
+        m.put("connections_removed", r.removed());
+        final Map<String, Object> conv = new LinkedHashMap<>();
+        for (int c = 0; c < r.convergence().length; c++)
+        {
+            conv.put("conv" + (c + 1), r.convergence()[c]);
+        }
+        m.put("convergence", conv);
+        m.put("learning", counts(r.learning(), r.geometry()));
+        m.put("inference", counts(r.inference(), r.geometry()));
+        m.put("learning_operations", r.learningOps());
+        m.put("inference_sops_per_image", r.inferenceOpsPerImage());
+        m.put("learn_s", r.learnSeconds());
+        m.put("inference_s", r.inferSeconds());
+        m.put("wall_s", r.wallSeconds());
+        m.put("digest", r.digest());
+        return m;
+    }
+
+    private static Map<String, Object> connectivity(final long live, final long total)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("live", live);
+        m.put("total", total);
+        m.put("fraction", (double)live / total);
+        return m;
+    }
+
+    private static Map<String, Object> counts(final OperationCounts c, final ConvGeometry g)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("images", c.images());
+        m.put("sops", c.totalSynapticOps());
+        m.put("conv_sops", c.convSynapticOps(g));
+        m.put("stdp_updates", c.totalStdpUpdates());
+        m.put("ltd_updates", c.totalLtd());
+        m.put("decrement_writes", c.totalDecrementWrites());
+        m.put("prune_evaluations", c.totalPruneEvaluations());
+        m.put("pruned", c.totalPruned());
+        m.put("spikes", c.totalSpikes());
+        m.put("input_spikes", c.spikes(0));
+        final List<Map<String, Object>> layers = new ArrayList<>();
+        for (int l = 1; l < g.layerCount(); l++)
+        {
+            final Map<String, Object> lm = new LinkedHashMap<>();
+            lm.put("layer", l);
+            lm.put("kind", g.spec(l).isConv() ? "conv" + (g.convOrdinal(l) + 1) : "pool");
+            lm.put("sops", c.synapticOps(l));
+            lm.put("spikes", c.spikes(l));
+            lm.put("neuron_updates", c.neuronUpdates(l));
+            lm.put("stdp_updates", c.stdpUpdates(l));
+            lm.put("decrement_writes", c.decrementWrites(l));
+            lm.put("prune_evaluations", c.pruneEvaluations(l));
+            lm.put("pruned", c.pruned(l));
+            layers.add(lm);
+        }
+        m.put("layers", layers);
+        return m;
+    }
+
+    /** A short Markdown summary. */
+    static String summary(final ConvTrainOptions opts, final ConvRun.Result r)
+    {
+        final StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "# %s, pruning %s%n%n", opts.profile(), opts.pruning()));
+        s.append(String.format(Locale.ROOT, "- test accuracy: **%.2f%%** on %d images (train %.2f%% on %d)%n",
+            100 * r.testAccuracy(), r.testImages(), 100 * r.trainAccuracy(), r.trainImages()));
+        s.append(String.format(Locale.ROOT, "- connections removed: **%.2f%%** (%d of %d live)%n", 100 * r.removed(),
+            r.liveTotal(), r.connectionTotal()));
+        for (int c = 0; c < r.live().length; c++)
+        {
+            s.append(String.format(Locale.ROOT, "  - conv%d connectivity %.2f%% (%d of %d)%n", c + 1,
+                100.0 * r.live()[c] / r.total()[c], r.live()[c], r.total()[c]));
+        }
+        s.append(String.format(Locale.ROOT, "- learning: %d SOPs, %d STDP updates, %d decrement writes, %d prune "
+            + "evaluations (%d images, %.1f s)%n", r.learning().totalSynapticOps(), r.learning().totalStdpUpdates(),
+            r.learning().totalDecrementWrites(), r.learning().totalPruneEvaluations(), r.learning().images(),
+            r.learnSeconds()));
+        s.append(String.format(Locale.ROOT, "- inference: %.0f SOPs per image (%d images, %.1f s)%n",
+            r.inferenceOpsPerImage(), r.inference().images(), r.inferSeconds()));
+        s.append(String.format(Locale.ROOT, "- seed %d, %d core(s) %s, wall %.1f s, digest `%s`%n", opts.seed(),
+            opts.cores(), opts.mode(), r.wallSeconds(), r.digest()));
+        return s.toString();
+    }
+}

@@ -1,0 +1,180 @@
+package org.spikeprune.cli.conv;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.Main;
+import org.spikeprune.engine.ThreadingMode;
+
+@Tag("slow")
+class ConvTrainTest
+{
+    @TempDir
+    static Path tmp;
+
+    static Path data;
+
+    /** Two synthetic classes: vertical and horizontal bars of random period and phase, with noise. */
+    @BeforeAll
+    static void makeData() throws IOException
+    {
+        data = makeBars(tmp.resolve("bars"));
+    }
+
+    static Path makeBars(final Path data) throws IOException
+    {
+        final SplittableRandom r = new SplittableRandom(5);
+        for (final String split : new String[] {"train", "test"})
+        {
+            for (int c = 0; c < 2; c++)
+            {
+                for (int i = 0; i < 30; i++)
+                {
+                    final Path f = data.resolve(split + "/" + (c == 0 ? "Horizontal" : "Vertical") + "/img_"
+                        + i + ".png");
+                    Files.createDirectories(f.getParent());
+                    final int period = 14 + r.nextInt(12);
+                    final int phase = r.nextInt(period);
+                    final BufferedImage img = new BufferedImage(250, 160, BufferedImage.TYPE_BYTE_GRAY);
+                    for (int y = 0; y < 160; y++)
+                    {
+                        for (int x = 0; x < 250; x++)
+                        {
+                            final int coord = c == 0 ? y : x;
+                            final boolean bar = (coord + phase) % period < 4;
+                            final int v = (bar ? 200 : 40) + r.nextInt(30);
+                            img.getRaster().setSample(x, y, 0, v);
+                        }
+                    }
+                    ImageIO.write(img, "png", f.toFile());
+                }
+            }
+        }
+        return data;
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores)
+        throws IOException
+    {
+        return train(pruning, out, cores, ThreadingMode.INVOKER);
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores, final ThreadingMode mode)
+        throws IOException
+    {
+        return train(pruning, out, cores, mode, Map.of(), 0);
+    }
+
+    private static JsonNode train(final String pruning, final Path out, final int cores, final ThreadingMode mode,
+        final Map<String, String> sets, final int images) throws IOException
+    {
+        final ConvTrainOptions o = new ConvTrainOptions("nguyen2020-caltech", data, out, 3, cores, mode, pruning,
+            sets, true, images, images);
+        final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        assertEquals(0, ConvTrain.run(o, new PrintStream(buf, true, StandardCharsets.UTF_8)));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("test accuracy"));
+        return new ObjectMapper().readTree(out.resolve("result.json").toFile());
+    }
+
+    @Test
+    void shouldLearnBeatChanceAndPruneWhenQuick() throws IOException
+    {
+        final JsonNode none = train("none", tmp.resolve("none"), 1);
+        assertEquals(60, none.get("test_images").asInt());
+        assertTrue(none.get("accuracy").asDouble() >= 0.75, "accuracy " + none.get("accuracy"));
+        // Initial weights N(0.8, 0.01) have w(1 − w) ≈ 0.16; STDP drives them towards 0 or 1.
+        for (final String c : new String[] {"conv1", "conv2"})
+        {
+            assertTrue(none.get("convergence").get(c).asDouble() < 0.08, c + " " + none.get("convergence"));
+        }
+        assertEquals(0.0, none.get("connections_removed").asDouble(), 0.0);
+        assertTrue(none.get("learning").get("stdp_updates").asLong() > 0);
+        assertEquals(0, none.get("learning").get("decrement_writes").asLong());
+
+        final JsonNode both = train("nguyen2020", tmp.resolve("both"), 2);
+        assertTrue(both.get("connections_removed").asDouble() > 0.5, "removed " + both.get("connections_removed"));
+        assertTrue(both.get("learning").get("decrement_writes").asLong() > 0);
+        assertTrue(both.get("learning").get("prune_evaluations").asLong() > 0);
+        assertTrue(both.get("inference").get("conv_sops").asLong() < none.get("inference").get("conv_sops").asLong(),
+            "pruned connections cost no SOP");
+        assertTrue(both.get("accuracy").asDouble() > 0.5, "accuracy " + both.get("accuracy"));
+    }
+
+    @Test
+    void shouldGiveTheSameDigestWhenTheCoreCountChanges() throws IOException
+    {
+        final Map<String, String> small = Map.of("learn.iterations", "100,120,120");
+        final JsonNode one = train("nguyen2020", tmp.resolve("p1"), 1, ThreadingMode.INVOKER, small, 20);
+        final JsonNode three = train("nguyen2020", tmp.resolve("p3"), 3, ThreadingMode.INVOKER, small, 20);
+        final JsonNode dedicated = train("nguyen2020", tmp.resolve("p2d"), 2, ThreadingMode.DEDICATED, small, 20);
+        assertEquals(one.get("digest").asText(), three.get("digest").asText());
+        assertEquals(one.get("digest").asText(), dedicated.get("digest").asText());
+        assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());
+    }
+
+    private static String badInput(final Path folder) throws IOException
+    {
+        final PrintStream saved = System.err;
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            final int code = Main.execute("conv", "train", "--quick", "--data", folder.toString(), "--out",
+                tmp.resolve("x").toString());
+            assertEquals(Main.EXIT_BAD_INPUT, code);
+        }
+        finally
+        {
+            System.setErr(saved);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldExitWithBadInputNamingTheProblemWhenTheDataFolderIsBad() throws IOException
+    {
+        Files.createDirectories(tmp.resolve("oneclass/train/Only"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), tmp.resolve("oneclass/train/Only/a.png"));
+        assertTrue(badInput(tmp.resolve("oneclass")).contains("class"));
+
+        final Path broken = tmp.resolve("broken");
+        Files.createDirectories(broken.resolve("train/A"));
+        Files.createDirectories(broken.resolve("train/B"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), broken.resolve("train/A/a.png"));
+        Files.writeString(broken.resolve("train/B/broken.jpg"), "not a jpeg");
+        assertTrue(badInput(broken).contains("broken.jpg"));
+
+        final Path empty = tmp.resolve("emptyclass");
+        Files.createDirectories(empty.resolve("train/A"));
+        Files.createDirectories(empty.resolve("train/Nothing"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), empty.resolve("train/A/a.png"));
+        assertTrue(badInput(empty).contains("Nothing"));
+
+        final Path small = tmp.resolve("small");
+        Files.createDirectories(small.resolve("train/A"));
+        Files.copy(data.resolve("train/Vertical/img_0.png"), small.resolve("train/A/a.png"));
+        final Path tiny = small.resolve("train/B/tiny.png");
+        Files.createDirectories(tiny.getParent());
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", tiny.toFile());
+        assertTrue(badInput(small).contains("tiny.png"));
+    }
+}
