@@ -41,9 +41,9 @@ import org.spikeprune.core.dc.SynapseKernels;
  *       arithmetic).</li>
  *   <li>{@code *Depress}: the learning kernel, accumulation fused with the STDP pre-spike depression.</li>
  *   <li>{@code readPacked}, {@code readRow}, {@code readRowWide}: the streaming-read baseline over exactly the
- *       bytes the dense kernels read, row by row in the same spike order: {@code System.arraycopy} into a buffer that stays in L1 (the
- *       JVM's intrinsic copy, AVX2 loads; a plain-Java summing loop is a serial scalar reduction and reads
- *       about 3 times slower, see {@code readPackedScalar}).</li>
+ *       bytes the dense kernels read, row by row in the same spike order: {@code System.arraycopy} into a
+ *       buffer that stays in L1 (the JVM's intrinsic copy, AVX2 loads; a plain-Java summing loop is a serial
+ *       scalar reduction and reads 2–3 times slower, see {@code readPackedScalar}).</li>
  * </ul>
  *
  * <p>Pitfalls: the machine is shared, so the mode is {@link Mode#SampleTime} and the figure to read is the
