@@ -35,12 +35,15 @@ import org.spikeprune.core.dc.SynapseKernels;
  *       default ({@code syn.delay_max_ms=10}): the 20 groups one spike reaches over 20 ticks, run back to
  *       back.</li>
  *   <li>{@code row*}: the dense-row layout of {@link DenseRowKernels} (a {@code float[]} per input, post index
- *       implicit, 4 bytes per synapse, {@code ge[j] += w[j]}).</li>
+ *       implicit, 4 bytes per synapse, {@code ge[j] += w[j]}); {@code rowDenseWide} holds the same weights as
+ *       doubles (8 bytes per synapse, bit-identical sums, the form C2 vectorises on JDK 17);
+ *       {@code rowDenseFloatAcc} accumulates into float conductances (fastest, but not the simulator's
+ *       arithmetic).</li>
  *   <li>{@code *Depress}: the learning kernel, accumulation fused with the STDP pre-spike depression.</li>
- *   <li>{@code readPacked}, {@code readRow}: the streaming-read baseline over exactly the bytes the dense kernels
- *       read, row by row in the same spike order: {@code System.arraycopy} into a buffer that stays in L1 (the
- *       JVM's intrinsic copy, AVX2 loads; a plain-Java summing loop is a serial scalar reduction and reads
- *       about 3 times slower, see {@code readPackedScalar}).</li>
+ *   <li>{@code readPacked}, {@code readRow}, {@code readRowWide}: the streaming-read baseline over exactly the
+ *       bytes the dense kernels read, row by row in the same spike order: {@code System.arraycopy} into a
+ *       buffer that stays in L1 (the JVM's intrinsic copy, AVX2 loads; a plain-Java summing loop is a serial
+ *       scalar reduction and reads 2–3 times slower, see {@code readPackedScalar}).</li>
  * </ul>
  *
  * <p>Pitfalls: the machine is shared, so the mode is {@link Mode#SampleTime} and the figure to read is the

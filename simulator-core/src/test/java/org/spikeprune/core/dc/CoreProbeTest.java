@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import com.sun.management.ThreadMXBean;
 
 /** The probe drives a core's own units. */
 class CoreProbeTest
@@ -70,6 +74,39 @@ class CoreProbeTest
         final long[] half = presentation(0.5);
         assertEquals(dense[0], half[0], "the same input");
         assertTrue(half[1] > 0.4 * dense[1] && half[1] < 0.6 * dense[1], "about half: " + half[1]);
+    }
+
+    @Test
+    void shouldNotAllocateOnTheHotPathWhenTicking()
+    {
+        final Object mx = ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(mx instanceof ThreadMXBean && ((ThreadMXBean)mx).isThreadAllocatedMemorySupported(),
+            "the JVM counts allocated bytes per thread");
+        final ThreadMXBean bean = (ThreadMXBean)mx;
+        final CoreProbe probe = new CoreProbe(params(20), 1);
+        probe.learning(true);
+        final byte[] image = image();
+        long tick = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            final long id = Thread.currentThread().getId();
+            final long before = bean.getThreadAllocatedBytes(id);
+            for (int k = 0; k < 2; k++)
+            {
+                probe.present(tick, image, 0, 2.0);
+                for (int t = 0; t < probe.presentTicks(); t++)
+                {
+                    probe.tick(tick++);
+                }
+                probe.integrate((int)tick);
+                probe.potentiate(k, (int)tick);
+            }
+            final long allocated = bean.getThreadAllocatedBytes(id) - before;
+            if (round > 0)
+            {
+                assertEquals(0, allocated, "bytes allocated by two presentations, round " + round);
+            }
+        }
     }
 
     @Test
