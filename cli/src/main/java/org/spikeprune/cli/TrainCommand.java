@@ -40,11 +40,12 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
 {
     @Option(names = "--profile", required = true,
         description = "Network profile: guo2020-mnist-100, guo2020-mnist-800, guo2020-fashion-100, "
-            + "guo2020-fashion-800, dc2015-mnist-400.")
+            + "guo2020-fashion-800, dc2015-mnist-400 (paper A); nguyen2020-caltech, kheradpisheh2018-mnist (paper B).")
     String profile;
 
     @Option(names = "--pruning", defaultValue = "none",
-        description = "Pruning method: none, constant, apt, apn, aptn, post-training, soft, neuron (default ${DEFAULT-VALUE}).")
+        description = "Pruning method: none, constant, apt, apn, aptn, post-training, soft, neuron (paper A); "
+            + "nguyen2020-dynamic, nguyen2020-post, nguyen2020 (paper B) (default ${DEFAULT-VALUE}).")
     String pruning;
 
     @Option(names = "--train-images", description = "Training images per epoch (default: all).")
@@ -105,6 +106,10 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call()
     {
+        if (profile.startsWith("nguyen2020") || profile.startsWith("kheradpisheh2018"))
+        {
+            return trainConvolutional();
+        }
         final PrintStream err = System.err;
         final PrintStream stdout = System.out;
         final Map<String, String> setMap = new LinkedHashMap<>();
@@ -237,6 +242,34 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         stdout.print(ResultJson.shortReport(json));
         stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md");
         return 0;
+    }
+
+    /** Paper B's convolutional network (and its MNIST variant) through the same command. */
+    private int trainConvolutional()
+    {
+        final Map<String, String> setMap = new LinkedHashMap<>();
+        if (config != null)
+        {
+            setMap.putAll(Params.readFile(config));
+        }
+        for (final String s : sets)
+        {
+            final Map.Entry<String, String> e = Params.parseAssignment(s);
+            setMap.put(e.getKey(), e.getValue());
+        }
+        final String method = pruning.equals("none") || pruning.startsWith("nguyen2020") ? pruning
+            : failUsage("--pruning " + pruning + " is not a method of the convolutional network: use none, "
+                + "nguyen2020-dynamic, nguyen2020-post or nguyen2020");
+        return org.spikeprune.cli.conv.ConvTrain.run(new org.spikeprune.cli.conv.ConvTrainOptions(profile, data,
+            out != null ? out : Path.of("runs", profile + "-" + pruning + "-s" + seed), seed, cores,
+            threadingMode(threading), method, setMap, quick,
+            trainImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, trainImages),
+            testImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, testImages)), System.out);
+    }
+
+    private static String failUsage(final String message)
+    {
+        throw new UsageException(message);
     }
 
     private MnistFiles loadData(final String dataSet)

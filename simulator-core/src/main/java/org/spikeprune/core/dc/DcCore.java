@@ -64,6 +64,9 @@ final class DcCore implements ProcessingElement
     SynapseTable plastic;
     int[] wherePlastic;
     float[] normFactor;
+    double[] normPlastic;
+    double[] normFrozen;
+    int[] normLive;
     private byte[] plasticMark;
     private byte[] frozenMark;
     private boolean dirty;

@@ -296,9 +296,18 @@ public final class DcNetwork implements AutoCloseable
         }
         for (final DcCore core : cores)
         {
-            final double[] plasticSum = new double[core.n];
-            final double[] frozenSum = new double[core.n];
-            final int[] live = new int[core.n];
+            if (core.normPlastic == null)
+            {
+                core.normPlastic = new double[core.n];
+                core.normFrozen = new double[core.n];
+                core.normLive = new int[core.n];
+            }
+            final double[] plasticSum = core.normPlastic;
+            final double[] frozenSum = core.normFrozen;
+            final int[] live = core.normLive;
+            java.util.Arrays.fill(plasticSum, 0);
+            java.util.Arrays.fill(frozenSum, 0);
+            java.util.Arrays.fill(live, 0);
             sum(core.plastic, plasticSum, live);
             sum(core.frozen, frozenSum, live);
             final float[] factor = core.normFactor != null && core.normFactor.length == core.n
