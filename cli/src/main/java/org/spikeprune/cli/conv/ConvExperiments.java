@@ -209,7 +209,7 @@ public final class ConvExperiments
                 r.inferenceOpsPerImage(), r.wallSeconds()));
             md.append(String.format(Locale.ROOT, "| %s | %.2f%% | %.2f%% | %d / %d / %d | %.2f× | %.1f%% |%n", n,
                 100 * r.testAccuracy(), 100 * r.removed(), r.live()[0], r.live()[1], r.live()[2], sp, 100 * es));
-            labels.add(n);
+            labels.add(n.equals(NguyenPruning.BOTH) ? "both" : n.replace("nguyen2020-", ""));
             removed.add(100 * r.removed());
             speedup.add(sp);
             saving.add(100 * es);
@@ -379,7 +379,8 @@ public final class ConvExperiments
             + "with 78.24%% less energy (2.83–3.1× and 78.24–81.47%% at 92.83–95%% removed). Our figures are "
             + "operation counts of the functional model (energy proxy: %.1f pJ per SOP, %.0f pJ per STDP update, "
             + "%.1f pJ per Decrement Track write or prune evaluation); cycle and energy figures of a board come "
-            + "from the fpga-model.%n%nFiles: `operations.csv`, `operations.png`.%n%n", learnSpeed, 100 * learnSave,
+            + "from the fpga-model. Wall times depend on the machine's load while each run ran; compare the "
+            + "operation counts.%n%nFiles: `operations.csv`, `operations.png`.%n%n", learnSpeed, 100 * learnSave,
             inferSpeed, 100 * (1 - 1 / inferSpeed), 100 * none.testAccuracy(), 100 * both.testAccuracy(), E_SOP_PJ,
             E_UPDATE_PJ, E_MEM_PJ));
         write("operations.csv", csv.toString());
