@@ -60,8 +60,6 @@ public interface ActivitySink
     default void onLayerTick(
         long tick, int core, int layer, int spikesIn, long synapticOps, long neuronUpdates, int spikesOut)
     {
-        // the short form (no STDP work in the tick) of the full layer tick below
-        onLayerTick(tick, layer, core, spikesIn, synapticOps, neuronUpdates, 0L, 0L, spikesOut);
     }
 
     /**
