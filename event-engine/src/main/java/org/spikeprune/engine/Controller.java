@@ -4,7 +4,8 @@ package org.spikeprune.engine;
  * The Controller of the simulated chip: it decides which spikes each tick carries (input encoding, routing of
  * the previous tick's output spikes) and receives every tick's output spikes once all cores have finished it.
  *
- * <p>Called only from the thread that runs the engine; never concurrently with the processing elements.
+ * <p>Called only from the thread that runs the tick loop (the caller's thread in {@link ThreadingMode#INVOKER}, the
+ * engine's loop thread otherwise); never concurrently with the processing elements.
  */
 public interface Controller
 {

@@ -12,15 +12,17 @@ import java.util.Objects;
  * <p>Lifecycle: {@link #builder()} → {@link Builder#build(Controller, ProcessingElement[])} → {@link #start()}
  * → {@link #run(long, long)} (any number of times) → {@link #close()}. A failed run closes the engine.
  *
- * <p>Threads: an engine is driven by one thread at a time, the <em>engine thread</em> (whoever calls
- * {@link #run(long, long)}; it may change between runs). The Controller and
- * {@link ProcessingElement#isQuiescent()} are only ever called on the engine thread; each core runs on the engine
- * thread ({@link ThreadingMode#INVOKER}), on the one shared thread ({@link ThreadingMode#SHARED}) or on its own
- * thread ({@link ThreadingMode#DEDICATED}). The barrier orders memory both ways: whatever a core wrote in tick
- * {@code t} is visible to the engine thread from {@code onOutput(t)} on, and whatever the engine thread wrote
- * before dispatching {@code t + 1} (including between two runs) is visible to every core in {@code t + 1}. The
- * Controller may therefore read the cores' state in {@code onOutput} or between runs, and change it between runs
- * (e.g. reset the neurons between images), but never while a tick is running. See the package documentation.
+ * <p>Threads: an engine is driven by one thread at a time, the <em>caller</em> (whoever calls
+ * {@link #run(long, long)}; it may change between runs). The tick loop — the Controller,
+ * {@link ProcessingElement#isQuiescent()} and the end-of-tick barrier — runs on the caller's thread in
+ * {@link ThreadingMode#INVOKER} and on an engine-owned loop thread in the threaded modes, to which the caller hands
+ * each run and then waits: one handoff per run, not per tick. Each core runs on that same thread
+ * ({@link ThreadingMode#INVOKER}, {@link ThreadingMode#SHARED}) or on its own thread
+ * ({@link ThreadingMode#DEDICATED}; core 0 on the loop thread). Memory is ordered both ways: whatever a core
+ * wrote in tick {@code t} is visible to the Controller from {@code onOutput(t)} on and to the caller once
+ * {@code run} returns, and whatever the caller wrote before {@code run} (e.g. resetting the neurons between
+ * images) is visible to the Controller and every core. The caller may therefore read and change the Controller's
+ * and the cores' state between runs, but never while a run is in progress. See the package documentation.
  */
 public final class Engine implements AutoCloseable
 {
@@ -98,6 +100,30 @@ public final class Engine implements AutoCloseable
         {
             start();
         }
+        try
+        {
+            runner.run(this, fromTick, untilTick);
+        }
+        catch (final EngineException ex)
+        {
+            try
+            {
+                close();
+            }
+            catch (final RuntimeException closeFailure)
+            {
+                ex.addSuppressed(closeFailure);
+            }
+            throw ex;
+        }
+    }
+
+    /**
+     * The tick loop, run by the {@link TickRunner} on the thread that drives the Controller: the caller's thread
+     * in {@link ThreadingMode#INVOKER}, the engine's loop thread in the threaded modes.
+     */
+    void loop(final long fromTick, final long untilTick)
+    {
         long tick = fromTick;
         while (tick < untilTick)
         {
@@ -114,7 +140,7 @@ public final class Engine implements AutoCloseable
             }
             input.clear();
             controller.dispatch(tick, input);
-            runTick(tick);
+            runner.runTick(tick);
             merged.clear();
             for (final SpikeBatch out : outputs)
             {
@@ -123,26 +149,6 @@ public final class Engine implements AutoCloseable
             controller.onOutput(tick, merged);
             ticksRun++;
             tick++;
-        }
-    }
-
-    private void runTick(final long tick)
-    {
-        try
-        {
-            runner.runTick(tick);
-        }
-        catch (final EngineException ex)
-        {
-            try
-            {
-                close();
-            }
-            catch (final RuntimeException closeFailure)
-            {
-                ex.addSuppressed(closeFailure);
-            }
-            throw ex;
         }
     }
 
@@ -225,7 +231,7 @@ public final class Engine implements AutoCloseable
 
         /**
          * How the threads of the threaded modes wait (at the barrier and for the next tick); never a busy spin of
-         * the engine thread. {@link IdleMode#BACKOFF} by default; ignored by {@link ThreadingMode#INVOKER}.
+         * the loop thread. {@link IdleMode#BACKOFF} by default; ignored by {@link ThreadingMode#INVOKER}.
          */
         public Builder idleMode(final IdleMode mode)
         {

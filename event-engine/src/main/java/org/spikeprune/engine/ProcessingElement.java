@@ -33,7 +33,7 @@ public interface ProcessingElement
     /**
      * Whether running a tick with no input spikes would leave this core's state unchanged and fire nothing.
      * When every core is quiescent and the Controller has nothing to dispatch, the engine skips the tick.
-     * Called on the engine thread between ticks.
+     * Called on the loop thread between ticks.
      *
      * @return true if an empty tick is a no-op for this core.
      */

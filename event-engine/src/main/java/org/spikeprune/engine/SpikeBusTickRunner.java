@@ -3,6 +3,7 @@ package org.spikeprune.engine;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventProcessor;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
@@ -13,28 +14,43 @@ import java.util.concurrent.locks.LockSupport;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * The threaded modes: the spike bus is one Disruptor ring of {@link TickEntry}s written by the engine thread
- * and read by {@link CoreGroup} consumers, one per engine thread: a single group of every core for
- * {@link ThreadingMode#SHARED}, one group per core for {@link ThreadingMode#DEDICATED}.
+ * The threaded modes: the spike bus is one Disruptor ring of {@link TickEntry}s, and the engine's tick loop (the
+ * Controller, the ring's producer and the end-of-tick barrier) runs on an engine-owned <em>loop thread</em>
+ * rather than on the caller's thread. The caller hands each {@link Engine#run(long, long)} to the loop thread and
+ * waits for it: one cross-thread handoff per run, not per tick.
+ *
+ * <ul>
+ *   <li>{@link ThreadingMode#SHARED}: the loop thread ({@code spikeprune-shared}) is the only engine thread. It
+ *       publishes each tick's entry into the ring and drains it itself, through an {@link EventPoller}, running
+ *       every core in core order. No thread round trip per tick at all.</li>
+ *   <li>{@link ThreadingMode#DEDICATED}: core 0 runs on the loop thread ({@code spikeprune-core-0}) through the
+ *       poller; every other core runs on its own thread ({@code spikeprune-core-N}) as a {@link CoreGroup}
+ *       consumer of the same ring. One round trip per tick between the loop thread and the other core threads,
+ *       none with the caller.</li>
+ * </ul>
  *
  * <pre>
- *   engine thread                         ring (one entry per tick)            core threads
- *   dispatch(t) ─▶ copy into entry ─▶ publish(seq) ──────────────▶ group 0: onSpikes, advance ─▶ seq₀ = seq
- *                                                  ──────────────▶ group 1: onSpikes, advance ─▶ seq₁ = seq
- *   barrier: idle until every seqᵢ ≥ seq  ◀──────────────────────────────────────────────────────┘
+ *   loop thread                                   ring (one entry per tick)            core threads 1..P-1
+ *   dispatch(t) ─▶ copy into entry ─▶ publish(seq) ─┬──────────────────────▶ group N: onSpikes, advance ─▶ seqN
+ *                  poll: group 0 (inline) ◀────────┘
+ *   barrier: idle until every seqN ≥ seq  ◀───────────────────────────────────────────────────────────┘
  *   merge outputs, onOutput(t), dispatch(t + 1) …
  * </pre>
  *
  * <p>Every consumer reads every entry (the Disruptor broadcasts) and runs only the cores of its group, in core
  * order. The end-of-tick barrier is the consumers' own Disruptor sequences: a consumer releases its sequence
- * after it has written its cores' outputs, and the engine thread acquires every sequence before it reads those
+ * after it has written its cores' outputs, and the loop thread acquires every sequence before it reads those
  * outputs or calls back into a core ({@link ProcessingElement#isQuiescent()}), so the plain fields of cores and
- * outputs need no further synchronisation. Exactly one tick is in flight at any time.
+ * outputs need no further synchronisation. Exactly one tick is in flight at any time. The handoff of a run is a
+ * volatile write of the request by the caller and a volatile write of the completion by the loop thread, so
+ * whatever the caller wrote before {@code run} is visible to the Controller and the cores, and whatever they
+ * wrote is visible to the caller when {@code run} returns.
  *
  * <p>A core that throws is recorded by its group together with the tick; the group still releases its sequence,
- * so the barrier completes and {@link #runTick(long)} throws an {@link EngineException} for the lowest failing
- * core instead of hanging. A consumer thread that dies for any other reason is noticed by the barrier's
- * periodic liveness check.
+ * so the barrier completes and the tick throws an {@link EngineException} for the lowest failing core instead of
+ * hanging. Whatever the loop throws (that exception, or a Controller's own) ends the run and is rethrown
+ * unchanged on the caller's thread. A thread that dies for any other reason is noticed by the periodic liveness
+ * checks of the waits.
  */
 final class SpikeBusTickRunner extends TickRunner
 {
@@ -44,7 +60,7 @@ final class SpikeBusTickRunner extends TickRunner
     static final String CORE_THREAD_PREFIX = "spikeprune-core-";
     /** How long {@link #close()} waits for each thread to stop. */
     static final long JOIN_TIMEOUT_MS = 10_000;
-    /** The barrier checks that the consumer threads are alive (and clears interrupts) every this many idles. */
+    /** The waits check that the threads they wait for are alive (and clear interrupts) every this many idles. */
     private static final int LIVENESS_CHECK_MASK = 1023;
 
     private static final EventTranslatorOneArg<TickEntry, SpikeBusTickRunner> TICK_TRANSLATOR =
@@ -52,18 +68,35 @@ final class SpikeBusTickRunner extends TickRunner
 
     private final ThreadingMode mode;
     private final RingBuffer<TickEntry> ring;
+    /** Group 0 runs on the loop thread; groups 1.. are ring consumers on their own threads. */
     private final CoreGroup[] groups;
+    private final EventPoller<TickEntry> inlinePoller;
+    private final EventPoller.Handler<TickEntry> inlineStage;
     private final EventProcessor[] processors;
     private final Sequence[] sequences;
+    /** threads[0] is the loop thread; threads[g] runs processors[g] for g ≥ 1. */
     private final Thread[] threads;
     private final IdleStrategy barrierIdle;
     private final long idlesBeforePark;
-    /** The engine thread while it may park at the barrier, else null; the core threads unpark it. */
+    private final IdleStrategy loopIdle;
+    private final IdleStrategy callerIdle;
+    /** The loop thread while it may park at the barrier, else null; the core threads unpark it. */
     private volatile Thread parkedAtBarrier;
     private long publishingTick;
     private long publishedSequence = -1;
     private boolean started;
     private boolean closed;
+
+    // The run handoff: the caller writes the plain fields, then the volatile request; the loop thread writes the
+    // outcome, then the volatile completion.
+    private Engine requestEngine;
+    private long requestFrom;
+    private long requestUntil;
+    private Throwable runFailure;
+    private volatile long requested;
+    private volatile long completed;
+    private volatile Thread caller;
+    private volatile boolean stopping;
 
     SpikeBusTickRunner(
         final Engine.Builder builder,
@@ -78,10 +111,8 @@ final class SpikeBusTickRunner extends TickRunner
             throw new IllegalArgumentException("the spike bus runs SHARED or DEDICATED, threadingMode=" + mode);
         }
         final int entryCapacity = builder.batchCapacity;
-        // Multi-producer sequencing although one thread publishes at a time: the single-producer sequencer
-        // asserts (under -ea) that every publication comes from the same thread, forever, and keeps each ring in
-        // a static map; an engine may legitimately be run from different threads one after the other.
-        ring = RingBuffer.createMultiProducer(
+        // One producer for the engine's lifetime: the loop thread.
+        ring = RingBuffer.createSingleProducer(
             () -> new TickEntry(entryCapacity), builder.ringSize, builder.idleMode.newCoreWaitStrategy());
 
         final int groupCount = mode == ThreadingMode.SHARED ? 1 : cores.length;
@@ -95,19 +126,36 @@ final class SpikeBusTickRunner extends TickRunner
             final int first = mode == ThreadingMode.SHARED ? 0 : g;
             final int end = mode == ThreadingMode.SHARED ? cores.length : g + 1;
             final CoreGroup group = new CoreGroup(this, cores, outputs, first, end);
+            groups[g] = group;
+            if (g == 0)
+            {
+                continue;
+            }
             final BatchEventProcessor<TickEntry> processor = processorBuilder.build(ring, ring.newBarrier(), group);
             processor.setExceptionHandler(group);
-            groups[g] = group;
             processors[g] = processor;
             sequences[g] = processor.getSequence();
-            final String name = mode == ThreadingMode.SHARED ? SHARED_THREAD_NAME : CORE_THREAD_PREFIX + g;
-            final Thread thread = new Thread(processor, name);
+            final Thread thread = new Thread(processor, CORE_THREAD_PREFIX + g);
             thread.setDaemon(true);
             threads[g] = thread;
         }
+        inlinePoller = ring.newPoller();
+        sequences[0] = inlinePoller.getSequence();
+        final CoreGroup inline = groups[0];
+        inlineStage = (entry, sequence, endOfBatch) ->
+        {
+            inline.runCores(entry);
+            return false;
+        };
         ring.addGatingSequences(sequences);
+        final Thread loop = new Thread(this::loop,
+            mode == ThreadingMode.SHARED ? SHARED_THREAD_NAME : CORE_THREAD_PREFIX + 0);
+        loop.setDaemon(true);
+        threads[0] = loop;
         barrierIdle = builder.idleMode.newBarrierIdleStrategy();
         idlesBeforePark = builder.idleMode.barrierIdlesBeforePark();
+        loopIdle = builder.idleMode.newBarrierIdleStrategy();
+        callerIdle = builder.idleMode.newBarrierIdleStrategy();
     }
 
     @Override
@@ -133,17 +181,118 @@ final class SpikeBusTickRunner extends TickRunner
         }
     }
 
+    /**
+     * Hands the run to the loop thread and waits for it (the caller parks once the idle strategy says so; the
+     * loop thread unparks it). Rethrows whatever the loop threw, unchanged.
+     */
     @Override
-    void runTick(final long tick)
+    void run(final Engine engine, final long fromTick, final long untilTick)
     {
         if (!started || closed)
         {
             throw new IllegalStateException("spike bus is not running, started=" + started + ", closed=" + closed);
         }
+        requestEngine = engine;
+        requestFrom = fromTick;
+        requestUntil = untilTick;
+        caller = Thread.currentThread();
+        final long request = requested + 1;
+        requested = request;
+        final Thread loop = threads[0];
+        LockSupport.unpark(loop);
+
+        final IdleStrategy idle = callerIdle;
+        idle.reset();
+        long idles = 0;
+        boolean interrupted = false;
+        while (completed < request)
+        {
+            idle.idle();
+            if ((++idles & LIVENESS_CHECK_MASK) == 0)
+            {
+                interrupted |= Thread.interrupted();
+                if (!loop.isAlive() && completed < request)
+                {
+                    throw new EngineException(0, fromTick,
+                        new IllegalStateException("thread " + loop.getName() + " ended"));
+                }
+            }
+        }
+        if (interrupted)
+        {
+            Thread.currentThread().interrupt();
+        }
+        final Throwable failure = runFailure;
+        runFailure = null;
+        requestEngine = null;
+        if (failure != null)
+        {
+            if (failure instanceof RuntimeException)
+            {
+                throw (RuntimeException) failure;
+            }
+            if (failure instanceof Error)
+            {
+                throw (Error) failure;
+            }
+            throw new IllegalStateException("tick loop failed", failure);
+        }
+    }
+
+    /** The loop thread: waits for a run request, runs it, reports completion; until closed. */
+    private void loop()
+    {
+        long served = 0;
+        final IdleStrategy idle = loopIdle;
+        while (true)
+        {
+            idle.reset();
+            while (requested == served)
+            {
+                if (stopping)
+                {
+                    return;
+                }
+                idle.idle();
+            }
+            served++;
+            Throwable failure = null;
+            try
+            {
+                requestEngine.loop(requestFrom, requestUntil);
+            }
+            catch (final Throwable ex)
+            {
+                failure = ex;
+            }
+            runFailure = failure;
+            completed = served;
+            LockSupport.unpark(caller);
+        }
+    }
+
+    @Override
+    void runTick(final long tick)
+    {
         publishingTick = tick;
         ring.publishEvent(TICK_TRANSLATOR, this);
         final long sequence = ++publishedSequence;
-        awaitBarrier(sequence, tick);
+        try
+        {
+            inlinePoller.poll(inlineStage);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw ex;
+        }
+        catch (final Exception ex)
+        {
+            throw new IllegalStateException("spike bus poll failed at tick " + tick, ex);
+        }
+        if (sequences.length > 1)
+        {
+            awaitBarrier(sequence, tick);
+        }
         for (final CoreGroup group : groups)
         {
             if (group.failure != null)
@@ -154,10 +303,10 @@ final class SpikeBusTickRunner extends TickRunner
     }
 
     /**
-     * The end-of-tick barrier: idles until every group has released {@code sequence}. Once the idle strategy is
-     * about to park, the engine thread announces itself in {@link #parkedAtBarrier} and checks again before
-     * parking; a group that completes reads the announcement after its (volatile) release and unparks it. Either
-     * the engine thread sees the release or the group sees the announcement, so the park ends at the release,
+     * The end-of-tick barrier: idles until every group on its own thread has released {@code sequence}. Once the
+     * idle strategy is about to park, the loop thread announces itself in {@link #parkedAtBarrier} and checks again
+     * before parking; a group that completes reads the announcement after its (volatile) release and unparks it.
+     * Either the loop thread sees the release or the group sees the announcement, so the park ends at the release,
      * not at the end of the park period.
      */
     private void awaitBarrier(final long sequence, final long tick)
@@ -166,7 +315,7 @@ final class SpikeBusTickRunner extends TickRunner
         idle.reset();
         long idles = 0;
         boolean interrupted = false;
-        for (int g = 0; g < sequences.length; g++)
+        for (int g = 1; g < sequences.length; g++)
         {
             final Sequence groupSequence = sequences[g];
             while (groupSequence.get() < sequence)
@@ -213,7 +362,7 @@ final class SpikeBusTickRunner extends TickRunner
         }
     }
 
-    /** Halts every consumer and joins its thread. */
+    /** Stops the loop thread, halts every consumer and joins every thread. */
     @Override
     public void close()
     {
@@ -222,14 +371,23 @@ final class SpikeBusTickRunner extends TickRunner
             return;
         }
         closed = true;
+        stopping = true;
+        LockSupport.unpark(threads[0]);
         for (final EventProcessor processor : processors)
         {
-            processor.halt();
+            if (processor != null)
+            {
+                processor.halt();
+            }
         }
         boolean interrupted = false;
         StringBuilder stuck = null;
         for (final Thread thread : threads)
         {
+            if (thread.getState() == Thread.State.NEW)
+            {
+                continue;
+            }
             final long deadline = System.nanoTime() + JOIN_TIMEOUT_MS * 1_000_000L;
             long remainingMs;
             while (thread.isAlive() && (remainingMs = (deadline - System.nanoTime()) / 1_000_000L) > 0)
@@ -263,7 +421,7 @@ final class SpikeBusTickRunner extends TickRunner
      * A consumer of the ring: runs cores {@code [firstCore, endCore)} for every entry, in core order, and records
      * the first failure instead of letting it escape (so that its sequence still advances and the barrier
      * completes). The failure fields are plain: the consumer writes them before it releases its sequence and the
-     * engine thread reads them after it acquired that sequence.
+     * loop thread reads them after it acquired that sequence.
      */
     static final class CoreGroup implements EventHandler<TickEntry>, ExceptionHandler<TickEntry>
     {
@@ -306,7 +464,7 @@ final class SpikeBusTickRunner extends TickRunner
             runner.onGroupComplete();
         }
 
-        private void runCores(final TickEntry entry)
+        void runCores(final TickEntry entry)
         {
             if (failure != null)
             {

@@ -3,7 +3,7 @@ package org.spikeprune.engine;
 /**
  * One entry of the spike bus ring: the spikes the Controller dispatched for one tick, shared read-only by every
  * core. Preallocated by the ring and rewritten in place by {@link SpikeBusTickRunner}'s translator; its batch
- * grows only when a tick carries more spikes than any before it (on the engine thread, before publication).
+ * grows only when a tick carries more spikes than any before it (on the loop thread, before publication).
  */
 final class TickEntry
 {

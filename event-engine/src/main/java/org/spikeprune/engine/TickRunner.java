@@ -37,7 +37,19 @@ abstract class TickRunner implements AutoCloseable
     {
     }
 
-    /** Runs {@code tick} on every core; returns once every core has finished it (the barrier). */
+    /**
+     * Runs the engine's tick loop for {@code [fromTick, untilTick)}: on the calling thread here, on an engine-owned
+     * thread in the threaded modes. Whatever the loop throws reaches the caller unchanged.
+     */
+    void run(final Engine engine, final long fromTick, final long untilTick)
+    {
+        engine.loop(fromTick, untilTick);
+    }
+
+    /**
+     * Runs {@code tick} on every core; returns once every core has finished it (the barrier). Called only from
+     * the tick loop.
+     */
     abstract void runTick(long tick);
 
     /** Runs one core's share of a tick on the calling thread. */

@@ -3,12 +3,17 @@
  * barrier. Only this package knows about threads and the Disruptor.
  *
  * <pre>
- *                 engine thread                                  spike bus (SHARED, DEDICATED)
+ *                 loop thread                                    spike bus (SHARED, DEDICATED)
  *   Controller.dispatch(t) ──▶ SpikeBatch ──copy──▶ ring entry t ──publish──▶ core 0 … core P-1
  *          ▲                                                                  onSpikes(t), advance(t)
  *          │                                                                        │ release sequence
  *   Controller.onOutput(t) ◀── merge (core 0, core 1, …) ◀── end-of-tick barrier ◀──┘
  * </pre>
+ *
+ * <p>The loop thread is the caller's thread in {@code INVOKER} and an engine-owned thread in the threaded modes
+ * (the caller hands it each {@code run}, one handoff per run): in {@code SHARED} it also drains the ring itself
+ * and runs every core, so a tick costs no thread round trip; in {@code DEDICATED} it runs core 0 and waits at the
+ * barrier for the other cores' threads.
  *
  * <h2>Synchronisation contract</h2>
  * <ol>
@@ -26,11 +31,12 @@
  *       delay of one tick, so nothing a core does in {@code t} can affect another core within {@code t}.</li>
  *   <li><b>Ownership</b>: each core owns its neurons' state and the synapses that feed them; nothing is shared
  *       between cores but the read-only input batch. A core is called from one thread at a time.</li>
- *   <li><b>Memory visibility</b>: in the threaded modes the engine thread copies the batch into a preallocated
- *       ring entry and publishes it (a release); a core thread reads the entry after acquiring the ring's
- *       cursor, runs its cores and releases its own Disruptor sequence; the engine thread acquires every core
+ *   <li><b>Memory visibility</b>: in the threaded modes the caller hands a run to the loop thread with a
+ *       volatile write and receives its completion with another; the loop thread copies the batch into a
+ *       preallocated ring entry and publishes it (a release); a core thread reads the entry after acquiring the ring's
+ *       cursor, runs its cores and releases its own Disruptor sequence; the loop thread acquires every core
  *       sequence before it reads the outputs. Everything a core wrote in tick {@code t} is thus visible to the
- *       engine thread after the barrier, and everything the engine thread wrote before publishing {@code t + 1}
+ *       loop thread after the barrier, and everything the loop thread wrote before publishing {@code t + 1}
  *       is visible to the cores in {@code t + 1}.</li>
  *   <li><b>Determinism</b>: canonical order, ownership and the barrier make the results independent of the
  *       {@link org.spikeprune.engine.ThreadingMode} and of the number of cores, provided random numbers come
@@ -42,7 +48,7 @@
  *   <li><b>Failures</b>: a core that throws stops the run after the barrier of that tick; the run throws an
  *       {@link org.spikeprune.engine.EngineException} with the lowest failing core, the tick and the cause, and
  *       the engine is closed. Closing joins every thread: nothing is left behind.</li>
- *   <li><b>Waiting</b> never busy-spins the engine thread: at the barrier it spins briefly, yields and parks as
+ *   <li><b>Waiting</b> never busy-spins: at the barrier and between runs a thread spins briefly, yields and parks as
  *       {@link org.spikeprune.engine.IdleMode} says, and the core threads wait with a yielding, sleeping or
  *       blocking Disruptor wait strategy, so more cores than CPUs do not starve each other.</li>
  * </ol>

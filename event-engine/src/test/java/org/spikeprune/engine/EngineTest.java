@@ -150,6 +150,55 @@ class EngineTest
         assertThrows(IllegalStateException.class, engine::start);
     }
 
+    @ParameterizedTest(name = "{0} with {1} cores")
+    @MethodSource("modesAndCoreCounts")
+    void shouldRethrowControllerFailureUnchangedAndStayOpenWhenControllerThrows(
+        final ThreadingMode mode, final int cores)
+    {
+        final IllegalArgumentException cause = new IllegalArgumentException("input pixel out of range");
+        final ThrowingController controller = new ThrowingController(12, cause);
+        final RecordingCore[] pes = recordingCores(cores);
+        try (Engine engine = Engine.builder().threadingMode(mode).build(controller, pes))
+        {
+            final IllegalArgumentException thrown =
+                assertThrows(IllegalArgumentException.class, () -> engine.run(0, 50));
+
+            assertSame(cause, thrown);
+            assertEquals(11, pes[0].lastTick, "no tick after the failing dispatch");
+            controller.failAt = -1;
+            engine.run(12, 20);
+            assertEquals(19, pes[cores - 1].lastTick, "the engine is still usable after a Controller failure");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ThreadingMode.class)
+    void shouldRunControllerOnLoopThreadAndSeeCallerWritesBetweenRuns(final ThreadingMode mode)
+    {
+        final ThreadRecordingController controller = new ThreadRecordingController();
+        final RecordingCore[] pes = recordingCores(3);
+        try (Engine engine = Engine.builder().threadingMode(mode).build(controller, pes))
+        {
+            for (int run = 0; run < 200; run++)
+            {
+                controller.spikeId = run;
+                final long before = pes[2].spikeIdSum;
+                engine.run(run * 10L, run * 10L + 10);
+                assertEquals(run * 10L + 9, controller.lastOutputTick, "the run is complete when run returns");
+                assertEquals(run * 10L + 9, pes[2].lastTick, "the cores' writes are visible when run returns");
+                assertEquals(10L * run, pes[2].spikeIdSum - before,
+                    "the caller's write before the run reached the Controller and the cores");
+            }
+        }
+        final String expected = switch (mode)
+        {
+            case INVOKER -> Thread.currentThread().getName();
+            case SHARED -> "spikeprune-shared";
+            case DEDICATED -> "spikeprune-core-0";
+        };
+        assertEquals(expected, controller.threadName);
+    }
+
     @ParameterizedTest
     @EnumSource(ThreadingMode.class)
     void shouldLeaveNoThreadWhenClosedWithoutStarting(final ThreadingMode mode)
@@ -439,6 +488,50 @@ class EngineTest
         public void dispatch(final long tick, final SpikeBatch spikes)
         {
             spikes.add(1);
+        }
+    }
+
+    /** One spike per tick; throws from {@code dispatch} at tick {@link #failAt}. */
+    static final class ThrowingController extends EchoController
+    {
+        long failAt;
+        private final RuntimeException failure;
+
+        ThrowingController(final long failAt, final RuntimeException failure)
+        {
+            this.failAt = failAt;
+            this.failure = failure;
+        }
+
+        @Override
+        public void dispatch(final long tick, final SpikeBatch spikes)
+        {
+            if (tick == failAt)
+            {
+                throw failure;
+            }
+            spikes.add(1);
+        }
+    }
+
+    /** Dispatches {@link #spikeId} (set by the caller between runs) and records its thread and last output tick. */
+    static final class ThreadRecordingController implements Controller
+    {
+        int spikeId;
+        String threadName;
+        long lastOutputTick = -1;
+
+        @Override
+        public void dispatch(final long tick, final SpikeBatch spikes)
+        {
+            threadName = Thread.currentThread().getName();
+            spikes.add(spikeId);
+        }
+
+        @Override
+        public void onOutput(final long tick, final SpikeBatch spikes)
+        {
+            lastOutputTick = tick;
         }
     }
 
