@@ -15,7 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the time of a simulation goes: a Java Flight Recorder recording of execution samples (one every
- * millisecond) of one thread, aggregated by the simulator unit whose method was running. Each sample is charged
+ * millisecond) of the simulating threads (the caller's and the engine's own threads, whose names start with
+ * {@code spikeprune-}), aggregated by the simulator unit whose method was running. Each sample is charged
  * to the innermost frame that belongs to a known unit (JDK frames such as {@code Math.log} are charged to their
  * caller; inlined methods are frames of their own in JFR's stack traces).
  *
@@ -63,7 +64,7 @@ final class TimeBreakdown
     /**
      * Starts sampling.
      *
-     * @param thread the thread whose samples count.
+     * @param thread the calling thread; its samples count, and those of the engine's threads.
      * @return the running breakdown.
      */
     static TimeBreakdown start(final Thread thread)
@@ -97,7 +98,7 @@ final class TimeBreakdown
                         continue;
                     }
                     final RecordedThread t = e.getThread("sampledThread");
-                    if (t == null || t.getJavaThreadId() != threadId)
+                    if (t == null || t.getJavaThreadId() != threadId && !isEngineThread(t.getJavaName()))
                     {
                         continue;
                     }
@@ -118,6 +119,11 @@ final class TimeBreakdown
             recording.close();
         }
         return counts;
+    }
+
+    private static boolean isEngineThread(final String name)
+    {
+        return name != null && (name.equals("spikeprune-shared") || name.startsWith("spikeprune-core-"));
     }
 
     static Part classify(final RecordedStackTrace stack)

@@ -9,6 +9,8 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.YieldingWaitStrategy;
 import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.concurrent.IdleStrategy;
@@ -111,9 +113,11 @@ final class SpikeBusTickRunner extends TickRunner
             throw new IllegalArgumentException("the spike bus runs SHARED or DEDICATED, threadingMode=" + mode);
         }
         final int entryCapacity = builder.batchCapacity;
-        // One producer for the engine's lifetime: the loop thread.
-        ring = RingBuffer.createSingleProducer(
-            () -> new TickEntry(entryCapacity), builder.ringSize, builder.idleMode.newCoreWaitStrategy());
+        // One producer for the engine's lifetime: the loop thread. In SHARED no thread ever waits on the ring (the
+        // loop thread polls it), so its wait strategy must not cost a lock per publication.
+        final WaitStrategy coreWait = mode == ThreadingMode.SHARED
+            ? new YieldingWaitStrategy() : builder.idleMode.newCoreWaitStrategy();
+        ring = RingBuffer.createSingleProducer(() -> new TickEntry(entryCapacity), builder.ringSize, coreWait);
 
         final int groupCount = mode == ThreadingMode.SHARED ? 1 : cores.length;
         groups = new CoreGroup[groupCount];
