@@ -29,7 +29,9 @@ import org.spikeprune.fpga.NetworkShape;
  * reports with {@link #onCoreTick} (recorded as layer 0); a layered one (paper B) reports each core's work
  * split by layer with {@link #onLayerTick} and no {@code onCoreTick}, so nothing is counted twice; the layer
  * indexes {@link NetworkShape#layers()}. The simulator must report
- * every tick, idle ones included, since neuron updates happen in every tick. Not thread-safe: call it from the
+ * every tick in which the hardware works (paper A's clock-driven neurons update in every tick, idle ones
+ * included; paper B's event-driven engine skips the time steps with nothing to dispatch, and so does its
+ * hardware). Not thread-safe: call it from the
  * engine's driving thread, as {@link ActivitySink} prescribes. Call {@link #finish()} (or any query) after the
  * run to flush the last tick.
  *
