@@ -123,7 +123,7 @@ public final class PaperBReport
             return "–";
         }
         final double a = Math.abs(v);
-        if (a != 0 && a < 10)
+        if (a != 0 && a < 10 && v != Math.rint(v))
         {
             return String.format(Locale.ROOT, "%.3g", v);
         }
