@@ -264,7 +264,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             out != null ? out : Path.of("runs", profile + "-" + pruning + "-s" + seed), seed, cores,
             threadingMode(threading), method, setMap, quick,
             trainImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, trainImages),
-            testImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, testImages)), System.out);
+            testImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, testImages), hw), System.out);
     }
 
     private static String failUsage(final String message)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.conv.ConvGeometry;
 
 /**
  * What the hardware must store for a network: its inputs, and per layer the neurons (Potential and Spike memory)
@@ -96,6 +97,36 @@ public record NetworkShape(String name, int inputs, boolean layerSequential, Lis
             new Layer("conv2", 22_680, 23_120, true),
             new Layer("pool2", 1_080, 0, false),
             new Layer("conv3", 1_080, 10_000, true)));
+    }
+
+    /**
+     * The shape of a convolutional network as the simulator builds it: the input layer's neurons as inputs, then
+     * each convolution (named {@code convN}, its kernel weights stored once, plastic) and each pooling layer
+     * ({@code poolN}, fixed weights, not stored), in the order of the network, so that layer {@code i} here is the
+     * layer the simulator reports as {@code i} to its {@code ActivitySink}. For paper B's geometry this equals
+     * {@link #paperB()} but for the name.
+     *
+     * @param name     a name for reports.
+     * @param geometry the network's layer shapes.
+     * @return the shape, layer-sequential.
+     */
+    public static NetworkShape ofConv(final String name, final ConvGeometry geometry)
+    {
+        final java.util.ArrayList<Layer> layers = new java.util.ArrayList<>();
+        int pools = 0;
+        for (int l = 1; l < geometry.layerCount(); l++)
+        {
+            if (geometry.spec(l).isConv())
+            {
+                layers.add(new Layer("conv" + (geometry.convOrdinal(l) + 1), geometry.size(l),
+                    geometry.kernelWeights(l), true));
+            }
+            else
+            {
+                layers.add(new Layer("pool" + ++pools, geometry.size(l), 0, false));
+            }
+        }
+        return new NetworkShape(name, geometry.size(0), true, layers);
     }
 
     /** @return neurons of all layers (inputs excluded). */

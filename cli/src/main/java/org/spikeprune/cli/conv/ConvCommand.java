@@ -88,6 +88,12 @@ public final class ConvCommand implements Runnable
         @Option(names = "--test-images", defaultValue = "0", description = "At most this many test images.")
         int testImages;
 
+        @Option(names = "--hw", paramLabel = "PRESET|FILE",
+            description = "Time the run on a hardware model (zedboard, zedboard-8pe, loihi-like, or a properties "
+                + "file): records the per-layer activity into activity.bin (for `hw compare` and `hw report`) and "
+                + "adds hw.* to result.json.")
+        String hw;
+
         ConvTrainOptions options(final String pruning)
         {
             if (cores <= 0)
@@ -95,7 +101,7 @@ public final class ConvCommand implements Runnable
                 throw new UsageException("--cores must be > 0, found " + cores);
             }
             return new ConvTrainOptions(profile, data, out, seed, cores, threading, pruning, sets, quick, trainImages,
-                testImages);
+                testImages, hw);
         }
     }
 

@@ -339,9 +339,27 @@ final class ConvRun
     static Result execute(final ConvTrainOptions o, final ConvNetConfig cfg, final Dataset data, final int sample,
         final PrintStream progress)
     {
+        return execute(o, cfg, data, sample, progress, ActivitySink.NONE);
+    }
+
+    /**
+     * Learns, extracts features, trains and tests the SVM, reporting every tick's work to a sink.
+     *
+     * @param o        the options.
+     * @param cfg      the network configuration.
+     * @param data     the encoded images.
+     * @param sample   iterations between two connectivity samples.
+     * @param progress where to print progress (null for none).
+     * @param sink     receives the network's per-layer activity (learning, then inference on the training and
+     *                 the test images).
+     * @return the numbers.
+     */
+    static Result execute(final ConvTrainOptions o, final ConvNetConfig cfg, final Dataset data, final int sample,
+        final PrintStream progress, final ActivitySink sink)
+    {
         final KernelPrunePolicy policy = policy(o);
         final long start = System.nanoTime();
-        try (ConvNetwork net = new ConvNetwork(cfg, o.seed(), o.cores(), o.mode(), ActivitySink.NONE))
+        try (ConvNetwork net = new ConvNetwork(cfg, o.seed(), o.cores(), o.mode(), sink))
         {
             final int convs = net.geometry().convCount();
             final List<long[]> curve = new ArrayList<>();

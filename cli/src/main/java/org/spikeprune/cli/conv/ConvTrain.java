@@ -14,9 +14,15 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.conv.ConvGeometry;
 import org.spikeprune.core.conv.ConvNetConfig;
 import org.spikeprune.core.conv.OperationCounts;
+import org.spikeprune.fpga.HardwareConfig;
+import org.spikeprune.fpga.HardwareEstimate;
+import org.spikeprune.fpga.HardwarePresets;
+import org.spikeprune.fpga.NetworkShape;
+import org.spikeprune.fpga.activity.ActivityLog;
 
 /**
  * {@code train} for the convolutional profiles ({@code nguyen2020-caltech}, {@code kheradpisheh2018-mnist}):
@@ -40,27 +46,65 @@ public final class ConvTrain
     {
         final ConvNetConfig cfg = ConvRun.configure(opts);
         ConvRun.policy(opts);
+        final HardwareConfig hwConfig = opts.hw() == null ? null : HardwarePresets.load(opts.hw());
+        final NetworkShape shape = NetworkShape.ofConv(opts.profile(), cfg.geometry());
+        if (hwConfig != null)
+        {
+            hwConfig.checkFits(shape);
+        }
         final ConvRun.Dataset data = ConvRun.load(opts, cfg);
         out.printf(Locale.ROOT, "%s: images from %s%n", opts.profile(), data.folder());
         out.printf(Locale.ROOT, "%s: %d training and %d test images; pruning %s; %d core(s), %s%n", opts.profile(),
             data.train().size(), data.test().size(), opts.pruning(), opts.cores(), opts.mode());
-        final ConvRun.Result r = ConvRun.execute(opts, cfg, data, 100, out);
-        write(opts, data, r);
-        final String summary = summary(opts, r);
+        final ActivityLog activity = hwConfig == null ? null : new ActivityLog(shape);
+        final ConvRun.Result r = ConvRun.execute(opts, cfg, data, 100, out,
+            activity == null ? ActivitySink.NONE : activity);
+        Map<String, Object> hwJson = null;
+        String hwSummary = "";
+        if (activity != null)
+        {
+            activity.finish();
+            final HardwareEstimate estimate = HardwareEstimate.of(hwConfig, activity);
+            hwJson = ConvHardware.json(opts.hw(), estimate, shape);
+            hwSummary = ConvHardware.summary(opts.hw(), estimate);
+            try
+            {
+                Files.createDirectories(opts.out());
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("cannot create " + opts.out(), ex);
+            }
+            activity.write(opts.out().resolve(ConvHardware.ACTIVITY_FILE));
+        }
+        write(opts, data, r, hwJson, hwSummary);
+        final String summary = summary(opts, r) + hwSummary;
         out.print(summary);
-        out.printf(Locale.ROOT, "wrote %s and %s%n", opts.out().resolve("result.json"),
-            opts.out().resolve("summary.md"));
+        out.printf(Locale.ROOT, "wrote %s and %s%s%n", opts.out().resolve("result.json"),
+            opts.out().resolve("summary.md"), activity == null ? ""
+            : " and " + opts.out().resolve(ConvHardware.ACTIVITY_FILE));
         return 0;
     }
 
     static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r)
     {
+        write(opts, data, r, null, "");
+    }
+
+    static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r,
+        final Map<String, Object> hw, final String hwSummary)
+    {
         try
         {
             Files.createDirectories(opts.out());
             final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            mapper.writeValue(opts.out().resolve("result.json").toFile(), json(opts, data, r));
-            Files.writeString(opts.out().resolve("summary.md"), summary(opts, r));
+            final Map<String, Object> json = json(opts, data, r);
+            if (hw != null)
+            {
+                json.put("hw", hw);
+            }
+            mapper.writeValue(opts.out().resolve("result.json").toFile(), json);
+            Files.writeString(opts.out().resolve("summary.md"), summary(opts, r) + hwSummary);
         }
         catch (final IOException ex)
         {

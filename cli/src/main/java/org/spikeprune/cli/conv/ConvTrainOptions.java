@@ -21,14 +21,23 @@ import org.spikeprune.engine.ThreadingMode;
  * @param quick      the CI-speed form: fewer iterations and images.
  * @param trainLimit at most this many training images (0 = all, or the quick default).
  * @param testLimit  at most this many test images (0 = all, or the quick default).
+ * @param hw         hardware preset or file to time the run on (its activity is recorded), or null for none.
  */
 public record ConvTrainOptions(String profile, Path data, Path out, long seed, int cores, ThreadingMode mode,
-    String pruning, Map<String, String> sets, boolean quick, int trainLimit, int testLimit)
+    String pruning, Map<String, String> sets, boolean quick, int trainLimit, int testLimit, String hw)
 {
     /** Copies the settings map. */
     public ConvTrainOptions
     {
         sets = Map.copyOf(sets);
+    }
+
+    /** Options without a hardware model. */
+    public ConvTrainOptions(final String profile, final Path data, final Path out, final long seed, final int cores,
+        final ThreadingMode mode, final String pruning, final Map<String, String> sets, final boolean quick,
+        final int trainLimit, final int testLimit)
+    {
+        this(profile, data, out, seed, cores, mode, pruning, sets, quick, trainLimit, testLimit, null);
     }
 
     /** A copy with another pruning policy and extra settings (for experiments). */
@@ -37,6 +46,6 @@ public record ConvTrainOptions(String profile, Path data, Path out, long seed, i
         final java.util.Map<String, String> merged = new java.util.HashMap<>(sets);
         merged.putAll(extraSets);
         return new ConvTrainOptions(profile, data, newOut, seed, cores, mode, newPruning, merged, quick, trainLimit,
-            testLimit);
+            testLimit, hw);
     }
 }

@@ -24,8 +24,14 @@ import org.spikeprune.fpga.NetworkShape;
  *
  * <p>As an {@link ActivitySink} it aggregates the cores of a tick: synaptic ops, updates, decrements and spikes
  * out are summed; the spikes of the tick are those reported by {@link #onDispatch}, or else the largest
- * per-core {@code spikesIn} (every core sees every spike of a fully connected layer). The simulator must report
- * every tick, idle ones included, since neuron updates happen in every tick. Not thread-safe: call it from the
+ * per-core {@code spikesIn} (every core sees every spike of a fully connected layer, and every processing
+ * element of paper B's convolutional network sees every spike of the previous layer). A single-layer simulator
+ * reports with {@link #onCoreTick} (recorded as layer 0); a layered one (paper B) reports each core's work
+ * split by layer with {@link #onLayerTick} and no {@code onCoreTick}, so nothing is counted twice; the layer
+ * indexes {@link NetworkShape#layers()}. The simulator must report
+ * every tick in which the hardware works (paper A's clock-driven neurons update in every tick, idle ones
+ * included; paper B's event-driven engine skips the time steps with nothing to dispatch, and so does its
+ * hardware). Not thread-safe: call it from the
  * engine's driving thread, as {@link ActivitySink} prescribes. Call {@link #finish()} (or any query) after the
  * run to flush the last tick.
  *
@@ -418,9 +424,10 @@ public final class ActivityLog implements ActivitySink
 
     private void pending(final long tick, final int layer)
     {
-        if (layer < 0)
+        if (layer < 0 || layer >= shape.layers().size())
         {
-            throw new IllegalArgumentException("layer must be >= 0, found " + layer);
+            throw new IllegalArgumentException("layer must be in [0, " + shape.layers().size() + ") for network "
+                + shape.name() + ", found " + layer);
         }
         if (tick != pendingTick)
         {

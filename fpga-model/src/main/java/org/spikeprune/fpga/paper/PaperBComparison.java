@@ -71,6 +71,24 @@ public record PaperBComparison(RunTiming unpruned, RunTiming pruned, ResourceEst
         return 1 - pruned.inference().energyPjPerImage() / unpruned.inference().energyPjPerImage();
     }
 
+    /**
+     * Connections the pruned run removed: the Prune unit passes' pruned connections over the network's plastic
+     * weights.
+     *
+     * @param prunedRun the pruned run's activity.
+     * @return the fraction, 0 without plastic weights.
+     */
+    public static double connectionsRemoved(final ActivityLog prunedRun)
+    {
+        long pruned = 0;
+        for (int i = 0; i < prunedRun.pruneRecords(); i++)
+        {
+            pruned += prunedRun.prunePruned(i);
+        }
+        final long total = prunedRun.shape().plasticWeights();
+        return total == 0 ? 0 : (double) pruned / total;
+    }
+
     /** @return pruning LUTs over the baseline design's LUTs. */
     public double lutOverhead()
     {
@@ -143,8 +161,34 @@ public record PaperBComparison(RunTiming unpruned, RunTiming pruned, ResourceEst
         return rows;
     }
 
-    /** @return the figures under stable keys (speed-ups, reductions, overheads). */
+    /**
+     * The figures under stable keys: speed-ups, reductions and overheads, then per run ({@code unpruned},
+     * {@code pruned}) and phase ({@code learning}, {@code inference}) cycles, microseconds and picojoules per
+     * image.
+     *
+     * @return the figures.
+     */
     public Map<String, Object> toMap()
+    {
+        final Map<String, Object> m = new LinkedHashMap<>(ratios());
+        for (final String run : new String[] {"unpruned", "pruned"})
+        {
+            final RunTiming r = run.equals("unpruned") ? unpruned : pruned;
+            for (int phase = 0; phase < 2; phase++)
+            {
+                final PhaseTiming p = r.phase(phase);
+                final String k = run + "." + ActivityLog.PHASE_NAMES[phase] + ".";
+                m.put(k + "images", p.images());
+                m.put(k + "cycles_per_image", p.cyclesPerImage());
+                m.put(k + "us_per_image", p.microsecondsPerImage());
+                m.put(k + "energy_pj_per_image", p.energyPjPerImage());
+            }
+        }
+        return m;
+    }
+
+    /** @return the nine figures set beside paper B's, under stable keys (speed-ups, reductions, overheads). */
+    public Map<String, Object> ratios()
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("learning_speedup", learningSpeedup());

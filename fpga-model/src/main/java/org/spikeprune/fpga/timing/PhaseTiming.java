@@ -46,9 +46,95 @@ public final class PhaseTiming
     long prunePruned;
     long pruneOps;
 
-    PhaseTiming(final HardwareConfig config)
+    /** Per layer (index of the network shape's layers): {@link #LAYER_FIELDS} totals. */
+    final long[][] layer;
+    /** Per layer: dynamic energy of its tick records (Prune unit passes excluded), picojoules. */
+    final double[] layerEnergy;
+
+    /** Per-layer field: cycles of the layer's tick records. */
+    static final int L_CYCLES = 0;
+    /** Per-layer field: tick records. */
+    static final int L_TICKS = 1;
+    /** Per-layer field: spikes dispatched to the layer. */
+    static final int L_SPIKES = 2;
+    /** Per-layer field: synaptic operations. */
+    static final int L_SOPS = 3;
+    /** Per-layer field: neuron updates. */
+    static final int L_UPDATES = 4;
+    /** Per-layer field: STDP updates. */
+    static final int L_STDP = 5;
+    /** Per-layer field: Decrement Track writes. */
+    static final int L_DECREMENTS = 6;
+    /** Per-layer field: spikes out. */
+    static final int L_OUT = 7;
+    /** Per-layer fields. */
+    static final int LAYER_FIELDS = 8;
+
+    PhaseTiming(final HardwareConfig config, final int layers)
     {
         this.config = config;
+        this.layer = new long[Math.max(1, layers)][LAYER_FIELDS];
+        this.layerEnergy = new double[Math.max(1, layers)];
+    }
+
+    /** @return layers the per-layer figures cover (those of the run's network shape). */
+    public int layers()
+    {
+        return layer.length;
+    }
+
+    /** @return cycles of layer {@code l}'s tick records (accumulate, threshold, STDP and handshake). */
+    public long layerCycles(final int l)
+    {
+        return layer[l][L_CYCLES];
+    }
+
+    /** @return tick records of layer {@code l}. */
+    public long layerTickRecords(final int l)
+    {
+        return layer[l][L_TICKS];
+    }
+
+    /** @return spikes the Controller dispatched to layer {@code l}. */
+    public long layerSpikesIn(final int l)
+    {
+        return layer[l][L_SPIKES];
+    }
+
+    /** @return synaptic operations into layer {@code l}. */
+    public long layerSynapticOps(final int l)
+    {
+        return layer[l][L_SOPS];
+    }
+
+    /** @return neuron updates (threshold compares) of layer {@code l}. */
+    public long layerNeuronUpdates(final int l)
+    {
+        return layer[l][L_UPDATES];
+    }
+
+    /** @return STDP updates of layer {@code l}'s weights. */
+    public long layerStdpUpdates(final int l)
+    {
+        return layer[l][L_STDP];
+    }
+
+    /** @return Decrement Track writes for layer {@code l}'s weights. */
+    public long layerDecrements(final int l)
+    {
+        return layer[l][L_DECREMENTS];
+    }
+
+    /** @return spikes layer {@code l} wrote to Spike memory. */
+    public long layerSpikesOut(final int l)
+    {
+        return layer[l][L_OUT];
+    }
+
+    /** @return dynamic energy of layer {@code l}'s tick records in picojoules (Prune unit passes excluded). */
+    public double layerEnergyPj(final int l)
+    {
+        return layerEnergy[l];
     }
 
     /** @return distinct images of the phase. */
@@ -121,6 +207,36 @@ public final class PhaseTiming
     public long conflictStall()
     {
         return conflictStall;
+    }
+
+    /** @return spikes dispatched in the phase (all layers). */
+    public long spikes()
+    {
+        return spikes;
+    }
+
+    /** @return neuron updates of the phase. */
+    public long neuronUpdates()
+    {
+        return neuronUpdates;
+    }
+
+    /** @return Decrement Track writes of the phase (decrements reported by the run). */
+    public long decrements()
+    {
+        return decrements;
+    }
+
+    /** @return spikes written to Spike memory in the phase. */
+    public long spikesOut()
+    {
+        return spikesOut;
+    }
+
+    /** @return Prune unit connection evaluations of the phase. */
+    public long pruneEvaluations()
+    {
+        return pruneEvaluations;
     }
 
     /** @return synaptic operations of the phase. */

@@ -1,5 +1,6 @@
 package org.spikeprune.fpga.timing;
 
+import org.spikeprune.fpga.EnergyTable;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.activity.ActivityLog;
 import org.spikeprune.fpga.prune.PruneCost;
@@ -38,7 +39,9 @@ public final class TimingModel
      */
     public RunTiming time(final ActivityLog log)
     {
-        final PhaseTiming[] phases = {new PhaseTiming(config), new PhaseTiming(config)};
+        final int layers = log.shape().layers().size();
+        final PhaseTiming[] phases = {new PhaseTiming(config, layers), new PhaseTiming(config, layers)};
+        final EnergyTable energy = config.energy();
         for (int phase = 0; phase < 2; phase++)
         {
             final PhaseTiming t = phases[phase];
@@ -75,6 +78,27 @@ public final class TimingModel
                 t.stdpUpdates += n * stdp;
                 t.decrements += n * decrements;
                 t.spikesOut += n * out;
+                final int l = (int) log.tickField(phase, e, ActivityLog.LAYER);
+                if (l < 0 || l >= t.layer.length)
+                {
+                    throw new IllegalArgumentException("activity of network " + log.shape().name() + " has layer "
+                        + l + ", the network has " + layers);
+                }
+                final long[] lt = t.layer[l];
+                lt[PhaseTiming.L_CYCLES] += n * tick.cycles();
+                lt[PhaseTiming.L_TICKS] += n;
+                lt[PhaseTiming.L_SPIKES] += n * spikes;
+                lt[PhaseTiming.L_SOPS] += n * sops;
+                lt[PhaseTiming.L_UPDATES] += n * updates;
+                lt[PhaseTiming.L_STDP] += n * stdp;
+                lt[PhaseTiming.L_DECREMENTS] += n * decrements;
+                lt[PhaseTiming.L_OUT] += n * out;
+                t.layerEnergy[l] += n * (spikes * energy.dispatchPj() + sops * energy.sopPj()
+                    + updates * energy.neuronUpdatePj() + stdp * energy.stdpUpdatePj()
+                    + tick.weightAccesses * energy.weightAccessPj()
+                    + tick.potentialAccesses * energy.potentialAccessPj()
+                    + tick.spikeAccesses * energy.spikeAccessPj()
+                    + tick.decrementAccesses * energy.decrementAccessPj());
             }
         }
         final PhaseTiming learning = phases[ActivityLog.LEARNING];

@@ -28,7 +28,8 @@ class PaperBComparisonTest
         assertTrue(c.powerOverhead() > 0 && c.powerOverhead() < 0.1);
         assertEquals(9, c.rows().size());
         assertEquals(PaperFigures.B_LEARNING_SPEEDUP, c.rows().get(0).paper());
-        assertEquals(9, c.toMap().size());
+        assertEquals(9, c.ratios().size());
+        assertEquals(9 + 16, c.toMap().size());
     }
 
     @Test

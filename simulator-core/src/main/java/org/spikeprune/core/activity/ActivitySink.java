@@ -45,28 +45,10 @@ public interface ActivitySink
     }
 
     /**
-     * The work of one core on one layer in one tick (a breakdown of {@link #onCoreTick}, for layered networks;
-     * reported before the core's {@code onCoreTick} of the same tick).
-     *
-     * @param tick          the tick.
-     * @param core          the core (processing element).
-     * @param layer         the receiving layer (network index, 1 = first layer after the input).
-     * @param spikesIn      spikes of the previous layer delivered to this layer.
-     * @param synapticOps   weight accumulations into this layer's Potential memory (live weights only; for a
-     *                      pooling layer, spike deliveries to pooling units).
-     * @param neuronUpdates threshold compares in this layer.
-     * @param spikesOut     spikes this layer wrote to Spike memory.
-     */
-    default void onLayerTick(
-        long tick, int core, int layer, int spikesIn, long synapticOps, long neuronUpdates, int spikesOut)
-    {
-    }
-
-    /**
      * A Prune unit pass on one layer of a layered network (a breakdown of {@link #onPrune}, reported before it).
      *
      * @param tick        the tick at which it ran.
-     * @param layer       the layer (network index).
+     * @param layer       the layer, numbered as in {@link #onLayerTick} (0 = first layer after the input).
      * @param evaluations kernel weights evaluated.
      * @param pruned      kernel weights pruned by this pass.
      * @param live        kernel weights of the layer still live after the pass.
@@ -101,19 +83,25 @@ public interface ActivitySink
     }
 
     /**
-     * The work of one core in one tick for one layer of a multi-layer network (paper B's convolutional layers
-     * are processed one after another in each time step). A simulator with one plastic layer may keep calling
-     * {@link #onCoreTick}; the default forwards here to it, dropping the layer.
+     * The work of one core in one tick for one layer of a multi-layer network (paper B's convolutional and
+     * pooling layers). A simulator reports each core's work of a tick exactly once: either whole, with
+     * {@link #onCoreTick}, or split by layer, with one call of this method per layer (and then no
+     * {@code onCoreTick} for that core and tick). The default forwards each layer's part to {@link #onCoreTick},
+     * so a sink that only counts per core sees every action once, summed over the parts; a sink that needs the
+     * layers overrides this method (and {@code onCoreTick}, for single-layer simulators).
      *
      * @param tick          the tick.
      * @param layer         the layer whose post-synaptic neurons did the work (0 = first layer after the input).
      * @param core          the core (processing element).
-     * @param spikesIn      spikes the Controller dispatched to it for this layer.
-     * @param synapticOps   weight accumulations into Potential memory (live synapses only).
-     * @param neuronUpdates neuron state updates (potential integration and threshold compare).
-     * @param stdpUpdates   weight updates by the STDP unit.
-     * @param decrements    of those, weight decrements logged to Decrement Track memory.
-     * @param spikesOut     spikes written to Spike memory.
+     * @param spikesIn      spikes the Controller dispatched to it for this layer (every spike of the previous
+     *                      layer of the previous tick when every core sees every spike).
+     * @param synapticOps   weight accumulations into this layer's Potential memory (live weights only; for a
+     *                      pooling layer, spike deliveries to pooling units).
+     * @param neuronUpdates threshold compares in this layer.
+     * @param stdpUpdates   weight updates by the STDP unit on this layer's weights.
+     * @param decrements    of those, weight decrements logged to Decrement Track memory (0 when no Decrement
+     *                      Track is kept).
+     * @param spikesOut     spikes this layer wrote to Spike memory.
      */
     default void onLayerTick(
         long tick, int layer, int core, int spikesIn, long synapticOps, long neuronUpdates, long stdpUpdates,

@@ -59,6 +59,14 @@ public final class TeeSink implements ActivitySink
     }
 
     @Override
+    public void onLayerPrune(final long tick, final int layer, final long evaluations, final long pruned,
+        final long live)
+    {
+        a.onLayerPrune(tick, layer, evaluations, pruned, live);
+        b.onLayerPrune(tick, layer, evaluations, pruned, live);
+    }
+
+    @Override
     public void onPrune(final long tick, final long evaluations, final long pruned, final int groups)
     {
         a.onPrune(tick, evaluations, pruned, groups);

@@ -179,27 +179,25 @@ final class ConvController implements Controller
         }
     }
 
+    /**
+     * Reports each core's work of the step once, split by layer (layer {@code l} of the geometry is sink layer
+     * {@code l − 1}); the STDP unit's updates and Decrement Track writes belong to the learning layer.
+     */
     private void report(final long tick)
     {
-        final boolean learn = learning;
+        final int stdpLayer = learning ? stdp.layer() : -1;
         for (final ConvCore core : cores)
         {
-            long ops = 0;
-            int in = 0;
-            int out = 0;
+            final int id = core.coreId();
             for (int l = 1; l <= depth; l++)
             {
                 counts.addTick(l, core.tickOps[l], core.tickSpikesOut[l]);
-                ops += core.tickOps[l];
-                in += core.tickSpikesIn[l];
-                out += core.tickSpikesOut[l];
                 counts.addNeuronUpdates(l, core.tickUpdates[l]);
-                sink.onLayerTick(tick, core.coreId(), l, core.tickSpikesIn[l], core.tickOps[l],
-                    core.tickUpdates[l], core.tickSpikesOut[l]);
+                final long stdpUpdates = l == stdpLayer ? stdp.coreUpdates[id] : 0L;
+                final long decrements = l == stdpLayer ? stdp.coreDecrements[id] : 0L;
+                sink.onLayerTick(tick, l - 1, id, core.tickSpikesIn[l], core.tickOps[l], core.tickUpdates[l],
+                    stdpUpdates, decrements, core.tickSpikesOut[l]);
             }
-            final long stdpUpdates = learn ? stdp.coreUpdates[core.coreId()] : 0L;
-            final long decrements = learn ? stdp.coreDecrements[core.coreId()] : 0L;
-            sink.onCoreTick(tick, core.coreId(), in, ops, core.tickNeuronUpdates, stdpUpdates, decrements, out);
         }
     }
 }

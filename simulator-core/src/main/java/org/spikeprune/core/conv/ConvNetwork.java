@@ -237,7 +237,7 @@ public final class ConvNetwork implements AutoCloseable
     private void recordPrune(final int layer, final long evaluated, final long pruned)
     {
         learning.addPrune(layer, evaluated, pruned);
-        sink.onLayerPrune(nextImageTick, layer, evaluated, pruned, memories.weights[layer].liveCount());
+        sink.onLayerPrune(nextImageTick, layer - 1, evaluated, pruned, memories.weights[layer].liveCount());
         sink.onPrune(nextImageTick, evaluated, pruned, 0);
     }
 

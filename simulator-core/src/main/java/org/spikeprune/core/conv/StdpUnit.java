@@ -51,7 +51,10 @@ final class StdpUnit
     long ltd;
     long decrementWrites;
     int tickWinners;
-    /** Per-core STDP updates and decrements of the last step (attributed to the core owning the winner). */
+    /**
+     * Per-core STDP updates and Decrement Track writes of the last step (attributed to the core owning the winner;
+     * no writes without a Decrement Track).
+     */
     long[] coreUpdates = new long[0];
     long[] coreDecrements = new long[0];
 
@@ -275,9 +278,9 @@ final class StdpUnit
         updates += up;
         ltd += dec;
         coreUpdates[rowOwner[r]] += up;
-        coreDecrements[rowOwner[r]] += dec;
         if (track != null)
         {
+            coreDecrements[rowOwner[r]] += dec;
             decrementWrites += dec;
         }
     }

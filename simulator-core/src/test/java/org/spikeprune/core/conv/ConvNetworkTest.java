@@ -23,8 +23,9 @@ class ConvNetworkTest
         final List<long[]> rows = new ArrayList<>();
 
         @Override
-        public void onLayerTick(final long tick, final int core, final int layer, final int spikesIn,
-            final long synapticOps, final long neuronUpdates, final int spikesOut)
+        public void onLayerTick(final long tick, final int layer, final int core, final int spikesIn,
+            final long synapticOps, final long neuronUpdates, final long stdpUpdates, final long decrements,
+            final int spikesOut)
         {
             if (spikesOut > 0)
             {
@@ -48,12 +49,12 @@ class ConvNetworkTest
             // One input spike at (2, 2) in bin 0.
             net.features(List.of(TinyNets.spikes(0, new int[] {2 * 6 + 2})));
         }
-        // bin 0 is dispatched at step 1: conv1 fires at step 1, pool at 2, conv2 at 3.
+        // bin 0 is dispatched at step 1: conv1 (sink layer 0) fires at step 1, pool (1) at 2, conv2 (2) at 3.
         assertEquals(3, log.rows.size());
-        assertArrayEquals(new long[] {1, 1, 9}, log.rows.get(0));
-        assertArrayEquals(new long[] {2, 2, 4}, log.rows.get(1));
+        assertArrayEquals(new long[] {1, 0, 9}, log.rows.get(0));
+        assertArrayEquals(new long[] {2, 1, 4}, log.rows.get(1));
         assertEquals(3, log.rows.get(2)[0]);
-        assertEquals(3, log.rows.get(2)[1]);
+        assertEquals(2, log.rows.get(2)[1]);
     }
 
     @Test
@@ -125,6 +126,146 @@ class ConvNetworkTest
             assertEquals(all.totalSpikes(), sums[3]);
             assertEquals(all.totalSpikes(), sums[2]);
         }
+    }
+
+    /** Sums the per-layer reports; counts any whole-core report, which a layered run must not send. */
+    private static final class LayerSums implements ActivitySink
+    {
+        final long[][] sums = new long[4][6];
+        long coreTicks;
+        final java.util.Set<String> seen = new java.util.HashSet<>();
+        boolean repeated;
+
+        @Override
+        public void onLayerTick(final long tick, final int layer, final int core, final int spikesIn,
+            final long synapticOps, final long neuronUpdates, final long stdpUpdates, final long decrements,
+            final int spikesOut)
+        {
+            repeated |= !seen.add(tick + "/" + layer + "/" + core);
+            final long[] s = sums[layer];
+            s[0] += synapticOps;
+            s[1] += neuronUpdates;
+            s[2] += stdpUpdates;
+            s[3] += decrements;
+            s[4] += spikesOut;
+            s[5] += spikesIn;
+        }
+
+        @Override
+        public void onCoreTick(final long tick, final int core, final int spikesIn, final long synapticOps,
+            final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+        {
+            coreTicks++;
+        }
+    }
+
+    /** Dynamic pruning that evaluates every 5 iterations and prunes nothing: the Decrement Track is kept. */
+    private static final KernelPrunePolicy TRACK_ONLY = new KernelPrunePolicy()
+    {
+        @Override
+        public String name()
+        {
+            return "track-only";
+        }
+
+        @Override
+        public int evaluationPeriod(final int convLayer)
+        {
+            return 5;
+        }
+
+        @Override
+        public long onEvaluate(final int convLayer, final long iteration, final DecrementTrack track,
+            final KernelWeights weights)
+        {
+            return weights.liveCount();
+        }
+
+        @Override
+        public long onLayerLearned(final int convLayer, final KernelWeights weights)
+        {
+            return 0;
+        }
+    };
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3})
+    void shouldReportEachLayersWorkOnceWhenASinkListensPerLayer(final int cores)
+    {
+        final LayerSums learn = new LayerSums();
+        final LayerSums infer = new LayerSums();
+        final ActivitySink sink = new ActivitySink()
+        {
+            private ActivitySink current = learn;
+
+            @Override
+            public void onImageStart(final long tick, final int image, final int label, final boolean learning,
+                final int repeat)
+            {
+                current = learning ? learn : infer;
+            }
+
+            @Override
+            public void onLayerTick(final long tick, final int layer, final int core, final int spikesIn,
+                final long synapticOps, final long neuronUpdates, final long stdpUpdates, final long decrements,
+                final int spikesOut)
+            {
+                current.onLayerTick(tick, layer, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements,
+                    spikesOut);
+            }
+
+            @Override
+            public void onCoreTick(final long tick, final int core, final int spikesIn, final long synapticOps,
+                final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+            {
+                current.onCoreTick(tick, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements,
+                    spikesOut);
+            }
+        };
+        try (ConvNetwork net = new ConvNetwork(learningConfig(), 7, cores, ThreadingMode.INVOKER, sink))
+        {
+            final List<InputSpikes> images = randomImages(10, 16, 16, 3);
+            net.learn(images, TRACK_ONLY, LearningListener.NONE);
+            net.features(images);
+            for (final Object[] phase : new Object[][] {{learn, net.learningCounts()}, {infer, net.inferenceCounts()}})
+            {
+                final LayerSums got = (LayerSums)phase[0];
+                final OperationCounts want = (OperationCounts)phase[1];
+                assertEquals(0, got.coreTicks, "no whole-core report besides the layer reports");
+                assertTrue(!got.repeated, "one report per tick, layer and core");
+                for (int l = 1; l < net.geometry().layerCount(); l++)
+                {
+                    final long[] s = got.sums[l - 1];
+                    assertEquals(want.synapticOps(l), s[0], "SOPs of layer " + l);
+                    assertEquals(want.neuronUpdates(l), s[1], "neuron updates of layer " + l);
+                    assertEquals(want.stdpUpdates(l), s[2], "STDP updates of layer " + l);
+                    assertEquals(want.decrementWrites(l), s[3], "Decrement Track writes of layer " + l);
+                    assertEquals(want.spikes(l), s[4], "spikes of layer " + l);
+                    // every core sees every spike of the previous layer (those of an image's last step are never
+                    // delivered)
+                    assertEquals(0, s[5] % cores, "spikes into layer " + l);
+                    assertTrue(s[5] > 0 && s[5] <= cores * want.spikes(l - 1), "spikes into layer " + l);
+                }
+            }
+            // the pooling layer never learns; both convolutions did, with Decrement Track writes
+            assertEquals(0, learn.sums[1][2]);
+            assertTrue(learn.sums[0][2] > 0 && learn.sums[2][2] > 0);
+            assertTrue(learn.sums[0][3] > 0 && learn.sums[2][3] > 0);
+            assertEquals(0, infer.sums[0][2] + infer.sums[2][2]);
+        }
+    }
+
+    @Test
+    void shouldReportNoDecrementTrackWritesWhenNoPolicyKeepsTheTrack()
+    {
+        final LayerSums sums = new LayerSums();
+        try (ConvNetwork net = new ConvNetwork(learningConfig(), 7, 2, ThreadingMode.INVOKER, sums))
+        {
+            net.learn(randomImages(10, 16, 16, 3), KernelPrunePolicy.NONE, LearningListener.NONE);
+            assertTrue(net.learningCounts().totalLtd() > 0);
+        }
+        assertEquals(0, sums.sums[0][3] + sums.sums[2][3]);
+        assertTrue(sums.sums[0][2] > 0);
     }
 
     static List<InputSpikes> randomImages(final int n, final int h, final int w, final long seed)
