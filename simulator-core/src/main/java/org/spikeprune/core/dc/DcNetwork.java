@@ -35,6 +35,8 @@ public final class DcNetwork implements AutoCloseable
     private long[] lastUpdates;
     private long[] lastDecrements;
     private long[] lastNeuronUpdates;
+    /** Per excitatory neuron: the sum its live weights are normalised to ({@code norm.mode} unpruned, retained). */
+    private final double[] normTarget;
 
     /**
      * Builds the network: initial weights from the stream "weights", delays from "delays", Poisson input from
@@ -75,6 +77,8 @@ public final class DcNetwork implements AutoCloseable
         }
         this.p = p;
         this.sink = sink;
+        normTarget = new double[p.excNeurons];
+        java.util.Arrays.fill(normTarget, p.normTotal);
         final RandomStreams streams = new RandomStreams(seed);
         final int exc = p.excNeurons;
         cores = new DcCore[coreCount];
@@ -314,11 +318,8 @@ public final class DcNetwork implements AutoCloseable
                 ? core.normFactor : (core.normFactor = new float[core.n]);
             for (int j = 0; j < core.n; j++)
             {
-                double target = p.normTotal;
-                if (p.normMode == DcParams.NormMode.PROPORTIONAL)
-                {
-                    target *= live[j] / (double)INPUTS;
-                }
+                final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
+                    ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
                 final double plasticTarget = target - frozenSum[j];
                 factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
             }
@@ -330,6 +331,66 @@ public final class DcNetwork implements AutoCloseable
                 syn[k] = SynapseTable.withWeight(sk, SynapseTable.weight(sk) * factor[SynapseTable.post(sk)]);
             }
         }
+    }
+
+    /**
+     * Each excitatory neuron's live weight mass: the sum of its unpruned (plastic and frozen) input weights, read
+     * through the weight memory; changes of a prune pass count once {@link #compact()} has run or as soon as the
+     * weight memory reports them. Control path.
+     *
+     * @return one sum per excitatory neuron.
+     */
+    public double[] liveWeightMass()
+    {
+        final WeightMemory w = weights();
+        final double[] mass = new double[w.postCount()];
+        for (int j = 0; j < mass.length; j++)
+        {
+            double sum = 0;
+            for (int i = 0; i < w.preCount(); i++)
+            {
+                if (w.isLive(i, j))
+                {
+                    sum += w.weight(i, j);
+                }
+            }
+            mass[j] = sum;
+        }
+        return mass;
+    }
+
+    /**
+     * After a prune pass, with {@code norm.mode=retained}: each neuron's normalisation target keeps only the share
+     * of its weight mass that survived, {@code target × after / before}, so that normalisation does not push the
+     * surviving weights up to replace what pruning removed (MODEL-REFERENCE §7.4). Other modes: no effect.
+     *
+     * @param before {@link #liveWeightMass()} just before the pass.
+     * @param after  {@link #liveWeightMass()} just after it.
+     */
+    public void retainPrunedMass(final double[] before, final double[] after)
+    {
+        if (p.normMode != DcParams.NormMode.RETAINED)
+        {
+            return;
+        }
+        for (int j = 0; j < normTarget.length; j++)
+        {
+            if (before[j] > 0)
+            {
+                normTarget[j] *= after[j] / before[j];
+            }
+        }
+    }
+
+    /**
+     * The sum excitatory neuron {@code j}'s live weights are normalised to before each training image.
+     *
+     * @param j the neuron.
+     * @return the target; {@code norm.total} until a prune pass changes it ({@code norm.mode=retained}).
+     */
+    public double normTarget(final int j)
+    {
+        return normTarget[j];
     }
 
     private static void sum(final SynapseTable t, final double[] sums, final int[] live)

@@ -55,7 +55,8 @@ public final class DcParams
         spec("stdp.w_max", "1.0", Rule.POSITIVE, "maximum weight [DC]"),
         spec("norm.total", "78", Rule.POSITIVE, "per-neuron weight sum before every training image [DC]"),
         spec("norm.mode", "unpruned", Rule.TEXT,
-            "unpruned: live weights sum to norm.total; proportional: to norm.total * live fraction; none"),
+            "unpruned: live weights sum to norm.total; proportional: to norm.total * live fraction; "
+                + "retained: to norm.total * the share of the weight mass that survived each prune pass; none"),
         spec("input.intensity", "2", Rule.POSITIVE, "rate = pixel / 8 * intensity Hz, i.e. pixel/4 [DC]"),
         spec("input.min_spikes", "5", Rule.NON_NEGATIVE_INT, "re-present brighter while fewer spikes [DC]"),
         spec("input.max_repeats", "20", Rule.NON_NEGATIVE_INT, "cap on re-presentations of one image"),
@@ -120,6 +121,12 @@ public final class DcParams
         UNPRUNED,
         /** The live weights are scaled to sum to {@code norm.total} times the neuron's live fraction. */
         PROPORTIONAL,
+        /**
+         * The live weights are scaled to sum to {@code norm.total} times the share of the neuron's weight mass that
+         * survived the prune passes so far: pruning removes the pruned weights' drive instead of moving it to the
+         * survivors.
+         */
+        RETAINED,
         /** No normalisation. */
         NONE
     }
@@ -219,11 +226,13 @@ public final class DcParams
                 return NormMode.UNPRUNED;
             case "proportional":
                 return NormMode.PROPORTIONAL;
+            case "retained":
+                return NormMode.RETAINED;
             case "none":
             case "off":
                 return NormMode.NONE;
             default:
-                throw new InputException("norm.mode=" + text + " is invalid: must be unpruned, proportional or none");
+                throw new InputException("norm.mode=" + text + " is invalid: must be unpruned, proportional, retained or none");
         }
     }
 

@@ -114,6 +114,7 @@ public final class DcTrainer
             // ---- training
             final long trainTotal = r.trainImages() * p.epochs;
             final PrunePolicy policy = r.policy();
+            final boolean retained = p.normMode == DcParams.NormMode.RETAINED;
             final Readout.ClassSums window = new Readout.ClassSums(exc, data.classes());
             final long interval = Math.max(100, Math.min(10_000, trainTotal / 6));
             int[] running = null;
@@ -146,8 +147,13 @@ public final class DcTrainer
                 {
                     final int step = (int)((seen - policy.startImages()) / policy.stepImages()) + 1;
                     final long before = net.weights().liveCount();
+                    final double[] massBefore = retained ? net.liveWeightMass() : null;
                     policy.onBoundary(context(net, step, seen, trainTotal, false));
                     net.compact();
+                    if (retained)
+                    {
+                        net.retainPrunedMass(massBefore, net.liveWeightMass());
+                    }
                     r.sink().onPrune(net.tick(), before, before - net.weights().liveCount(), policy.lastGroupCount());
                     steps.add(stepRecord(net.weights(), step, seen, before, policy.lastThresholds()));
                 }

@@ -164,6 +164,45 @@ class DcNetworkTest
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"unpruned", "retained"})
+    void shouldNormaliseSurvivorsToTheTargetOfTheModeWhenHalfTheWeightsArePruned(final String mode)
+    {
+        final DcParams p = params(4, Map.of("norm.mode", mode));
+        try (DcNetwork net = new DcNetwork(p, 5, 2, ThreadingMode.INVOKER, ActivitySink.NONE))
+        {
+            final WeightMemory wm = net.weights();
+            net.normalise();
+            final double[] before = net.liveWeightMass();
+            for (final double m : before)
+            {
+                assertEquals(78.0, m, 1e-3, "normalised before pruning");
+            }
+            final float[] w0 = new float[784];
+            for (int i = 0; i < 784; i++)
+            {
+                w0[i] = wm.weight(i, 0);
+            }
+            java.util.Arrays.sort(w0);
+            assertEquals(392, wm.pruneBelow(0, w0[392]), "weights are distinct");
+            net.compact();
+            final double[] after = net.liveWeightMass();
+            assertTrue(after[0] < 0.9 * before[0] && after[0] > 0.5 * before[0], "the upper half keeps most mass");
+            net.retainPrunedMass(before, after);
+
+            net.normalise();
+
+            final double[] now = net.liveWeightMass();
+            final double expected = mode.equals("retained") ? 78.0 * after[0] / before[0] : 78.0;
+            assertEquals(expected, now[0], 1e-3, "neuron 0 after pruning, mode " + mode);
+            assertEquals(expected, net.normTarget(0), 1e-9);
+            for (int j = 1; j < 4; j++)
+            {
+                assertEquals(78.0, now[j], 1e-3, "an unpruned neuron keeps norm.total");
+            }
+        }
+    }
+
     @Test
     void shouldGiveTheSameResultWhetherAssignmentAndTestRunSideBySideOrNot()
     {
