@@ -107,8 +107,12 @@ public final class TickWorkDescriptor
     public static final int TAG_IMAGE_END = 5;
     /** Entry tag: Prune unit pass. */
     public static final int TAG_PRUNE = 6;
-    /** Most numbered tick shapes; later new shapes are written as {@link #TAG_TICKS}. */
-    public static final int DICTIONARY_LIMIT = 1 << 20;
+    /**
+     * Most numbered tick shapes; later new shapes are written as {@link #TAG_TICKS}. The most frequent shapes (idle
+     * ticks, common spike counts) appear early, and a full dictionary no longer grows, so the agent thread allocates
+     * nothing per record however long the run.
+     */
+    public static final int DICTIONARY_LIMIT = 1 << 16;
 
     /** Core-tick field: the core. */
     public static final int CORE = 0;
