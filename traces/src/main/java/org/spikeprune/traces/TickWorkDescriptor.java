@@ -39,9 +39,11 @@ package org.spikeprune.traces;
  *  IMAGE_START  4 | Δtick | image | label | repeat | learning (0 or 1)
  *  IMAGE_END    5 | Δtick | image | spikes
  *  PRUNE        6 | Δtick | evaluations | pruned | groups
+ *  TICKS_SEQUENCE 7 | Δtick | count k | k numbers
+ *               = k consecutive ticks (tick, tick + 1, …, tick + k - 1), one tick each of the numbered vectors
  * </pre>
- * Most ticks repeat the vectors of an earlier one, so most take a TICKS_SAME entry of four or five bytes, and a
- * reader that aggregates ticks (a hardware model) does that work once per number, not once per tick.
+ * Most ticks repeat the vectors of an earlier one, so most take two or three bytes in a TICKS_SEQUENCE entry, and a
+ * reader that aggregates ticks (a hardware model) sums a tick's vectors once per number, not once per tick.
  *
  * <p>A recording that completes ends the file with an END block. A killed one leaves the file without it (and
  * possibly with its last block cut short); readers then use the queue instead.
@@ -107,6 +109,10 @@ public final class TickWorkDescriptor
     public static final int TAG_IMAGE_END = 5;
     /** Entry tag: Prune unit pass. */
     public static final int TAG_PRUNE = 6;
+    /** Entry tag: consecutive single ticks of numbered vectors. */
+    public static final int TAG_TICKS_SEQUENCE = 7;
+    /** Most ticks in one TICKS_SEQUENCE entry. */
+    public static final int SEQUENCE_LIMIT = 4096;
     /**
      * Most numbered tick shapes; later new shapes are written as {@link #TAG_TICKS}. The most frequent shapes (idle
      * ticks, common spike counts) appear early, and a full dictionary no longer grows, so the agent thread allocates

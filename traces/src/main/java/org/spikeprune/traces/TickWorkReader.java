@@ -48,6 +48,7 @@ public final class TickWorkReader implements AutoCloseable
     private int[] shapeCores = new int[256];
     private int shapeDataLength;
     private int shapes;
+    private int[] sequence = new int[256];
     private long entries;
     private long coreTicks;
     private boolean hasEnd;
@@ -217,6 +218,49 @@ public final class TickWorkReader implements AutoCloseable
                         System.arraycopy(shapeData, shapeOffsets[id], vectors, 0, fields);
                         sink.onTicks(tick, repeat, id, cores, vectors);
                         coreTicks += (long)repeat * cores;
+                        break;
+                    }
+                    case TickWorkDescriptor.TAG_TICKS_SEQUENCE:
+                    {
+                        final long count = var();
+                        if (count < 2 || count > end - position)
+                        {
+                            throw corrupt("a sequence of " + count + " ticks");
+                        }
+                        final int k = (int)count;
+                        if (sequence.length < k)
+                        {
+                            sequence = new int[Math.max(k, sequence.length * 2)];
+                        }
+                        final int[] q = sequence;
+                        final int known = shapes;
+                        final int[] cores = shapeCores;
+                        long records = 0;
+                        for (int i = 0; i < k; i++)
+                        {
+                            final long shape = var();
+                            if (shape < 0 || shape >= known)
+                            {
+                                throw corrupt("a tick of shape " + shape + " (" + known + " shapes known)");
+                            }
+                            q[i] = (int)shape;
+                            records += cores[(int)shape];
+                        }
+                        if (!sink.onTickSequence(tick, k, q))
+                        {
+                            for (int i = 0; i < k; i++)
+                            {
+                                final int id = q[i];
+                                final int fields = cores[id] * FIELDS;
+                                if (vectors.length < fields)
+                                {
+                                    vectors = new long[Math.max(fields, vectors.length * 2)];
+                                }
+                                System.arraycopy(shapeData, shapeOffsets[id], vectors, 0, fields);
+                                sink.onTicks(tick + i, 1, id, cores[id], vectors);
+                            }
+                        }
+                        coreTicks += records;
                         break;
                     }
                     case TickWorkDescriptor.TAG_TICKS_NEW:

@@ -54,6 +54,11 @@ final class TickWorkWriter
 
     private final Dictionary dictionary = new Dictionary();
 
+    /** Consecutive single ticks of known shapes not yet written: the first tick and the shape numbers. */
+    private final int[] sequence = new int[TickWorkDescriptor.SEQUENCE_LIMIT];
+    private int sequenceLength;
+    private long sequenceTick;
+
     private TickWorkWriter(final Path file, final FileChannel channel)
     {
         this.file = file;
@@ -223,6 +228,36 @@ final class TickWorkWriter
     {
         closeGroup();
         writeRun();
+        flushSequence();
+    }
+
+    /** Writes the open sequence of single numbered ticks, if any. */
+    private void flushSequence()
+    {
+        final int n = sequenceLength;
+        if (n == 0)
+        {
+            return;
+        }
+        sequenceLength = 0;
+        if (n == 1)
+        {
+            ensure(4 * 10);
+            beginEntry(TickWorkDescriptor.TAG_TICKS_SAME, sequenceTick);
+            putVar(1);
+            putVar(sequence[0]);
+            endEntry();
+            return;
+        }
+        ensure(3 * 10 + n * 10);
+        beginEntry(TickWorkDescriptor.TAG_TICKS_SEQUENCE, sequenceTick);
+        putVar(n);
+        final int[] q = sequence;
+        for (int i = 0; i < n; i++)
+        {
+            putVar(q[i]);
+        }
+        endEntry();
     }
 
     private void writeRun()
@@ -234,8 +269,27 @@ final class TickWorkWriter
         final int cores = runCores;
         final int n = cores * FIELDS;
         final long[] r = run;
-        ensure(4 * 10 + n * 10);
         final int known = dictionary.find(r, n);
+        if (known >= 0 && runRepeat == 1)
+        {
+            // one tick of a known shape: it joins the open sequence when it is the next tick
+            if (sequenceLength > 0 && runTick == sequenceTick + sequenceLength
+                && sequenceLength < TickWorkDescriptor.SEQUENCE_LIMIT)
+            {
+                sequence[sequenceLength++] = known;
+            }
+            else
+            {
+                flushSequence();
+                sequenceTick = runTick;
+                sequence[0] = known;
+                sequenceLength = 1;
+            }
+            runRepeat = 0;
+            return;
+        }
+        flushSequence();
+        ensure(4 * 10 + n * 10);
         if (known >= 0)
         {
             beginEntry(TickWorkDescriptor.TAG_TICKS_SAME, runTick);

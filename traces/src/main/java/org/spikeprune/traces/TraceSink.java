@@ -129,6 +129,22 @@ public interface TraceSink
     }
 
     /**
+     * Consecutive ticks {@code tick .. tick + count - 1}, one tick each of numbered vectors that earlier
+     * {@link #onTicks} calls carried ({@code shapes[i]} for tick {@code tick + i}), as a {@link TickWorkReader}
+     * delivers them. A sink that keeps what it needs per number handles them here and returns true; the default
+     * returns false, and the reader then makes one {@link #onTicks} call per tick instead.
+     *
+     * @param tick   the first tick.
+     * @param count  ticks, at least 2.
+     * @param shapes their numbers, from index 0; read during the call only.
+     * @return true if handled.
+     */
+    default boolean onTickSequence(final long tick, final int count, final int[] shapes)
+    {
+        return false;
+    }
+
+    /**
      * A Prune unit pass.
      *
      * @param tick        the tick at which it ran.

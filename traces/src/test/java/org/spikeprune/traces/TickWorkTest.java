@@ -128,10 +128,18 @@ class TickWorkTest
         final Path dir = record("shapes", 3, 12, 2);
         final List<Integer> shapes = new ArrayList<>();
         final List<Integer> repeats = new ArrayList<>();
+        final int[] sequences = new int[1];
         try (TickWorkReader work = TickWorkReader.open(dir))
         {
             work.read(new TraceSink()
             {
+                @Override
+                public boolean onTickSequence(final long tick, final int count, final int[] numbers)
+                {
+                    sequences[0]++;
+                    return false;
+                }
+
                 @Override
                 public void onTicks(final long tick, final int repeat, final int shape, final int cores,
                     final long[] vectors)
@@ -150,6 +158,7 @@ class TickWorkTest
             known = Math.max(known, shape);
         }
         assertTrue(shapes.stream().filter(s -> s == idleShape).count() >= 12, "every image ends idle");
+        assertTrue(sequences[0] > 0, "consecutive single ticks of known shapes come as sequences");
     }
 
     @Test

@@ -12,8 +12,9 @@ import org.spikeprune.traces.TraceSink;
  * decrements and spikes out added up; the tick's spikes are the largest per-core {@code spikesIn}), counted per
  * phase in a histogram of its own (in order of first appearance, as the log's), and handed over at
  * {@link #finish()} with {@link ActivityLog#recordTicks}, one call per distinct tick. A tick ends where the log's
- * own would: at the next tick, an image boundary or a Prune unit pass. Runs of numbered ticks
- * ({@link TraceSink#onTicks} with a shape number) cost one array increment each after their first appearance.
+ * own would: at the next tick, an image boundary or a Prune unit pass. Numbered ticks ({@link TraceSink#onTicks}
+ * with a shape number, {@link TraceSink#onTickSequence}) cost one array increment each after their number's first
+ * appearance in the phase.
  * Core-ticks before the first image go straight to {@link ActivityLog#onCoreTick}, since the log files them under
  * an image of its own.
  *
@@ -117,6 +118,16 @@ public final class HardwareReplay implements TraceSink
     }
 
     @Override
+    public boolean onTickSequence(final long tick, final int count, final int[] shapes)
+    {
+        if (!imageSeen || pending)
+        {
+            return false;
+        }
+        return phases[phase].addShapes(shapes, count);
+    }
+
+    @Override
     public void onPrune(final long tick, final long evaluations, final long pruned, final int groups)
     {
         closeTick();
@@ -208,6 +219,26 @@ public final class HardwareReplay implements TraceSink
                 return false;
             }
             counts[e] += times;
+            return true;
+        }
+
+        /** Counts one tick of each shape if every one is mapped to an entry; else changes nothing, false. */
+        boolean addShapes(final int[] shapes, final int count)
+        {
+            final int[] map = shapeEntry;
+            for (int i = 0; i < count; i++)
+            {
+                final int s = shapes[i];
+                if (s >= map.length || map[s] < 0)
+                {
+                    return false;
+                }
+            }
+            final long[] c = counts;
+            for (int i = 0; i < count; i++)
+            {
+                c[map[shapes[i]]]++;
+            }
             return true;
         }
 
