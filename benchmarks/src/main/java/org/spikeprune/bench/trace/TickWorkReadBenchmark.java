@@ -27,7 +27,9 @@ import org.spikeprune.traces.TraceSink;
  * Read rate of a trace's tick-work file, what {@code replay --hw} reads, over {@value #TICKS} ticks of one core
  * shaped like a run: 1,000-tick images whose last 300 ticks are idle (the core only updates its neurons), the busy
  * ticks drawn from about a thousand distinct shapes. Scores are per core-tick record; the trace is written once
- * per trial, the file opened and checked once per invocation.
+ * per trial, the file opened and checked once per invocation. {@code perRecord} takes every core-tick as a call,
+ * {@code perRun} every run of ticks, {@code perShape} also the sequences of numbered ticks (what replay --hw
+ * does).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -72,6 +74,40 @@ public class TickWorkReadBenchmark
             final long[] vectors)
         {
             sum += repeat * (vectors[TickWorkDescriptor.SYNAPTIC_OPS] + vectors[TickWorkDescriptor.STDP_UPDATES]);
+        }
+    }
+
+    /** Keeps a sum per shape number and adds it up for sequences of numbered ticks, as the hardware replay does. */
+    static final class PerShape implements TraceSink
+    {
+        long sum;
+        long[] shapeSums = new long[1024];
+
+        @Override
+        public void onTicks(final long tick, final int repeat, final int shape, final int cores,
+            final long[] vectors)
+        {
+            final long s = vectors[TickWorkDescriptor.SYNAPTIC_OPS] + vectors[TickWorkDescriptor.STDP_UPDATES];
+            if (shape >= 0)
+            {
+                if (shape >= shapeSums.length)
+                {
+                    shapeSums = java.util.Arrays.copyOf(shapeSums, Math.max(shape + 1, shapeSums.length * 2));
+                }
+                shapeSums[shape] = s;
+            }
+            sum += repeat * s;
+        }
+
+        @Override
+        public boolean onTickSequence(final long tick, final int count, final int[] shapes)
+        {
+            final long[] sums = shapeSums;
+            for (int i = 0; i < count; i++)
+            {
+                sum += sums[shapes[i]];
+            }
+            return true;
         }
     }
 
@@ -138,6 +174,16 @@ public class TickWorkReadBenchmark
     public long perRun()
     {
         final PerRun sink = new PerRun();
+        read(sink);
+        return sink.sum;
+    }
+
+    /** Runs of ticks as {@code onTicks} calls, sequences of numbered ticks as {@code onTickSequence} calls. */
+    @Benchmark
+    @OperationsPerInvocation(TICKS)
+    public long perShape()
+    {
+        final PerShape sink = new PerShape();
         read(sink);
         return sink.sum;
     }
