@@ -20,9 +20,11 @@ package org.spikeprune.traces;
  * </pre>
  * Payloads, by block kind:
  * <pre>
- *  HEADER   magic "SPKWORKS" (long) | format version (int) | the trace's header record (as in the queue)   20, 28, 32
+ *  HEADER   magic "SPKWORKS" (long) | format version (int) | the trace's header record, as in the queue
+ *           (at 20, 28, 32)
  *  ENTRIES  entries, back to back (below)
- *  END      status (int) | entries (long) | core-tick records (long) | digest length d (int) | digest       20, 24, 32, 40, 44
+ *  END      status (int) | entries (long) | core-tick records (long) | digest length d (int) | digest
+ *           (at 20, 24, 32, 40, 44)
  * </pre>
  *
  * <p>An entry is a tag byte followed by zig-zag variable-length integers (7 bits a byte, low bits first). Every

@@ -149,7 +149,8 @@ class TickWorkTest
                 }
             });
         }
-        final int idleShape = shapes.get(repeats.indexOf(repeats.stream().mapToInt(Integer::intValue).max().getAsInt()));
+        final int longest = repeats.stream().mapToInt(Integer::intValue).max().getAsInt();
+        final int idleShape = shapes.get(repeats.indexOf(longest));
         assertTrue(idleShape >= 0, "the idle stretch has a number");
         int known = -1;
         for (final int shape : shapes)
