@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.spikeprune.cli.trace.HardwareReplay;
 import org.spikeprune.core.InputException;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.config.Params;
@@ -25,10 +26,12 @@ import org.spikeprune.fpga.HardwareEstimate;
 import org.spikeprune.fpga.HardwarePresets;
 import org.spikeprune.fpga.NetworkShape;
 import org.spikeprune.fpga.activity.ActivityLog;
+import org.spikeprune.traces.TickWorkDescriptor;
+import org.spikeprune.traces.TickWorkReader;
 import org.spikeprune.traces.TraceException;
 import org.spikeprune.traces.TraceReader;
 import org.spikeprune.traces.TraceRecordKind;
-import org.spikeprune.traces.TraceSink;
+import org.spikeprune.traces.TraceStatus;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,54 +78,76 @@ public final class ReplayCommand implements Callable<Integer>
     {
         final HardwareConfig config = HardwarePresets.load(hw);
         final long t0 = System.nanoTime();
+        final HardwareActivity a = hardwareActivity(dir, false);
+        final Map<String, Double> m = HardwareEstimate.of(config, a.log()).toMap();
+        final double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "replayed %d core-tick records of %s (from %s) on %s in %.2f s%n",
+            a.coreTicks(), dir, a.source(), hw, seconds);
+        for (final Map.Entry<String, Double> e : m.entrySet())
+        {
+            System.out.printf(Locale.ROOT, "hw.%s = %.1f%n", e.getKey(), e.getValue());
+        }
+        if (!a.complete())
+        {
+            System.out.println("note: the trace is incomplete (the recording did not finish)");
+        }
+        return 0;
+    }
+
+    /**
+     * The recorded run's hardware activity: from the trace's tick-work file when it is whole (it never opens the
+     * queue), else from the queue's records.
+     *
+     * @param dir       the trace.
+     * @param fromQueue read the queue even when the tick-work file is whole.
+     * @return the filled activity log and where it came from.
+     */
+    static HardwareActivity hardwareActivity(final Path dir, final boolean fromQueue)
+    {
+        if (!fromQueue && TickWorkReader.exists(dir))
+        {
+            try (TickWorkReader work = TickWorkReader.open(dir))
+            {
+                final ActivityLog log = new ActivityLog(shape(dir, work.header().configText()));
+                final HardwareReplay replay = new HardwareReplay(log);
+                final long coreTicks = work.read(replay);
+                if (work.hasEnd())
+                {
+                    replay.finish();
+                    return new HardwareActivity(log, coreTicks, TickWorkDescriptor.FILE_NAME,
+                        work.status() == TraceStatus.COMPLETE);
+                }
+            }
+            System.out.println("note: " + TickWorkDescriptor.FILE_NAME + " has no end block (the recording did not "
+                + "finish); reading the queue instead");
+        }
         try (TraceReader reader = TraceReader.open(dir))
         {
-            final Map<String, String> run = runConfig(reader.header().configText());
-            final int neurons = Integer.parseInt(run.getOrDefault("network.exc_neurons", "100"));
-            final ActivityLog log = new ActivityLog(NetworkShape.paperA(neurons));
-            final long records = reader.read(new TraceSink()
-            {
-                @Override
-                public void onImageStart(final long tick, final int image, final int label, final boolean learning,
-                    final int repeat)
-                {
-                    log.onImageStart(tick, image, label, learning, repeat);
-                }
-
-                @Override
-                public void onCoreTick(final long tick, final int core, final int spikesIn, final long synapticOps,
-                    final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
-                {
-                    log.onCoreTick(tick, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements,
-                        spikesOut);
-                }
-
-                @Override
-                public void onPrune(final long tick, final long evaluations, final long pruned, final int groups)
-                {
-                    log.onPrune(tick, evaluations, pruned, groups);
-                }
-
-                @Override
-                public void onImageEnd(final long tick, final int image, final int spikes)
-                {
-                    log.onImageEnd(tick, image, spikes);
-                }
-            });
-            log.finish();
-            final Map<String, Double> m = HardwareEstimate.of(config, log).toMap();
-            final double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "replayed %d records of %s on %s in %.2f s%n", records, dir, hw, seconds);
-            for (final Map.Entry<String, Double> e : m.entrySet())
-            {
-                System.out.printf(Locale.ROOT, "hw.%s = %.1f%n", e.getKey(), e.getValue());
-            }
-            if (!reader.isComplete())
-            {
-                System.out.println("note: the trace is incomplete (the recording did not finish)");
-            }
-            return 0;
+            final ActivityLog log = new ActivityLog(shape(dir, reader.header().configText()));
+            final HardwareReplay replay = new HardwareReplay(log);
+            reader.read(replay);
+            replay.finish();
+            return new HardwareActivity(log, reader.eventRecords(TraceRecordKind.CORE_TICK), "the queue",
+                reader.isComplete());
         }
+    }
+
+    private static NetworkShape shape(final Path dir, final String configText)
+    {
+        final Map<String, String> run = runConfig(dir, configText);
+        return NetworkShape.paperA(Integer.parseInt(run.getOrDefault("network.exc_neurons", "100")));
+    }
+
+    /**
+     * A recorded run's hardware activity.
+     *
+     * @param log       the filled log.
+     * @param coreTicks core-tick records replayed.
+     * @param source    what was read.
+     * @param complete  whether the recording finished.
+     */
+    record HardwareActivity(ActivityLog log, long coreTicks, String source, boolean complete)
+    {
     }
 
     private Integer replayNetwork()
@@ -132,7 +157,7 @@ public final class ReplayCommand implements Callable<Integer>
         final String recordedDigest;
         try (TraceReader header = TraceReader.open(dir))
         {
-            run = runConfig(header.header().configText());
+            run = runConfig(dir, header.header().configText());
             while (header.next())
             {
                 // walk to the end record
@@ -181,7 +206,7 @@ public final class ReplayCommand implements Callable<Integer>
         return same ? 0 : 1;
     }
 
-    private Map<String, String> runConfig(final String text)
+    private static Map<String, String> runConfig(final Path dir, final String text)
     {
         final Map<String, String> m = new LinkedHashMap<>();
         for (final String line : text.split("\n"))

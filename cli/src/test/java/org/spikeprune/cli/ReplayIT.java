@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
+import org.spikeprune.fpga.HardwareConfig;
+import org.spikeprune.fpga.HardwareEstimate;
+import org.spikeprune.fpga.HardwarePresets;
+import org.spikeprune.traces.TickWorkDescriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,7 +33,7 @@ class ReplayIT
         assertEquals(0, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "120",
             "--assign-images", "40", "--test-images", "40", "--pruning", "aptn", "--no-baseline",
             "--set", "pruning.start_images=60", "--set", "pruning.step_images=30",
-            "--trace", trace.toString(), "--out", tmp.resolve("run").toString()));
+            "--hw", "zedboard", "--trace", trace.toString(), "--out", tmp.resolve("run").toString()));
         final JsonNode r = RunOutput.json().readTree(Files.readAllBytes(tmp.resolve("run/result.json")));
         assertTrue(r.get("connectivity").asDouble() < 1.0, "the recorded run pruned");
 
@@ -43,6 +47,22 @@ class ReplayIT
         assertTrue(a.contains("hw.cycles.train_per_image"), a);
         assertTrue(!line(a, "hw.cycles.infer_per_image").equals(line(b, "hw.cycles.infer_per_image")),
             "two presets give different cycle counts:\n" + a + "\n" + b);
+        assertTrue(a.contains("from " + TickWorkDescriptor.FILE_NAME), a);
+
+        // the live run's estimate (train --hw) and the replayed one are the same, from either file of the trace
+        final JsonNode live = r.get("hw");
+        final HardwareConfig zedboard = HardwarePresets.load("zedboard");
+        for (final boolean fromQueue : new boolean[] {false, true})
+        {
+            final HardwareEstimate replayed = HardwareEstimate.of(zedboard,
+                ReplayCommand.hardwareActivity(trace, fromQueue).log());
+            assertEquals(live.get("cycles").get("train_per_image").asDouble(), replayed.cyclesTrainPerImage(),
+                "train cycles, from the queue: " + fromQueue);
+            assertEquals(live.get("cycles").get("infer_per_image").asDouble(), replayed.cyclesInferPerImage(),
+                "inference cycles, from the queue: " + fromQueue);
+            assertEquals(live.get("energy_pj").get("train_per_image").asDouble(), replayed.energyPjTrainPerImage(),
+                "train energy, from the queue: " + fromQueue);
+        }
     }
 
     private static String line(final String text, final String key)

@@ -3,8 +3,27 @@ package org.spikeprune.traces;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_CORE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_DECREMENTS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_NEURON_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_IN_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_OUT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_STDP_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
 import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
+import static org.spikeprune.traces.TraceRecordDescriptor.FLAGS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.FLAG_LEARNING;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_IMAGE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_SPIKES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_IMAGE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_LABEL_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_REPEAT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
@@ -31,7 +50,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  *
  * <p>Records drained in one duty cycle are packed into a block, up to {@link #BLOCK_TARGET} bytes, and the block is
  * written as one queue document at the end of the cycle (or when it is full). The queue's per-document cost is
- * shared by the records of a block; when producers are slow a block holds one record and is written at once.
+ * shared by the records of a block. The agent sleeps a millisecond whenever the ring is empty, so a block holds
+ * what the producers committed in that time (a single record only when they are slower than that).
+ *
+ * <p>Each block, once in the queue, is also fed to a {@link TickWorkWriter}, which keeps the trace's tick-work file
+ * (the hardware units' actions in compact form, for hardware replay) in step with the queue.
  *
  * <p>It runs on its own thread (see {@link TraceRecorder}); every Chronicle call happens on that thread. After
  * a stop (low disk space or a failure) it writes nothing more and tells the recorder, whose producers then fail
@@ -58,6 +81,7 @@ final class TraceAgent implements Agent, MessageHandler
     private final long[] blockKindCounts = new long[EVENT_KIND_COUNT];
 
     private SingleChronicleQueue queue;
+    private TickWorkWriter tickWork;
     private ExcerptAppender appender;
     private byte[] block;
     private UnsafeBuffer blockBuffer;
@@ -108,6 +132,7 @@ final class TraceAgent implements Agent, MessageHandler
         final byte[] record = TraceCodec.encodeHeader(header, formatVersion);
         writeDocument(record, record.length);
         nextRecordIndex = 1;
+        tickWork = TickWorkWriter.create(dir, record);
     }
 
     @Override
@@ -210,6 +235,19 @@ final class TraceAgent implements Agent, MessageHandler
     /** Closes the queue (after a failed start, too). */
     void closeQueue()
     {
+        if (tickWork != null)
+        {
+            final TickWorkWriter w = tickWork;
+            tickWork = null;
+            try
+            {
+                w.close();
+            }
+            catch (final RuntimeException ignore)
+            {
+                // closing after a failure; the failure is what gets reported
+            }
+        }
         try
         {
             if (appender != null)
@@ -244,6 +282,7 @@ final class TraceAgent implements Agent, MessageHandler
             return;
         }
         writeDocument(block, blockLength);
+        feedTickWork();
         nextRecordIndex += blockRecords;
         eventRecords += blockRecords;
         lastTick = blockLastTick;
@@ -299,6 +338,63 @@ final class TraceAgent implements Agent, MessageHandler
         writeDocument(record, length);
         nextRecordIndex++;
         endWritten = true;
+        if (tickWork != null)
+        {
+            final TickWorkWriter w = tickWork;
+            tickWork = null;
+            w.finish(status, runDigest);
+        }
+    }
+
+    /** Hands the records of the block just written to the tick-work file. */
+    private void feedTickWork()
+    {
+        final TickWorkWriter w = tickWork;
+        if (w == null)
+        {
+            return;
+        }
+        final long before = w.bytes();
+        final UnsafeBuffer b = blockBuffer;
+        final int core = TraceRecordKind.CORE_TICK.code();
+        final int imageStart = TraceRecordKind.IMAGE_START.code();
+        final int imageEnd = TraceRecordKind.IMAGE_END.code();
+        final int prune = TraceRecordKind.PRUNE.code();
+        int at = 0;
+        while (at < blockLength)
+        {
+            final int code = b.getShort(at + KIND_OFFSET, BYTE_ORDER);
+            final long tick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
+            if (code == core)
+            {
+                w.onCoreTick(tick, b.getInt(at + CORE_TICK_CORE_OFFSET, BYTE_ORDER),
+                    b.getInt(at + CORE_TICK_SPIKES_IN_OFFSET, BYTE_ORDER),
+                    b.getLong(at + CORE_TICK_SYNAPTIC_OPS_OFFSET, BYTE_ORDER),
+                    b.getLong(at + CORE_TICK_NEURON_UPDATES_OFFSET, BYTE_ORDER),
+                    b.getLong(at + CORE_TICK_STDP_UPDATES_OFFSET, BYTE_ORDER),
+                    b.getLong(at + CORE_TICK_DECREMENTS_OFFSET, BYTE_ORDER),
+                    b.getInt(at + CORE_TICK_SPIKES_OUT_OFFSET, BYTE_ORDER));
+            }
+            else if (code == imageStart)
+            {
+                w.onImageStart(tick, b.getInt(at + IMAGE_START_IMAGE_OFFSET, BYTE_ORDER),
+                    b.getInt(at + IMAGE_START_LABEL_OFFSET, BYTE_ORDER),
+                    (b.getShort(at + FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING) != 0,
+                    b.getInt(at + IMAGE_START_REPEAT_OFFSET, BYTE_ORDER));
+            }
+            else if (code == imageEnd)
+            {
+                w.onImageEnd(tick, b.getInt(at + IMAGE_END_IMAGE_OFFSET, BYTE_ORDER),
+                    b.getInt(at + IMAGE_END_SPIKES_OFFSET, BYTE_ORDER));
+            }
+            else if (code == prune)
+            {
+                w.onPrune(tick, b.getLong(at + PRUNE_EVALUATIONS_OFFSET, BYTE_ORDER),
+                    b.getLong(at + PRUNE_PRUNED_OFFSET, BYTE_ORDER), b.getInt(at + PRUNE_GROUPS_OFFSET, BYTE_ORDER));
+            }
+            at += b.getInt(at + LENGTH_OFFSET, BYTE_ORDER);
+        }
+        bytesSinceCheck += w.bytes() - before;
     }
 
     private void writeDocument(final byte[] bytes, final int length)

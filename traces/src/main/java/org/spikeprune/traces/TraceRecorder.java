@@ -43,8 +43,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 import org.agrona.BufferUtil;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
@@ -76,6 +76,8 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     private static final int OPEN = 0;
     private static final int STOPPED = 1;
     private static final int CLOSED = 2;
+    /** How long the agent sleeps when the ring is empty. */
+    private static final long AGENT_SLEEP_NS = 1_000_000;
 
     private final Path dir;
     private final ManyToOneRingBuffer ring;
@@ -105,7 +107,10 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         this.agent = new TraceAgent(
             this, dir, header, ctx.formatVersion(), ring, ctx.diskSpace(), ctx.minFreeBytes(),
             ctx.checkIntervalBytes());
-        this.agentIdle = new BackoffIdleStrategy(10, 10, 10_000, 1_000_000);
+        // An agent that polls busily finds two or three records per cycle and pays a queue document and a wake-up
+        // for each handful, which costs most of a core; one that sleeps a millisecond whenever the ring is empty
+        // writes the millisecond's records (hundreds) as one block. The ring holds far more than a millisecond.
+        this.agentIdle = new SleepingIdleStrategy(AGENT_SLEEP_NS);
         this.thread = new Thread(this::runAgent, "trace-agent");
         this.thread.setDaemon(true);
     }

@@ -99,6 +99,52 @@ public interface TraceSink
     }
 
     /**
+     * A run of identical ticks, as a {@link TickWorkReader} delivers it: the same core-tick records in each of the
+     * ticks {@code tick .. tick + repeat - 1}. The default expands it into the {@link #onCoreTick} calls it stands
+     * for (tick by tick, cores in the given order); a sink that only aggregates can take the run in one step.
+     *
+     * @param tick    the first tick of the run.
+     * @param repeat  ticks in the run, at least 1.
+     * @param shape   the number of these vectors: runs with the same number (0, 1, 2, … in order of first
+     *                appearance) carry the same vectors; -1 when the run has none.
+     * @param cores   core-tick records per tick.
+     * @param vectors {@code cores} vectors of {@link TickWorkDescriptor#FIELDS} longs (core, spikes in, synaptic
+     *                ops, neuron updates, STDP updates, decrements, spikes out) from index 0; read during the
+     *                call only.
+     */
+    default void onTicks(final long tick, final int repeat, final int shape, final int cores, final long[] vectors)
+    {
+        for (int r = 0; r < repeat; r++)
+        {
+            int at = 0;
+            for (int c = 0; c < cores; c++)
+            {
+                onCoreTick(tick + r, (int)vectors[at + TickWorkDescriptor.CORE],
+                    (int)vectors[at + TickWorkDescriptor.SPIKES_IN], vectors[at + TickWorkDescriptor.SYNAPTIC_OPS],
+                    vectors[at + TickWorkDescriptor.NEURON_UPDATES], vectors[at + TickWorkDescriptor.STDP_UPDATES],
+                    vectors[at + TickWorkDescriptor.DECREMENTS], (int)vectors[at + TickWorkDescriptor.SPIKES_OUT]);
+                at += TickWorkDescriptor.FIELDS;
+            }
+        }
+    }
+
+    /**
+     * Consecutive ticks {@code tick .. tick + count - 1}, one tick each of numbered vectors that earlier
+     * {@link #onTicks} calls carried ({@code shapes[i]} for tick {@code tick + i}), as a {@link TickWorkReader}
+     * delivers them. A sink that keeps what it needs per number handles them here and returns true; the default
+     * returns false, and the reader then makes one {@link #onTicks} call per tick instead.
+     *
+     * @param tick   the first tick.
+     * @param count  ticks, at least 2.
+     * @param shapes their numbers, from index 0; read during the call only.
+     * @return true if handled.
+     */
+    default boolean onTickSequence(final long tick, final int count, final int[] shapes)
+    {
+        return false;
+    }
+
+    /**
      * A Prune unit pass.
      *
      * @param tick        the tick at which it ran.

@@ -4,7 +4,11 @@
  *
  * <pre>
  *   run (driving thread, cores) ──TraceSink──▶ TraceRecorder ──ring──▶ TraceAgent ──▶ DIR/*.cq4
- *                                                                                      │
+ *                                                                          │           │
+ *                                                                          ▼           │
+ *                                                              DIR/tick-work.bin       │
+ *                                                                          │           │
+ *   replay --hw (unit actions only) ◀──TraceSink── TickWorkReader ◀────────┘           │
  *   replay / inspect / export  ◀──TraceSink or cursor── TraceReader ◀──────────────────┘
  * </pre>
  *
@@ -14,6 +18,9 @@
  *       alone writes the queue and watches the free disk space.</li>
  *   <li>{@link org.spikeprune.traces.TraceRecordDescriptor}: the binary layout of every record.</li>
  *   <li>{@link org.spikeprune.traces.TraceReader}: checked reading (header, checksums, indices, END totals).</li>
+ *   <li>{@link org.spikeprune.traces.TickWorkDescriptor} and {@link org.spikeprune.traces.TickWorkReader}: the
+ *       hardware units' actions again, run-length and dictionary coded in a small file of their own, which hardware
+ *       replay reads without opening the queue.</li>
  *   <li>{@link org.spikeprune.traces.TraceSummary} and {@link org.spikeprune.traces.TraceExport}: what
  *       {@code trace inspect} and {@code trace export} print.</li>
  * </ul>

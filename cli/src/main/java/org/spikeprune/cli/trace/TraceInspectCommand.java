@@ -1,10 +1,12 @@
 package org.spikeprune.cli.trace;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.spikeprune.traces.TickWorkDescriptor;
 import org.spikeprune.traces.TraceEnd;
 import org.spikeprune.traces.TraceException;
 import org.spikeprune.traces.TraceHeader;
@@ -101,6 +103,12 @@ public final class TraceInspectCommand implements Callable<Integer>
         line(out, "bytes", s.recordBytes() + " written in records; " + s.queueFiles() + " queue file(s) of "
             + s.fileBytes() + " bytes apparent size (preallocated, sparse)");
         line(out, "bytes/event", String.format(Locale.ROOT, "%.2f", s.bytesPerEvent()));
+        final Path work = s.directory().resolve(TickWorkDescriptor.FILE_NAME);
+        if (Files.isRegularFile(work))
+        {
+            line(out, "tick-work", work.getFileName() + ", " + work.toFile().length()
+                + " bytes: the unit actions in compact form, which replay --hw reads");
+        }
     }
 
     private static void line(final PrintWriter out, final String name, final String value)
