@@ -16,11 +16,25 @@ import org.spikeprune.engine.SpikeBatch;
  *   <li>catch up ticks the engine skipped (closed-form relaxation of v, θ decay);</li>
  *   <li>excitatory spikes of {@code T-1} excite their inhibitory partners, inhibitory spikes of {@code T-1}
  *       inhibit every other excitatory neuron;</li>
- *   <li>input spikes emitted at {@code T-d} arrive over synapses of delay {@code d}, for d = 0, 1, …
- *       (conductance += w; STDP depression w -= ν_pre·y1, clipped at 0; pre trace set);</li>
+ *   <li>input spikes emitted at {@code T} are propagated at once over all their synapses, each weight read now
+ *       and added to the conductance increment of its arrival tick {@code T+d} (Brian 1's
+ *       {@code DelayConnection}: a delayed spike carries the weight of its emission time); the increments due at
+ *       {@code T} are added to the conductances;</li>
+ *   <li>the STDP pre-spike depression of every arrival at {@code T} (w -= ν_pre·y1(T), clipped at 0; the pre
+ *       trace is set at arrival), applied lazily but exactly: see below;</li>
  *   <li>one Euler step of every neuron, threshold, reset, refractoriness, adaptive threshold θ;</li>
  *   <li>STDP potentiation of every excitatory neuron that fired (w += ν_post·x·y2, clipped at w_max).</li>
  * </ol>
+ *
+ * <p>Lazy depression. An input's synapses are visited once per input spike, at emission, never once per
+ * (input, delay) group and tick. The depressions of its arrivals are applied when the weights are next needed,
+ * with the values they would have had at arrival: before the input's next emission reads its row (arrivals up to
+ * the tick before), before a post-synaptic neuron's potentiation (arrivals up to that tick, before its last post
+ * spike changes), and before anything outside the tick loop reads the weights ({@link #settle()}). A synapse
+ * {@code (i, j)} has had every arrival up to {@code max(rowSettled[i], colSettled[j])} applied; the trace
+ * {@code y1_j(T)} of an arrival at {@code T} is taken from the last post spike of j before T, which is still the
+ * last one when the arrival is applied. Each depression is {@code w ← max(0, w − a)} applied in arrival order per
+ * synapse, so the weights are exactly those of depressing at every arrival.
  */
 final class DcCore implements ProcessingElement
 {
@@ -74,6 +88,21 @@ final class DcCore implements ProcessingElement
     int[] potentiationStart;
     int[] potentiationPos;
 
+    /** Conductance increments of the arrivals in flight, by arrival tick slot ({@code tick mod delays}). */
+    private final double[][] incoming;
+    /** Accumulations (SOPs) due at each arrival slot. */
+    private final long[] incomingOps;
+    /** Pre-spike depressions (STDP updates) due at each arrival slot. */
+    private final long[] incomingUpdates;
+    /** Every arrival up to this tick has been depressed on every plastic synapse of input i. */
+    private final int[] rowSettled;
+    /** Every arrival up to this tick has been depressed on every plastic synapse onto neuron j. */
+    private final int[] colSettled;
+    /** The last {@code pendingEmissions[i]} emissions of input i have arrivals not yet depressed everywhere. */
+    private final int[] pendingEmissions;
+    /** Some emission has depressions pending. */
+    private boolean unsettled;
+
     // input spikes of the last `delays` ticks, by tick slot
     private final int[][] ringIds;
     private final int[] ringCount;
@@ -84,7 +113,6 @@ final class DcCore implements ProcessingElement
     private final int[] historyHead;
     private final int historyDepth;
 
-    private final float[] y1Now;
     private final float[] xTable;
     private final float[] y1Table;
     private final float[] y2Table;
@@ -100,7 +128,7 @@ final class DcCore implements ProcessingElement
     private final float wMax;
     private final double gEps;
 
-    boolean learning;
+    private boolean learning;
     private long lastTick = Long.MIN_VALUE;
     private int pendingInh;
     private int spikesIn;
@@ -153,7 +181,14 @@ final class DcCore implements ProcessingElement
         history = new int[inputs * historyDepth];
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
-        y1Now = new float[n];
+        incoming = new double[delays][n];
+        incomingOps = new long[delays];
+        incomingUpdates = new long[delays];
+        rowSettled = new int[inputs];
+        colSettled = new int[n];
+        pendingEmissions = new int[inputs];
+        Arrays.fill(rowSettled, SynapseTable.NEVER);
+        Arrays.fill(colSettled, SynapseTable.NEVER);
         xTable = decayTable(p.tauPre, p.dtMs);
         y1Table = decayTable(p.tauPost1, p.dtMs);
         y2Table = decayTable(p.tauPost2, p.dtMs);
@@ -211,9 +246,6 @@ final class DcCore implements ProcessingElement
             if (sid < excBase)
             {
                 slotIds[inputCount++] = sid;
-                final int h = historyHead[sid];
-                history[sid * historyDepth + h] = (int)tick;
-                historyHead[sid] = h + 1 == historyDepth ? 0 : h + 1;
             }
             else if (sid < inhBase)
             {
@@ -259,77 +291,177 @@ final class DcCore implements ProcessingElement
         lastTick = tick;
     }
 
+    /**
+     * Propagates the input spikes emitted at tick t over all their synapses (into the increments of their arrival
+     * ticks) and adds the increments due at t to the conductances.
+     */
     private void deliverArrivals(final long tick, final int t)
     {
         final boolean learn = learning;
         final SynapseTable pt = plastic;
         final SynapseTable ft = frozen;
         final boolean anyFrozen = ft.size() > 0;
-        final int slot0 = Math.floorMod(tick, delays);
-        boolean tracesReady = false;
-        for (int d = 0; d < delays; d++)
+        final int slot = Math.floorMod(tick, delays);
+        if (ringTick[slot] == tick)
         {
-            int slot = slot0 - d;
-            if (slot < 0)
-            {
-                slot += delays;
-            }
             final int count = ringCount[slot];
-            if (count == 0 || ringTick[slot] != tick - d)
-            {
-                continue;
-            }
-            if (learn && !tracesReady)
-            {
-                postTraces(t);
-                tracesReady = true;
-            }
             final int[] slotIds = ringIds[slot];
             for (int s = 0; s < count; s++)
             {
-                final int g = slotIds[s] * delays + d;
-                if (learn)
+                final int i = slotIds[s];
+                final int cnt = learn ? pendingEmissions[i] : 0;
+                final int g0 = i * delays;
+                if (cnt == 0)
                 {
-                    arriveLearning(pt, g);
+                    SynapseKernels.accumulate(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                        learn ? incomingUpdates : null, incomingOps);
                 }
                 else
                 {
-                    arrive(pt, g);
+                    // older pending emissions first, then the newest one fused with the propagation of this one
+                    if (cnt > 1)
+                    {
+                        arriveLearning(i, t - 1, cnt - 1);
+                    }
+                    final int hn = historyHead[i] == 0 ? historyDepth - 1 : historyHead[i] - 1;
+                    final int e = history[i * historyDepth + hn];
+                    final int d0 = Math.max(0, rowSettled[i] - e + 1);
+                    final int d1 = Math.min(delays - 1, t - 1 - e);
+                    SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                        incomingUpdates, incomingOps, e, d0, d1, colSettled, lastPost, y1Table, nuPre);
+                    retire(i, t - 1);
                 }
+                final int h = historyHead[i];
+                history[i * historyDepth + h] = t;
+                historyHead[i] = h + 1 == historyDepth ? 0 : h + 1;
                 if (anyFrozen)
                 {
-                    arrive(ft, g);
+                    SynapseKernels.accumulate(ft.syn, ft.groupStart, g0, delays, incoming, slot, null, incomingOps);
+                }
+                if (learn)
+                {
+                    pendingEmissions[i]++;
+                    unsettled = true;
                 }
             }
         }
-    }
-
-    /** The first post-synaptic trace y1 of every neuron at tick t, for the pre-spike depressions of the tick. */
-    private void postTraces(final int t)
-    {
-        for (int j = 0; j < n; j++)
+        final long ops = incomingOps[slot];
+        if (ops != 0)
         {
-            y1Now[j] = lookup(y1Table, t - lastPost[j]);
+            final double[] inc = incoming[slot];
+            final double[] g = ge;
+            for (int j = 0; j < n; j++)
+            {
+                g[j] += inc[j];
+            }
+            Arrays.fill(inc, 0.0);
+            synapticOps += ops;
+            incomingOps[slot] = 0;
+            final long updates = incomingUpdates[slot];
+            stdpUpdates += updates;
+            decrements += updates;
+            incomingUpdates[slot] = 0;
         }
     }
 
-    private void arriveLearning(final SynapseTable table, final int g)
+    /**
+     * The learning half of arrival, for input i: applies the pre-spike depressions of its arrivals up to tick t
+     * that are still pending ({@code w ← max(0, w − ν_pre·y1_j(T))} at every arrival tick T), oldest emission first.
+     */
+    private void arriveLearning(final int i, final int t)
     {
-        final int from = table.groupStart[g];
-        final int to = table.groupStart[g + 1];
-        SynapseKernels.accumulateDepress(table.syn, from, to, ge, y1Now, nuPre);
-        final int m = to - from;
-        synapticOps += m;
-        stdpUpdates += m;
-        decrements += m;
+        arriveLearning(i, t, pendingEmissions[i]);
+        retire(i, t);
     }
 
-    private void arrive(final SynapseTable table, final int g)
+    /** Applies the pending depressions of arrivals up to tick t of the oldest {@code count} pending emissions. */
+    private void arriveLearning(final int i, final int t, final int count)
     {
-        final int from = table.groupStart[g];
-        final int to = table.groupStart[g + 1];
-        SynapseKernels.accumulate(table.syn, from, to, ge);
-        synapticOps += to - from;
+        final int cnt = pendingEmissions[i];
+        final SynapseTable pt = plastic;
+        final int[] gs = pt.groupStart;
+        final int base = i * historyDepth;
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int from = rowSettled[i];
+        final int g0 = i * delays;
+        for (int m = 0; m < count; m++)
+        {
+            final int e = history[base + h];
+            final int d0 = Math.max(0, from - e + 1);
+            final int d1 = Math.min(delays - 1, t - e);
+            for (int d = d0; d <= d1; d++)
+            {
+                final int g = g0 + d;
+                SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], e + d, colSettled, lastPost, y1Table, nuPre);
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+    }
+
+    /** Input i's arrivals up to tick t are all applied: forgets the emissions whose arrivals are all over. */
+    private void retire(final int i, final int t)
+    {
+        final int cnt = pendingEmissions[i];
+        final int base = i * historyDepth;
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        int done = 0;
+        while (done < cnt && history[base + h] + delays - 1 <= t)
+        {
+            done++;
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+        pendingEmissions[i] = cnt - done;
+        rowSettled[i] = t;
+    }
+
+    /**
+     * Applies every pending pre-spike depression of arrivals up to the last tick run, so that the weights are those
+     * of the tick loop (control path: before normalisation, pruning, export).
+     */
+    void settle()
+    {
+        if (!unsettled)
+        {
+            return;
+        }
+        final int t = (int)lastTick;
+        boolean left = false;
+        for (int i = 0; i < inputs; i++)
+        {
+            if (pendingEmissions[i] > 0)
+            {
+                arriveLearning(i, t);
+                left |= pendingEmissions[i] > 0;
+            }
+        }
+        unsettled = left;
+    }
+
+    /**
+     * Turns learning (STDP, θ adaptation) on or off. Depressions of arrivals up to the last tick are applied
+     * first; arrivals still in flight are then not depressed, as arrivals after the switch (none are in flight
+     * between two presentations: the rest is longer than the longest delay).
+     *
+     * @param on learning on.
+     */
+    void learning(final boolean on)
+    {
+        if (on == learning)
+        {
+            return;
+        }
+        settle();
+        Arrays.fill(pendingEmissions, 0);
+        unsettled = false;
+        learning = on;
     }
 
     void integrate(final int t, final SpikeBatch out)
@@ -444,9 +576,59 @@ final class DcCore implements ProcessingElement
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
         final SynapseTable table = plastic;
+        if (unsettled)
+        {
+            settleColumn(j, t);
+        }
+        colSettled[j] = t;
         SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
             history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;
+    }
+
+    /**
+     * Applies the pending pre-spike depressions of arrivals up to tick t on every plastic synapse onto neuron j,
+     * before its potentiation and before its post trace moves on.
+     */
+    private void settleColumn(final int j, final int t)
+    {
+        final int from = potentiationStart[j];
+        final int to = potentiationStart[j + 1];
+        final SynapseTable table = plastic;
+        final long[] syn = table.syn;
+        final int[] pos = potentiationPos;
+        final int col = colSettled[j];
+        final int last = lastPost[j];
+        for (int q = from; q < to; q++)
+        {
+            final int k = pos[q];
+            final int i = table.pre[k];
+            final int cnt = pendingEmissions[i];
+            if (cnt == 0)
+            {
+                continue;
+            }
+            final int lo = Math.max(rowSettled[i], col);
+            final int d = table.delay[k];
+            int h = historyHead[i] - cnt;
+            if (h < 0)
+            {
+                h += historyDepth;
+            }
+            final int base = i * historyDepth;
+            for (int m = 0; m < cnt; m++)
+            {
+                final int arrival = history[base + h] + d;
+                if (arrival > lo && arrival <= t)
+                {
+                    final long sk = syn[k];
+                    final float wk = SynapseTable.weight(sk);
+                    final float nw = wk - nuPre * lookup(y1Table, arrival - last);
+                    syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                }
+                h = h + 1 == historyDepth ? 0 : h + 1;
+            }
+        }
     }
 
     /** Lets the neurons whose refractory period is over at tick t integrate again. */
@@ -672,6 +854,7 @@ final class DcCore implements ProcessingElement
 
     void compactIfDirty()
     {
+        settle();
         if (dirty)
         {
             compact();

@@ -90,6 +90,137 @@ public final class SynapseKernels
     }
 
     /**
+     * SOP kernel at emission: an input spike is propagated over all its synapses at once, delay group after delay
+     * group, each weight added to the conductance increment of its arrival tick (Brian 1's delayed reaction). The
+     * increments of slot {@code s} are added to the conductances at the tick whose slot is s.
+     *
+     * @param syn        packed synapses.
+     * @param groupStart first synapse of every (input, delay) group, and the end.
+     * @param g0         the input's first group ({@code input * delays}).
+     * @param delays     delay groups per input.
+     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param slot0      the slot of the emission tick (delay 0).
+     * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
+     * @param ops        accumulations due by arrival slot, incremented by the group sizes.
+     */
+    public static void accumulate(final long[] syn, final int[] groupStart, final int g0, final int delays,
+        final double[][] incoming, final int slot0, final long[] updates, final long[] ops)
+    {
+        int slot = slot0;
+        int from = groupStart[g0];
+        for (int d = 0; d < delays; d++)
+        {
+            final int to = groupStart[g0 + d + 1];
+            if (to > from)
+            {
+                accumulate(syn, from, to, incoming[slot]);
+                ops[slot] += to - from;
+                if (updates != null)
+                {
+                    updates[slot] += to - from;
+                }
+            }
+            from = to;
+            slot = slot + 1 == delays ? 0 : slot + 1;
+        }
+    }
+
+    /**
+     * {@link #accumulate(long[], int[], int, int, double[][], int, long[], long[])} fused with the pending
+     * pre-spike depressions of the input's previous emission: in the delay groups {@code d0..d1}, the synapses
+     * first receive the depression of that emission's arrival at {@code emitted + d} (as {@link #depress}), then
+     * their weight is propagated. One pass over the input's synapses instead of two.
+     *
+     * @param syn        packed synapses (weights updated in place).
+     * @param groupStart first synapse of every (input, delay) group, and the end.
+     * @param g0         the input's first group.
+     * @param delays     delay groups per input.
+     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param slot0      the slot of the emission tick.
+     * @param updates    STDP updates due by arrival slot.
+     * @param ops        accumulations due by arrival slot.
+     * @param emitted    the tick of the previous emission whose arrivals are depressed.
+     * @param d0         first delay group to depress.
+     * @param d1         last delay group to depress (inclusive; below d0 for none).
+     * @param settled    per local neuron, the tick up to which its synapses' arrivals are applied.
+     * @param lastPost   per local neuron, its last spike before the arrivals.
+     * @param y1Table    first post trace decay by age; its last entry is 0.
+     * @param nuPre      pre-synaptic learning rate ν_pre.
+     */
+    public static void accumulateDepress(final long[] syn, final int[] groupStart, final int g0, final int delays,
+        final double[][] incoming, final int slot0, final long[] updates, final long[] ops, final int emitted,
+        final int d0, final int d1, final int[] settled, final int[] lastPost, final float[] y1Table,
+        final float nuPre)
+    {
+        final int last = y1Table.length - 1;
+        int slot = slot0;
+        int from = groupStart[g0];
+        for (int d = 0; d < delays; d++)
+        {
+            final int to = groupStart[g0 + d + 1];
+            if (to > from)
+            {
+                final double[] inc = incoming[slot];
+                if (d >= d0 && d <= d1)
+                {
+                    final int arrival = emitted + d;
+                    for (int k = from; k < to; k++)
+                    {
+                        final long sk = syn[k];
+                        final int j = post(sk);
+                        float wk = weight(sk);
+                        if (arrival > settled[j])
+                        {
+                            final float nw = wk - nuPre * y1Table[Math.min(arrival - lastPost[j], last)];
+                            wk = nw < 0f ? 0f : nw;
+                            syn[k] = withWeight(sk, wk);
+                        }
+                        inc[j] += wk;
+                    }
+                }
+                else
+                {
+                    accumulate(syn, from, to, inc);
+                }
+                ops[slot] += to - from;
+                updates[slot] += to - from;
+            }
+            from = to;
+            slot = slot + 1 == delays ? 0 : slot + 1;
+        }
+    }
+
+    /**
+     * STDP pre-spike depression of the synapses {@code [from, to)} for a spike arriving at tick {@code arrival},
+     * {@code w ← max(0, w − ν_pre·y1_j)} with {@code y1_j = y1Table[arrival − lastPost[j]]}, skipping every
+     * synapse onto a neuron whose synapses already had the arrivals up to {@code settled[j] ≥ arrival} applied.
+     *
+     * @param syn      packed synapses (weights updated in place).
+     * @param from     first synapse.
+     * @param to       end (exclusive).
+     * @param arrival  the arrival tick.
+     * @param settled  per local neuron, the tick up to which its synapses' arrivals are applied.
+     * @param lastPost per local neuron, its last spike before the arrival.
+     * @param y1Table  first post trace decay by age; its last entry is 0.
+     * @param nuPre    pre-synaptic learning rate ν_pre.
+     */
+    public static void depress(final long[] syn, final int from, final int to, final int arrival,
+        final int[] settled, final int[] lastPost, final float[] y1Table, final float nuPre)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            final int j = post(sk);
+            if (arrival > settled[j])
+            {
+                final float wk = weight(sk);
+                final float nw = wk - nuPre * y1Table[Math.min(arrival - lastPost[j], y1Table.length - 1)];
+                syn[k] = withWeight(sk, nw < 0f ? 0f : nw);
+            }
+        }
+    }
+
+    /**
      * SOP kernel, learning: {@link #accumulate} fused with the STDP pre-spike depression of the same synapses,
      * {@code w ← max(0, w − ν_pre·y1[post])}, applied after the weight was accumulated.
      *
