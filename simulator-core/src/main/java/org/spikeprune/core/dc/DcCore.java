@@ -102,6 +102,17 @@ final class DcCore implements ProcessingElement
     private final int[] pendingEmissions;
     /** Some emission has depressions pending. */
     private boolean unsettled;
+    /** Ticks of first post traces kept: a power of two. */
+    static final int TRACE_TICKS = 64;
+    /**
+     * The first post trace y1 of every neuron at each of the last {@link #TRACE_TICKS} ticks (slot
+     * {@code tick & (TRACE_TICKS - 1)}), as the depressions of that tick's arrivals use it; 0 for a neuron whose
+     * synapses already had that tick's arrivals applied (it fired since), so that applying them again changes
+     * nothing.
+     */
+    private final float[][] y1Recent;
+    /** The last tick whose traces are in {@link #y1Recent}. */
+    private int y1RecentTick = SynapseTable.NEVER;
 
     // input spikes of the last `delays` ticks, by tick slot
     private final int[][] ringIds;
@@ -187,6 +198,7 @@ final class DcCore implements ProcessingElement
         rowSettled = new int[inputs];
         colSettled = new int[n];
         pendingEmissions = new int[inputs];
+        y1Recent = new float[TRACE_TICKS][n];
         Arrays.fill(rowSettled, SynapseTable.NEVER);
         Arrays.fill(colSettled, SynapseTable.NEVER);
         xTable = decayTable(p.tauPre, p.dtMs);
@@ -302,6 +314,10 @@ final class DcCore implements ProcessingElement
         final SynapseTable ft = frozen;
         final boolean anyFrozen = ft.size() > 0;
         final int slot = Math.floorMod(tick, delays);
+        if (learn)
+        {
+            postTraces(t);
+        }
         if (ringTick[slot] == tick)
         {
             final int count = ringCount[slot];
@@ -327,8 +343,16 @@ final class DcCore implements ProcessingElement
                     final int e = history[i * historyDepth + hn];
                     final int d0 = Math.max(0, rowSettled[i] - e + 1);
                     final int d1 = Math.min(delays - 1, t - 1 - e);
-                    SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
-                        incomingUpdates, incomingOps, e, d0, d1, colSettled, lastPost, y1Table, nuPre);
+                    if (e + d0 > t - TRACE_TICKS)
+                    {
+                        SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                            incomingUpdates, incomingOps, e, d0, d1, y1Recent, nuPre);
+                    }
+                    else
+                    {
+                        SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                            incomingUpdates, incomingOps, e, d0, d1, colSettled, lastPost, y1Table, nuPre);
+                    }
                     retire(i, t - 1);
                 }
                 final int h = historyHead[i];
@@ -396,7 +420,15 @@ final class DcCore implements ProcessingElement
             for (int d = d0; d <= d1; d++)
             {
                 final int g = g0 + d;
-                SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], e + d, colSettled, lastPost, y1Table, nuPre);
+                final int arrival = e + d;
+                if (arrival > y1RecentTick - TRACE_TICKS && arrival <= y1RecentTick)
+                {
+                    SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], y1Recent[arrival & (TRACE_TICKS - 1)], nuPre);
+                }
+                else
+                {
+                    SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], arrival, colSettled, lastPost, y1Table, nuPre);
+                }
             }
             h = h + 1 == historyDepth ? 0 : h + 1;
         }
@@ -420,6 +452,18 @@ final class DcCore implements ProcessingElement
         }
         pendingEmissions[i] = cnt - done;
         rowSettled[i] = t;
+    }
+
+    /** The first post-synaptic trace y1 of every neuron at tick t, for the depressions of the tick's arrivals. */
+    private void postTraces(final int t)
+    {
+        final float[] y1 = y1Recent[t & (TRACE_TICKS - 1)];
+        final int[] last = lastPost;
+        for (int j = 0; j < n; j++)
+        {
+            y1[j] = lookup(y1Table, t - last[j]);
+        }
+        y1RecentTick = t;
     }
 
     /**
@@ -581,6 +625,10 @@ final class DcCore implements ProcessingElement
             settleColumn(j, t);
         }
         colSettled[j] = t;
+        for (int m = 0; m < TRACE_TICKS; m++)
+        {
+            y1Recent[m][j] = 0f;
+        }
         SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
             history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;

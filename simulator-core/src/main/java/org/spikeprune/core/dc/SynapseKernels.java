@@ -191,6 +191,101 @@ public final class SynapseKernels
     }
 
     /**
+     * The learning kernel with the first post traces of the arrival ticks at hand: as
+     * {@link #accumulateDepress(long[], int[], int, int, double[][], int, long[], long[], int, int, int, int[], int[],
+     * float[], float)}, the trace of a neuron at arrival tick T read from {@code y1Recent[T & (length - 1)]}, where
+     * it is 0 for a neuron whose synapses already had that arrival applied (a depression by 0 leaves a weight
+     * unchanged).
+     *
+     * @param syn        packed synapses (weights updated in place).
+     * @param groupStart first synapse of every (input, delay) group, and the end.
+     * @param g0         the input's first group.
+     * @param delays     delay groups per input.
+     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param slot0      the slot of the emission tick.
+     * @param updates    STDP updates due by arrival slot.
+     * @param ops        accumulations due by arrival slot.
+     * @param emitted    the tick of the previous emission whose arrivals are depressed.
+     * @param d0         first delay group to depress.
+     * @param d1         last delay group to depress (inclusive; below d0 for none).
+     * @param y1Recent   first post trace of every local neuron by tick slot (a power of two of them).
+     * @param nuPre      pre-synaptic learning rate ν_pre.
+     */
+    public static void accumulateDepress(final long[] syn, final int[] groupStart, final int g0, final int delays,
+        final double[][] incoming, final int slot0, final long[] updates, final long[] ops, final int emitted,
+        final int d0, final int d1, final float[][] y1Recent, final float nuPre)
+    {
+        final int mask = y1Recent.length - 1;
+        int slot = slot0;
+        int from = groupStart[g0];
+        for (int d = 0; d < delays; d++)
+        {
+            final int to = groupStart[g0 + d + 1];
+            if (to > from)
+            {
+                final double[] inc = incoming[slot];
+                if (d >= d0 && d <= d1)
+                {
+                    depressAccumulate(syn, from, to, inc, y1Recent[(emitted + d) & mask], nuPre);
+                }
+                else
+                {
+                    accumulate(syn, from, to, inc);
+                }
+                ops[slot] += to - from;
+                updates[slot] += to - from;
+            }
+            from = to;
+            slot = slot + 1 == delays ? 0 : slot + 1;
+        }
+    }
+
+    /**
+     * The pending depression of one delay group, {@code w ← max(0, w − ν_pre·y1[post])}, then the propagation of
+     * the depressed weight, {@code inc[post] += w}.
+     *
+     * @param syn   packed synapses (weights updated in place).
+     * @param from  first synapse.
+     * @param to    end (exclusive).
+     * @param inc   conductance increments of the arrival tick.
+     * @param y1    first post trace of every local neuron at the depressed arrival's tick (0: already applied).
+     * @param nuPre pre-synaptic learning rate ν_pre.
+     */
+    public static void depressAccumulate(final long[] syn, final int from, final int to, final double[] inc,
+        final float[] y1, final float nuPre)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            final int j = post(sk);
+            final float nw = weight(sk) - nuPre * y1[j];
+            final float wk = nw < 0f ? 0f : nw;
+            syn[k] = withWeight(sk, wk);
+            inc[j] += wk;
+        }
+    }
+
+    /**
+     * STDP pre-spike depression of the synapses {@code [from, to)}, {@code w ← max(0, w − ν_pre·y1[post])}.
+     *
+     * @param syn   packed synapses (weights updated in place).
+     * @param from  first synapse.
+     * @param to    end (exclusive).
+     * @param y1    first post trace of every local neuron at the arrival tick (0: already applied).
+     * @param nuPre pre-synaptic learning rate ν_pre.
+     */
+    public static void depress(final long[] syn, final int from, final int to, final float[] y1, final float nuPre)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            final float wk = weight(sk);
+            final float nw = wk - nuPre * y1[post(sk)];
+            syn[k] = withWeight(sk, nw < 0f ? 0f : nw);
+        }
+    }
+
+    /**
      * STDP pre-spike depression of the synapses {@code [from, to)} for a spike arriving at tick {@code arrival},
      * {@code w ← max(0, w − ν_pre·y1_j)} with {@code y1_j = y1Table[arrival − lastPost[j]]}, skipping every
      * synapse onto a neuron whose synapses already had the arrivals up to {@code settled[j] ≥ arrival} applied.
