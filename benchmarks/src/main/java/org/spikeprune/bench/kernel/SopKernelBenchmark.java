@@ -37,8 +37,7 @@ import org.spikeprune.core.dc.SynapseKernels;
  *   <li>{@code emitDelays20}: the simulator's kernel as {@code DcCore} runs it since spikes are propagated at
  *       emission: the 20 delay groups of one spike back to back, each weight added to the conductance increment
  *       of its arrival tick ({@link SynapseKernels#accumulate(long[], int[], int, int, double[][], int, long[],
- *       long[])}); {@code emitDelays20Depress} fused with the pending depressions of the input's previous
- *       emission, the learning kernel.</li>
+ *       long[])}).</li>
  *   <li>{@code row*}: the dense-row layout of {@link DenseRowKernels} (a {@code float[]} per input, post index
  *       implicit, 4 bytes per synapse, {@code ge[j] += w[j]}); {@code rowDenseWide} holds the same weights as
  *       doubles (8 bytes per synapse, bit-identical sums, the form C2 vectorises on JDK 17);
@@ -149,8 +148,6 @@ public class SopKernelBenchmark
         int[] spikes;
         double[][] incoming;
         long[] ops;
-        long[] updates;
-        float[][] y1Recent;
 
         /** Builds the compacted storage, one group per input and 20 delay groups per input. */
         @Setup
@@ -206,12 +203,6 @@ public class SopKernelBenchmark
             spikes = spikes(r);
             incoming = new double[DELAYS][fanOut];
             ops = new long[DELAYS];
-            updates = new long[DELAYS];
-            y1Recent = new float[64][];
-            for (int t = 0; t < 64; t++)
-            {
-                y1Recent[t] = traces(r, fanOut);
-            }
         }
     }
 
@@ -477,27 +468,6 @@ public class SopKernelBenchmark
         for (final int i : s.spikes)
         {
             SynapseKernels.accumulate(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
-            slot = slot + 1 == DELAYS ? 0 : slot + 1;
-        }
-        return s.incoming[0][0];
-    }
-
-    /**
-     * The simulator's learning kernel as {@code DcCore} runs it: {@link #emitDelays20} fused with the pending
-     * pre-spike depressions of the input's previous emission (all 20 groups, at arrival ticks 1–20 before).
-     *
-     * @param s the storage.
-     * @return an increment.
-     */
-    @Benchmark
-    public double emitDelays20Depress(final Pruned s)
-    {
-        final int[] start = s.delayedStart;
-        int slot = 0;
-        for (final int i : s.spikes)
-        {
-            SynapseKernels.accumulateDepress(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, s.updates,
-                s.ops, slot, 0, DELAYS - 1, s.y1Recent, NU_PRE);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0][0];

@@ -34,7 +34,10 @@ import org.spikeprune.engine.SpikeBatch;
  * {@code (i, j)} has had every arrival up to {@code max(rowSettled[i], colSettled[j])} applied; the trace
  * {@code y1_j(T)} of an arrival at {@code T} is taken from the last post spike of j before T, which is still the
  * last one when the arrival is applied. Each depression is {@code w ← max(0, w − a)} applied in arrival order per
- * synapse, so the weights are exactly those of depressing at every arrival.
+ * synapse, so the weights are exactly those of depressing at every arrival. A depression by a zero trace changes
+ * nothing, and y1 is zero for every neuron that has not fired in the last {@code y1Table.length} ticks, so the
+ * pending depressions of recent arrivals visit only the synapses onto the recent spikers (usually a few percent of
+ * the neurons); arrivals older than the list of recent spikers covers visit the whole row.
  */
 final class DcCore implements ProcessingElement
 {
@@ -102,17 +105,19 @@ final class DcCore implements ProcessingElement
     private final int[] pendingEmissions;
     /** Some emission has depressions pending. */
     private boolean unsettled;
-    /** Ticks of first post traces kept: a power of two. */
-    static final int TRACE_TICKS = 64;
+    /** Recent spikers are kept this many ticks beyond the length of the trace y1. */
+    static final int RECENT_TICKS = 256;
     /**
-     * The first post trace y1 of every neuron at each of the last {@link #TRACE_TICKS} ticks (slot
-     * {@code tick & (TRACE_TICKS - 1)}), as the depressions of that tick's arrivals use it; 0 for a neuron whose
-     * synapses already had that tick's arrivals applied (it fired since), so that applying them again changes
-     * nothing.
+     * Every neuron whose last spike is at or after {@link #recentFrom}: a superset of the neurons whose first post
+     * trace can be non-zero at any arrival from {@code recentFrom + y1Table.length - 1} on. A depression by a zero
+     * trace leaves a weight unchanged, so the pending depressions of such arrivals need visit only the synapses
+     * onto these neurons.
      */
-    private final float[][] y1Recent;
-    /** The last tick whose traces are in {@link #y1Recent}. */
-    private int y1RecentTick = SynapseTable.NEVER;
+    private final int[] recent;
+    private final boolean[] isRecent;
+    private int recentCount;
+    private final int recentKeep;
+    private int recentFrom = SynapseTable.NEVER;
 
     // input spikes of the last `delays` ticks, by tick slot
     private final int[][] ringIds;
@@ -198,12 +203,14 @@ final class DcCore implements ProcessingElement
         rowSettled = new int[inputs];
         colSettled = new int[n];
         pendingEmissions = new int[inputs];
-        y1Recent = new float[TRACE_TICKS][n];
+        recent = new int[n];
+        isRecent = new boolean[n];
         Arrays.fill(rowSettled, SynapseTable.NEVER);
         Arrays.fill(colSettled, SynapseTable.NEVER);
         xTable = decayTable(p.tauPre, p.dtMs);
         y1Table = decayTable(p.tauPost1, p.dtMs);
         y2Table = decayTable(p.tauPost2, p.dtMs);
+        recentKeep = y1Table.length + RECENT_TICKS;
         excLeak = p.dtMs / p.excTauM;
         excGeDecay = 1.0 - p.dtMs / p.excTauGe;
         excGiDecay = 1.0 - p.dtMs / p.excTauGi;
@@ -314,50 +321,27 @@ final class DcCore implements ProcessingElement
         final SynapseTable ft = frozen;
         final boolean anyFrozen = ft.size() > 0;
         final int slot = Math.floorMod(tick, delays);
-        if (learn)
-        {
-            postTraces(t);
-        }
         if (ringTick[slot] == tick)
         {
+            if (learn)
+            {
+                forgetOldSpikers(t);
+            }
             final int count = ringCount[slot];
             final int[] slotIds = ringIds[slot];
             for (int s = 0; s < count; s++)
             {
                 final int i = slotIds[s];
-                final int cnt = learn ? pendingEmissions[i] : 0;
-                final int g0 = i * delays;
-                if (cnt == 0)
+                if (learn && pendingEmissions[i] > 0)
                 {
-                    SynapseKernels.accumulate(pt.syn, pt.groupStart, g0, delays, incoming, slot,
-                        learn ? incomingUpdates : null, incomingOps);
-                }
-                else
-                {
-                    // older pending emissions first, then the newest one fused with the propagation of this one
-                    if (cnt > 1)
-                    {
-                        arriveLearning(i, t - 1, cnt - 1);
-                    }
-                    final int hn = historyHead[i] == 0 ? historyDepth - 1 : historyHead[i] - 1;
-                    final int e = history[i * historyDepth + hn];
-                    final int d0 = Math.max(0, rowSettled[i] - e + 1);
-                    final int d1 = Math.min(delays - 1, t - 1 - e);
-                    if (e + d0 > t - TRACE_TICKS)
-                    {
-                        SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
-                            incomingUpdates, incomingOps, e, d0, d1, y1Recent, nuPre);
-                    }
-                    else
-                    {
-                        SynapseKernels.accumulateDepress(pt.syn, pt.groupStart, g0, delays, incoming, slot,
-                            incomingUpdates, incomingOps, e, d0, d1, colSettled, lastPost, y1Table, nuPre);
-                    }
-                    retire(i, t - 1);
+                    arriveLearning(i, t - 1);
                 }
                 final int h = historyHead[i];
                 history[i * historyDepth + h] = t;
                 historyHead[i] = h + 1 == historyDepth ? 0 : h + 1;
+                final int g0 = i * delays;
+                SynapseKernels.accumulate(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                    learn ? incomingUpdates : null, incomingOps);
                 if (anyFrozen)
                 {
                     SynapseKernels.accumulate(ft.syn, ft.groupStart, g0, delays, incoming, slot, null, incomingOps);
@@ -394,8 +378,88 @@ final class DcCore implements ProcessingElement
      */
     private void arriveLearning(final int i, final int t)
     {
-        arriveLearning(i, t, pendingEmissions[i]);
+        final int cnt = pendingEmissions[i];
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int oldestArrival = Math.max(rowSettled[i] + 1, history[i * historyDepth + h]);
+        if (oldestArrival >= recentFrom + y1Table.length)
+        {
+            arriveLearningRecent(i, t, cnt);
+        }
+        else
+        {
+            arriveLearning(i, t, cnt);
+        }
         retire(i, t);
+    }
+
+    /**
+     * {@link #arriveLearning(int, int, int)} for arrivals of the last {@link #RECENT_TICKS} ticks: only the
+     * synapses onto neurons that fired recently can have a non-zero depression, so only they are visited.
+     */
+    private void arriveLearningRecent(final int i, final int t, final int count)
+    {
+        final int[] wh = plasticIndex();
+        final SynapseTable pt = plastic;
+        final long[] syn = pt.syn;
+        final byte[] delay = pt.delay;
+        final int base = i * historyDepth;
+        int h = historyHead[i] - pendingEmissions[i];
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int from = rowSettled[i];
+        final int row = i * n;
+        for (int m = 0; m < count; m++)
+        {
+            final int e = history[base + h];
+            for (int a = 0; a < recentCount; a++)
+            {
+                final int j = recent[a];
+                final int k = wh[row + j];
+                if (k < 0)
+                {
+                    continue;
+                }
+                final int arrival = e + delay[k];
+                if (arrival > from && arrival <= t && arrival > colSettled[j])
+                {
+                    final long sk = syn[k];
+                    final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - lastPost[j]);
+                    syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                }
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+    }
+
+    /** Drops from the recent spikers the neurons whose last spike is too old to matter at tick t. */
+    private void forgetOldSpikers(final int t)
+    {
+        final int from = t - recentKeep;
+        if (from <= recentFrom + RECENT_TICKS / 4)
+        {
+            return;
+        }
+        recentFrom = from;
+        int a = 0;
+        while (a < recentCount)
+        {
+            final int j = recent[a];
+            if (lastPost[j] < from)
+            {
+                isRecent[j] = false;
+                recent[a] = recent[--recentCount];
+            }
+            else
+            {
+                a++;
+            }
+        }
     }
 
     /** Applies the pending depressions of arrivals up to tick t of the oldest {@code count} pending emissions. */
@@ -420,15 +484,7 @@ final class DcCore implements ProcessingElement
             for (int d = d0; d <= d1; d++)
             {
                 final int g = g0 + d;
-                final int arrival = e + d;
-                if (arrival > y1RecentTick - TRACE_TICKS && arrival <= y1RecentTick)
-                {
-                    SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], y1Recent[arrival & (TRACE_TICKS - 1)], nuPre);
-                }
-                else
-                {
-                    SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], arrival, colSettled, lastPost, y1Table, nuPre);
-                }
+                SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], e + d, colSettled, lastPost, y1Table, nuPre);
             }
             h = h + 1 == historyDepth ? 0 : h + 1;
         }
@@ -452,18 +508,6 @@ final class DcCore implements ProcessingElement
         }
         pendingEmissions[i] = cnt - done;
         rowSettled[i] = t;
-    }
-
-    /** The first post-synaptic trace y1 of every neuron at tick t, for the depressions of the tick's arrivals. */
-    private void postTraces(final int t)
-    {
-        final float[] y1 = y1Recent[t & (TRACE_TICKS - 1)];
-        final int[] last = lastPost;
-        for (int j = 0; j < n; j++)
-        {
-            y1[j] = lookup(y1Table, t - last[j]);
-        }
-        y1RecentTick = t;
     }
 
     /**
@@ -560,6 +604,11 @@ final class DcCore implements ProcessingElement
                     potentiate(j, t);
                 }
                 lastPost[j] = t;
+                if (!isRecent[j])
+                {
+                    isRecent[j] = true;
+                    recent[recentCount++] = j;
+                }
                 out.add(inputs + lo + j);
                 fired++;
             }
@@ -625,10 +674,6 @@ final class DcCore implements ProcessingElement
             settleColumn(j, t);
         }
         colSettled[j] = t;
-        for (int m = 0; m < TRACE_TICKS; m++)
-        {
-            y1Recent[m][j] = 0f;
-        }
         SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
             history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;
@@ -832,6 +877,12 @@ final class DcCore implements ProcessingElement
     int where(final int pre, final int j)
     {
         compactIfDirty();
+        return plasticIndex()[pre * n + j];
+    }
+
+    /** The index of {@link #where}, {@code [pre * n + j]}, of the current tables (built when first needed). */
+    private int[] plasticIndex()
+    {
         if (wherePlastic == null)
         {
             final int[] wh = new int[inputs * n];
@@ -846,7 +897,7 @@ final class DcCore implements ProcessingElement
             }
             wherePlastic = wh;
         }
-        return wherePlastic[pre * n + j];
+        return wherePlastic;
     }
 
     float weightOf(final int pre, final int j)

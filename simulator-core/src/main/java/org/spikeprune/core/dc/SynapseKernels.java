@@ -1,18 +1,27 @@
 package org.spikeprune.core.dc;
 
 /**
- * The inner loops of a processing element's Weight memory, on its real storage: the synaptic-operation (SOP)
- * kernel that accumulates one delay group of synapses into the excitatory conductances, the same kernel fused
- * with the STDP pre-spike depression, and the STDP post-spike potentiation of one neuron's synapses.
- * {@code DcCore} runs exactly these methods, so a benchmark that calls them measures the simulator's own code
- * path.
+ * The inner loops of a processing element's Weight memory, on its real storage. {@code DcCore} runs these methods,
+ * so a benchmark that calls them measures the simulator's own code path:
+ * <ul>
+ *   <li>the synaptic-operation (SOP) kernel at emission,
+ *       {@link #accumulate(long[], int[], int, int, double[][], int, long[], long[])}: an input spike is
+ *       propagated over all its delay groups back to back, each weight added to the conductance increment of its
+ *       arrival tick;</li>
+ *   <li>the pending STDP pre-spike depressions of one delay group's arrival ({@link #depress});</li>
+ *   <li>the STDP post-spike potentiation of one neuron's synapses ({@link #potentiate}).</li>
+ * </ul>
+ * The per-group kernels {@link #accumulate(long[], int, int, double[])} and
+ * {@link #accumulateDepress(long[], int, int, double[], float[], float)} (one delay group into the conductances,
+ * the depression fused) are the building blocks, kept for the kernel benchmarks.
  *
  * <p>Storage (see {@code SynapseTable}): one {@code long} per synapse, the local post neuron in the high 32 bits
  * and the weight's float bits in the low 32 bits ({@link #pack}); the synapses of one (input, delay) group are
- * contiguous, post neuron ascending. A pruned synapse is not stored, so a group of a pruned core is shorter.
+ * contiguous, post neuron ascending, and the groups of one input follow each other. A pruned synapse is not
+ * stored, so a group of a pruned core is shorter.
  *
- * <p>Every kernel keeps the simulator's floating-point order: each neuron's conductance receives the group's
- * weights one by one, in storage order, widened to double.
+ * <p>Floating point: a float weight is widened to double and added to a double increment (or conductance) in
+ * storage order; a depression is computed in float and clipped at 0, a potentiation clipped at w_max.
  */
 public final class SynapseKernels
 {
@@ -122,166 +131,6 @@ public final class SynapseKernels
             }
             from = to;
             slot = slot + 1 == delays ? 0 : slot + 1;
-        }
-    }
-
-    /**
-     * {@link #accumulate(long[], int[], int, int, double[][], int, long[], long[])} fused with the pending
-     * pre-spike depressions of the input's previous emission: in the delay groups {@code d0..d1}, the synapses
-     * first receive the depression of that emission's arrival at {@code emitted + d} (as {@link #depress}), then
-     * their weight is propagated. One pass over the input's synapses instead of two.
-     *
-     * @param syn        packed synapses (weights updated in place).
-     * @param groupStart first synapse of every (input, delay) group, and the end.
-     * @param g0         the input's first group.
-     * @param delays     delay groups per input.
-     * @param incoming   conductance increments by arrival slot, then by local neuron.
-     * @param slot0      the slot of the emission tick.
-     * @param updates    STDP updates due by arrival slot.
-     * @param ops        accumulations due by arrival slot.
-     * @param emitted    the tick of the previous emission whose arrivals are depressed.
-     * @param d0         first delay group to depress.
-     * @param d1         last delay group to depress (inclusive; below d0 for none).
-     * @param settled    per local neuron, the tick up to which its synapses' arrivals are applied.
-     * @param lastPost   per local neuron, its last spike before the arrivals.
-     * @param y1Table    first post trace decay by age; its last entry is 0.
-     * @param nuPre      pre-synaptic learning rate ν_pre.
-     */
-    public static void accumulateDepress(final long[] syn, final int[] groupStart, final int g0, final int delays,
-        final double[][] incoming, final int slot0, final long[] updates, final long[] ops, final int emitted,
-        final int d0, final int d1, final int[] settled, final int[] lastPost, final float[] y1Table,
-        final float nuPre)
-    {
-        final int last = y1Table.length - 1;
-        int slot = slot0;
-        int from = groupStart[g0];
-        for (int d = 0; d < delays; d++)
-        {
-            final int to = groupStart[g0 + d + 1];
-            if (to > from)
-            {
-                final double[] inc = incoming[slot];
-                if (d >= d0 && d <= d1)
-                {
-                    final int arrival = emitted + d;
-                    for (int k = from; k < to; k++)
-                    {
-                        final long sk = syn[k];
-                        final int j = post(sk);
-                        float wk = weight(sk);
-                        if (arrival > settled[j])
-                        {
-                            final float nw = wk - nuPre * y1Table[Math.min(arrival - lastPost[j], last)];
-                            wk = nw < 0f ? 0f : nw;
-                            syn[k] = withWeight(sk, wk);
-                        }
-                        inc[j] += wk;
-                    }
-                }
-                else
-                {
-                    accumulate(syn, from, to, inc);
-                }
-                ops[slot] += to - from;
-                updates[slot] += to - from;
-            }
-            from = to;
-            slot = slot + 1 == delays ? 0 : slot + 1;
-        }
-    }
-
-    /**
-     * The learning kernel with the first post traces of the arrival ticks at hand: as
-     * {@link #accumulateDepress(long[], int[], int, int, double[][], int, long[], long[], int, int, int, int[], int[],
-     * float[], float)}, the trace of a neuron at arrival tick T read from {@code y1Recent[T & (length - 1)]}, where
-     * it is 0 for a neuron whose synapses already had that arrival applied (a depression by 0 leaves a weight
-     * unchanged).
-     *
-     * @param syn        packed synapses (weights updated in place).
-     * @param groupStart first synapse of every (input, delay) group, and the end.
-     * @param g0         the input's first group.
-     * @param delays     delay groups per input.
-     * @param incoming   conductance increments by arrival slot, then by local neuron.
-     * @param slot0      the slot of the emission tick.
-     * @param updates    STDP updates due by arrival slot.
-     * @param ops        accumulations due by arrival slot.
-     * @param emitted    the tick of the previous emission whose arrivals are depressed.
-     * @param d0         first delay group to depress.
-     * @param d1         last delay group to depress (inclusive; below d0 for none).
-     * @param y1Recent   first post trace of every local neuron by tick slot (a power of two of them).
-     * @param nuPre      pre-synaptic learning rate ν_pre.
-     */
-    public static void accumulateDepress(final long[] syn, final int[] groupStart, final int g0, final int delays,
-        final double[][] incoming, final int slot0, final long[] updates, final long[] ops, final int emitted,
-        final int d0, final int d1, final float[][] y1Recent, final float nuPre)
-    {
-        final int mask = y1Recent.length - 1;
-        int slot = slot0;
-        int from = groupStart[g0];
-        for (int d = 0; d < delays; d++)
-        {
-            final int to = groupStart[g0 + d + 1];
-            if (to > from)
-            {
-                final double[] inc = incoming[slot];
-                if (d >= d0 && d <= d1)
-                {
-                    depressAccumulate(syn, from, to, inc, y1Recent[(emitted + d) & mask], nuPre);
-                }
-                else
-                {
-                    accumulate(syn, from, to, inc);
-                }
-                ops[slot] += to - from;
-                updates[slot] += to - from;
-            }
-            from = to;
-            slot = slot + 1 == delays ? 0 : slot + 1;
-        }
-    }
-
-    /**
-     * The pending depression of one delay group, {@code w ← max(0, w − ν_pre·y1[post])}, then the propagation of
-     * the depressed weight, {@code inc[post] += w}.
-     *
-     * @param syn   packed synapses (weights updated in place).
-     * @param from  first synapse.
-     * @param to    end (exclusive).
-     * @param inc   conductance increments of the arrival tick.
-     * @param y1    first post trace of every local neuron at the depressed arrival's tick (0: already applied).
-     * @param nuPre pre-synaptic learning rate ν_pre.
-     */
-    public static void depressAccumulate(final long[] syn, final int from, final int to, final double[] inc,
-        final float[] y1, final float nuPre)
-    {
-        for (int k = from; k < to; k++)
-        {
-            final long sk = syn[k];
-            final int j = post(sk);
-            final float nw = weight(sk) - nuPre * y1[j];
-            final float wk = nw < 0f ? 0f : nw;
-            syn[k] = withWeight(sk, wk);
-            inc[j] += wk;
-        }
-    }
-
-    /**
-     * STDP pre-spike depression of the synapses {@code [from, to)}, {@code w ← max(0, w − ν_pre·y1[post])}.
-     *
-     * @param syn   packed synapses (weights updated in place).
-     * @param from  first synapse.
-     * @param to    end (exclusive).
-     * @param y1    first post trace of every local neuron at the arrival tick (0: already applied).
-     * @param nuPre pre-synaptic learning rate ν_pre.
-     */
-    public static void depress(final long[] syn, final int from, final int to, final float[] y1, final float nuPre)
-    {
-        for (int k = from; k < to; k++)
-        {
-            final long sk = syn[k];
-            final float wk = weight(sk);
-            final float nw = wk - nuPre * y1[post(sk)];
-            syn[k] = withWeight(sk, nw < 0f ? 0f : nw);
         }
     }
 
