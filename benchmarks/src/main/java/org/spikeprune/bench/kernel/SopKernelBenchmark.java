@@ -34,6 +34,10 @@ import org.spikeprune.core.dc.SynapseKernels;
  *   <li>{@code packedPrunedDelays20}: the same synapses split into 20 delay groups per input, the simulator's
  *       default ({@code syn.delay_max_ms=10}): the 20 groups one spike reaches over 20 ticks, run back to
  *       back.</li>
+ *   <li>{@code emitDelays20}: the simulator's kernel as {@code DcCore} runs it since spikes are propagated at
+ *       emission: the 20 delay groups of one spike back to back, each weight added to the conductance increment
+ *       of its arrival tick ({@link SynapseKernels#accumulate(long[], int[], int, int, double[][], int, long[],
+ *       long[])}).</li>
  *   <li>{@code row*}: the dense-row layout of {@link DenseRowKernels} (a {@code float[]} per input, post index
  *       implicit, 4 bytes per synapse, {@code ge[j] += w[j]}); {@code rowDenseWide} holds the same weights as
  *       doubles (8 bytes per synapse, bit-identical sums, the form C2 vectorises on JDK 17);
@@ -142,6 +146,8 @@ public class SopKernelBenchmark
         double[] ge;
         float[] y1;
         int[] spikes;
+        double[][] incoming;
+        long[] ops;
 
         /** Builds the compacted storage, one group per input and 20 delay groups per input. */
         @Setup
@@ -195,6 +201,8 @@ public class SopKernelBenchmark
             ge = new double[fanOut];
             y1 = traces(r, fanOut);
             spikes = spikes(r);
+            incoming = new double[DELAYS][fanOut];
+            ops = new long[DELAYS];
         }
     }
 
@@ -443,5 +451,25 @@ public class SopKernelBenchmark
             }
         }
         return s.ge[0];
+    }
+
+    /**
+     * The simulator's SOP kernel as {@code DcCore} runs it: an input spike propagated at emission over its 20
+     * delay groups (the default delays), each weight added to the conductance increment of its arrival tick.
+     *
+     * @param s the storage.
+     * @return an increment.
+     */
+    @Benchmark
+    public double emitDelays20(final Pruned s)
+    {
+        final int[] start = s.delayedStart;
+        int slot = 0;
+        for (final int i : s.spikes)
+        {
+            SynapseKernels.accumulate(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
+            slot = slot + 1 == DELAYS ? 0 : slot + 1;
+        }
+        return s.incoming[0][0];
     }
 }

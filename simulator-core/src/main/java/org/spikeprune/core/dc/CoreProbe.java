@@ -83,7 +83,7 @@ public final class CoreProbe
         core.plastic = b.build();
         core.frozen = new SynapseTable.Builder(inputs, p.delayTicks, 1).build();
         core.indexPotentiation();
-        core.learning = true;
+        core.learning(true);
         poisson = new PoissonInput(inputs, p.presentTicks, streams.stream("input"));
         in = new SpikeBatch(inputs + 2 * n);
         out = new SpikeBatch(inputs + 2 * n);
@@ -129,7 +129,7 @@ public final class CoreProbe
      */
     public void learning(final boolean on)
     {
-        core.learning = on;
+        core.learning(on);
     }
 
     /**

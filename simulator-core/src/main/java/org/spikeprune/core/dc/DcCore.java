@@ -16,11 +16,28 @@ import org.spikeprune.engine.SpikeBatch;
  *   <li>catch up ticks the engine skipped (closed-form relaxation of v, θ decay);</li>
  *   <li>excitatory spikes of {@code T-1} excite their inhibitory partners, inhibitory spikes of {@code T-1}
  *       inhibit every other excitatory neuron;</li>
- *   <li>input spikes emitted at {@code T-d} arrive over synapses of delay {@code d}, for d = 0, 1, …
- *       (conductance += w; STDP depression w -= ν_pre·y1, clipped at 0; pre trace set);</li>
+ *   <li>input spikes emitted at {@code T} are propagated at once over all their synapses, each weight read now
+ *       and added to the conductance increment of its arrival tick {@code T+d} (Brian 1's
+ *       {@code DelayConnection}: a delayed spike carries the weight of its emission time); the increments due at
+ *       {@code T} are added to the conductances;</li>
+ *   <li>the STDP pre-spike depression of every arrival at {@code T} (w -= ν_pre·y1(T), clipped at 0; the pre
+ *       trace is set at arrival), applied lazily but exactly: see below;</li>
  *   <li>one Euler step of every neuron, threshold, reset, refractoriness, adaptive threshold θ;</li>
  *   <li>STDP potentiation of every excitatory neuron that fired (w += ν_post·x·y2, clipped at w_max).</li>
  * </ol>
+ *
+ * <p>Lazy depression. An input's synapses are visited once per input spike, at emission, never once per
+ * (input, delay) group and tick. The depressions of its arrivals are applied when the weights are next needed,
+ * with the values they would have had at arrival: before the input's next emission reads its row (arrivals up to
+ * the tick before), before a post-synaptic neuron's potentiation (arrivals up to that tick, before its last post
+ * spike changes), and before anything outside the tick loop reads the weights ({@link #settle()}). A synapse
+ * {@code (i, j)} has had every arrival up to {@code max(rowSettled[i], colSettled[j])} applied; the trace
+ * {@code y1_j(T)} of an arrival at {@code T} is taken from the last post spike of j before T, which is still the
+ * last one when the arrival is applied. Each depression is {@code w ← max(0, w − a)} applied in arrival order per
+ * synapse, so the weights are exactly those of depressing at every arrival. A depression by a zero trace changes
+ * nothing, and y1 is zero for every neuron that has not fired in the last {@code y1Table.length} ticks, so the
+ * pending depressions of recent arrivals visit only the synapses onto the recent spikers (usually a few percent of
+ * the neurons); arrivals older than the list of recent spikers covers visit the whole row.
  */
 final class DcCore implements ProcessingElement
 {
@@ -74,6 +91,34 @@ final class DcCore implements ProcessingElement
     int[] potentiationStart;
     int[] potentiationPos;
 
+    /** Conductance increments of the arrivals in flight, by arrival tick slot ({@code tick mod delays}). */
+    private final double[][] incoming;
+    /** Accumulations (SOPs) due at each arrival slot. */
+    private final long[] incomingOps;
+    /** Pre-spike depressions (STDP updates) due at each arrival slot. */
+    private final long[] incomingUpdates;
+    /** Every arrival up to this tick has been depressed on every plastic synapse of input i. */
+    private final int[] rowSettled;
+    /** Every arrival up to this tick has been depressed on every plastic synapse onto neuron j. */
+    private final int[] colSettled;
+    /** The last {@code pendingEmissions[i]} emissions of input i have arrivals not yet depressed everywhere. */
+    private final int[] pendingEmissions;
+    /** Some emission has depressions pending. */
+    private boolean unsettled;
+    /** Recent spikers are kept this many ticks beyond the length of the trace y1. */
+    static final int RECENT_TICKS = 256;
+    /**
+     * Every neuron whose last spike is at or after {@link #recentFrom}: a superset of the neurons whose first post
+     * trace can be non-zero at any arrival from {@code recentFrom + y1Table.length - 1} on. A depression by a zero
+     * trace leaves a weight unchanged, so the pending depressions of such arrivals need visit only the synapses
+     * onto these neurons.
+     */
+    private final int[] recent;
+    private final boolean[] isRecent;
+    private int recentCount;
+    private final int recentKeep;
+    private int recentFrom = SynapseTable.NEVER;
+
     // input spikes of the last `delays` ticks, by tick slot
     private final int[][] ringIds;
     private final int[] ringCount;
@@ -84,7 +129,6 @@ final class DcCore implements ProcessingElement
     private final int[] historyHead;
     private final int historyDepth;
 
-    private final float[] y1Now;
     private final float[] xTable;
     private final float[] y1Table;
     private final float[] y2Table;
@@ -100,7 +144,7 @@ final class DcCore implements ProcessingElement
     private final float wMax;
     private final double gEps;
 
-    boolean learning;
+    private boolean learning;
     private long lastTick = Long.MIN_VALUE;
     private int pendingInh;
     private int spikesIn;
@@ -153,10 +197,20 @@ final class DcCore implements ProcessingElement
         history = new int[inputs * historyDepth];
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
-        y1Now = new float[n];
+        incoming = new double[delays][n];
+        incomingOps = new long[delays];
+        incomingUpdates = new long[delays];
+        rowSettled = new int[inputs];
+        colSettled = new int[n];
+        pendingEmissions = new int[inputs];
+        recent = new int[n];
+        isRecent = new boolean[n];
+        Arrays.fill(rowSettled, SynapseTable.NEVER);
+        Arrays.fill(colSettled, SynapseTable.NEVER);
         xTable = decayTable(p.tauPre, p.dtMs);
         y1Table = decayTable(p.tauPost1, p.dtMs);
         y2Table = decayTable(p.tauPost2, p.dtMs);
+        recentKeep = y1Table.length + RECENT_TICKS;
         excLeak = p.dtMs / p.excTauM;
         excGeDecay = 1.0 - p.dtMs / p.excTauGe;
         excGiDecay = 1.0 - p.dtMs / p.excTauGi;
@@ -211,9 +265,6 @@ final class DcCore implements ProcessingElement
             if (sid < excBase)
             {
                 slotIds[inputCount++] = sid;
-                final int h = historyHead[sid];
-                history[sid * historyDepth + h] = (int)tick;
-                historyHead[sid] = h + 1 == historyDepth ? 0 : h + 1;
             }
             else if (sid < inhBase)
             {
@@ -259,77 +310,246 @@ final class DcCore implements ProcessingElement
         lastTick = tick;
     }
 
+    /**
+     * Propagates the input spikes emitted at tick t over all their synapses (into the increments of their arrival
+     * ticks) and adds the increments due at t to the conductances.
+     */
     private void deliverArrivals(final long tick, final int t)
     {
         final boolean learn = learning;
         final SynapseTable pt = plastic;
         final SynapseTable ft = frozen;
         final boolean anyFrozen = ft.size() > 0;
-        final int slot0 = Math.floorMod(tick, delays);
-        boolean tracesReady = false;
-        for (int d = 0; d < delays; d++)
+        final int slot = Math.floorMod(tick, delays);
+        if (ringTick[slot] == tick)
         {
-            int slot = slot0 - d;
-            if (slot < 0)
+            if (learn)
             {
-                slot += delays;
+                forgetOldSpikers(t);
             }
             final int count = ringCount[slot];
-            if (count == 0 || ringTick[slot] != tick - d)
-            {
-                continue;
-            }
-            if (learn && !tracesReady)
-            {
-                postTraces(t);
-                tracesReady = true;
-            }
             final int[] slotIds = ringIds[slot];
             for (int s = 0; s < count; s++)
             {
-                final int g = slotIds[s] * delays + d;
-                if (learn)
+                final int i = slotIds[s];
+                if (learn && pendingEmissions[i] > 0)
                 {
-                    arriveLearning(pt, g);
+                    arriveLearning(i, t - 1);
                 }
-                else
-                {
-                    arrive(pt, g);
-                }
+                final int h = historyHead[i];
+                history[i * historyDepth + h] = t;
+                historyHead[i] = h + 1 == historyDepth ? 0 : h + 1;
+                final int g0 = i * delays;
+                SynapseKernels.accumulate(pt.syn, pt.groupStart, g0, delays, incoming, slot,
+                    learn ? incomingUpdates : null, incomingOps);
                 if (anyFrozen)
                 {
-                    arrive(ft, g);
+                    SynapseKernels.accumulate(ft.syn, ft.groupStart, g0, delays, incoming, slot, null, incomingOps);
                 }
+                if (learn)
+                {
+                    pendingEmissions[i]++;
+                    unsettled = true;
+                }
+            }
+        }
+        final long ops = incomingOps[slot];
+        if (ops != 0)
+        {
+            final double[] inc = incoming[slot];
+            final double[] g = ge;
+            for (int j = 0; j < n; j++)
+            {
+                g[j] += inc[j];
+            }
+            Arrays.fill(inc, 0.0);
+            synapticOps += ops;
+            incomingOps[slot] = 0;
+            final long updates = incomingUpdates[slot];
+            stdpUpdates += updates;
+            decrements += updates;
+            incomingUpdates[slot] = 0;
+        }
+    }
+
+    /**
+     * The learning half of arrival, for input i: applies the pre-spike depressions of its arrivals up to tick t
+     * that are still pending ({@code w ← max(0, w − ν_pre·y1_j(T))} at every arrival tick T), oldest emission first.
+     */
+    private void arriveLearning(final int i, final int t)
+    {
+        final int cnt = pendingEmissions[i];
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int oldestArrival = Math.max(rowSettled[i] + 1, history[i * historyDepth + h]);
+        if (oldestArrival >= recentFrom + y1Table.length)
+        {
+            arriveLearningRecent(i, t, cnt);
+        }
+        else
+        {
+            arriveLearning(i, t, cnt);
+        }
+        retire(i, t);
+    }
+
+    /**
+     * {@link #arriveLearning(int, int, int)} for arrivals of the last {@link #RECENT_TICKS} ticks: only the
+     * synapses onto neurons that fired recently can have a non-zero depression, so only they are visited.
+     */
+    private void arriveLearningRecent(final int i, final int t, final int count)
+    {
+        final int[] wh = plasticIndex();
+        final SynapseTable pt = plastic;
+        final long[] syn = pt.syn;
+        final byte[] delay = pt.delay;
+        final int base = i * historyDepth;
+        int h = historyHead[i] - pendingEmissions[i];
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int from = rowSettled[i];
+        final int row = i * n;
+        for (int m = 0; m < count; m++)
+        {
+            final int e = history[base + h];
+            for (int a = 0; a < recentCount; a++)
+            {
+                final int j = recent[a];
+                final int k = wh[row + j];
+                if (k < 0)
+                {
+                    continue;
+                }
+                final int arrival = e + delay[k];
+                if (arrival > from && arrival <= t && arrival > colSettled[j])
+                {
+                    final long sk = syn[k];
+                    final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - lastPost[j]);
+                    syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                }
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+    }
+
+    /** Drops from the recent spikers the neurons whose last spike is too old to matter at tick t. */
+    private void forgetOldSpikers(final int t)
+    {
+        final int from = t - recentKeep;
+        if (from <= recentFrom + RECENT_TICKS / 4)
+        {
+            return;
+        }
+        recentFrom = from;
+        int a = 0;
+        while (a < recentCount)
+        {
+            final int j = recent[a];
+            if (lastPost[j] < from)
+            {
+                isRecent[j] = false;
+                recent[a] = recent[--recentCount];
+            }
+            else
+            {
+                a++;
             }
         }
     }
 
-    /** The first post-synaptic trace y1 of every neuron at tick t, for the pre-spike depressions of the tick. */
-    private void postTraces(final int t)
+    /** Applies the pending depressions of arrivals up to tick t of the oldest {@code count} pending emissions. */
+    private void arriveLearning(final int i, final int t, final int count)
     {
-        for (int j = 0; j < n; j++)
+        final int cnt = pendingEmissions[i];
+        final SynapseTable pt = plastic;
+        final int[] gs = pt.groupStart;
+        final int base = i * historyDepth;
+        int h = historyHead[i] - cnt;
+        if (h < 0)
         {
-            y1Now[j] = lookup(y1Table, t - lastPost[j]);
+            h += historyDepth;
+        }
+        final int from = rowSettled[i];
+        final int g0 = i * delays;
+        for (int m = 0; m < count; m++)
+        {
+            final int e = history[base + h];
+            final int d0 = Math.max(0, from - e + 1);
+            final int d1 = Math.min(delays - 1, t - e);
+            for (int d = d0; d <= d1; d++)
+            {
+                final int g = g0 + d;
+                SynapseKernels.depress(pt.syn, gs[g], gs[g + 1], e + d, colSettled, lastPost, y1Table, nuPre);
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
         }
     }
 
-    private void arriveLearning(final SynapseTable table, final int g)
+    /** Input i's arrivals up to tick t are all applied: forgets the emissions whose arrivals are all over. */
+    private void retire(final int i, final int t)
     {
-        final int from = table.groupStart[g];
-        final int to = table.groupStart[g + 1];
-        SynapseKernels.accumulateDepress(table.syn, from, to, ge, y1Now, nuPre);
-        final int m = to - from;
-        synapticOps += m;
-        stdpUpdates += m;
-        decrements += m;
+        final int cnt = pendingEmissions[i];
+        final int base = i * historyDepth;
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        int done = 0;
+        while (done < cnt && history[base + h] + delays - 1 <= t)
+        {
+            done++;
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+        pendingEmissions[i] = cnt - done;
+        rowSettled[i] = t;
     }
 
-    private void arrive(final SynapseTable table, final int g)
+    /**
+     * Applies every pending pre-spike depression of arrivals up to the last tick run, so that the weights are those
+     * of the tick loop (control path: before normalisation, pruning, export).
+     */
+    void settle()
     {
-        final int from = table.groupStart[g];
-        final int to = table.groupStart[g + 1];
-        SynapseKernels.accumulate(table.syn, from, to, ge);
-        synapticOps += to - from;
+        if (!unsettled)
+        {
+            return;
+        }
+        final int t = (int)lastTick;
+        boolean left = false;
+        for (int i = 0; i < inputs; i++)
+        {
+            if (pendingEmissions[i] > 0)
+            {
+                arriveLearning(i, t);
+                left |= pendingEmissions[i] > 0;
+            }
+        }
+        unsettled = left;
+    }
+
+    /**
+     * Turns learning (STDP, θ adaptation) on or off. Depressions of arrivals up to the last tick are applied
+     * first; arrivals still in flight are then not depressed, as arrivals after the switch (none are in flight
+     * between two presentations: the rest is longer than the longest delay).
+     *
+     * @param on learning on.
+     */
+    void learning(final boolean on)
+    {
+        if (on == learning)
+        {
+            return;
+        }
+        settle();
+        Arrays.fill(pendingEmissions, 0);
+        unsettled = false;
+        learning = on;
     }
 
     void integrate(final int t, final SpikeBatch out)
@@ -384,6 +604,11 @@ final class DcCore implements ProcessingElement
                     potentiate(j, t);
                 }
                 lastPost[j] = t;
+                if (!isRecent[j])
+                {
+                    isRecent[j] = true;
+                    recent[recentCount++] = j;
+                }
                 out.add(inputs + lo + j);
                 fired++;
             }
@@ -444,9 +669,59 @@ final class DcCore implements ProcessingElement
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
         final SynapseTable table = plastic;
+        if (unsettled)
+        {
+            settleColumn(j, t);
+        }
+        colSettled[j] = t;
         SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
             history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;
+    }
+
+    /**
+     * Applies the pending pre-spike depressions of arrivals up to tick t on every plastic synapse onto neuron j,
+     * before its potentiation and before its post trace moves on.
+     */
+    private void settleColumn(final int j, final int t)
+    {
+        final int from = potentiationStart[j];
+        final int to = potentiationStart[j + 1];
+        final SynapseTable table = plastic;
+        final long[] syn = table.syn;
+        final int[] pos = potentiationPos;
+        final int col = colSettled[j];
+        final int last = lastPost[j];
+        for (int q = from; q < to; q++)
+        {
+            final int k = pos[q];
+            final int i = table.pre[k];
+            final int cnt = pendingEmissions[i];
+            if (cnt == 0)
+            {
+                continue;
+            }
+            final int lo = Math.max(rowSettled[i], col);
+            final int d = table.delay[k];
+            int h = historyHead[i] - cnt;
+            if (h < 0)
+            {
+                h += historyDepth;
+            }
+            final int base = i * historyDepth;
+            for (int m = 0; m < cnt; m++)
+            {
+                final int arrival = history[base + h] + d;
+                if (arrival > lo && arrival <= t)
+                {
+                    final long sk = syn[k];
+                    final float wk = SynapseTable.weight(sk);
+                    final float nw = wk - nuPre * lookup(y1Table, arrival - last);
+                    syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                }
+                h = h + 1 == historyDepth ? 0 : h + 1;
+            }
+        }
     }
 
     /** Lets the neurons whose refractory period is over at tick t integrate again. */
@@ -602,6 +877,12 @@ final class DcCore implements ProcessingElement
     int where(final int pre, final int j)
     {
         compactIfDirty();
+        return plasticIndex()[pre * n + j];
+    }
+
+    /** The index of {@link #where}, {@code [pre * n + j]}, of the current tables (built when first needed). */
+    private int[] plasticIndex()
+    {
         if (wherePlastic == null)
         {
             final int[] wh = new int[inputs * n];
@@ -616,7 +897,7 @@ final class DcCore implements ProcessingElement
             }
             wherePlastic = wh;
         }
-        return wherePlastic[pre * n + j];
+        return wherePlastic;
     }
 
     float weightOf(final int pre, final int j)
@@ -672,6 +953,7 @@ final class DcCore implements ProcessingElement
 
     void compactIfDirty()
     {
+        settle();
         if (dirty)
         {
             compact();

@@ -259,7 +259,7 @@ public final class DcNetwork implements AutoCloseable
     {
         for (final DcCore core : cores)
         {
-            core.learning = learn;
+            core.learning(learn);
         }
         compact();
         final int offset = image * INPUTS;
@@ -512,6 +512,7 @@ public final class DcNetwork implements AutoCloseable
     /** Dense copy of the weights, {@code [pre * exc + post]} (pruned = 0). */
     public float[] denseWeights()
     {
+        compact();
         final int exc = p.excNeurons;
         final float[] out = new float[INPUTS * exc];
         for (final DcCore core : cores)

@@ -1,18 +1,27 @@
 package org.spikeprune.core.dc;
 
 /**
- * The inner loops of a processing element's Weight memory, on its real storage: the synaptic-operation (SOP)
- * kernel that accumulates one delay group of synapses into the excitatory conductances, the same kernel fused
- * with the STDP pre-spike depression, and the STDP post-spike potentiation of one neuron's synapses.
- * {@code DcCore} runs exactly these methods, so a benchmark that calls them measures the simulator's own code
- * path.
+ * The inner loops of a processing element's Weight memory, on its real storage. {@code DcCore} runs these methods,
+ * so a benchmark that calls them measures the simulator's own code path:
+ * <ul>
+ *   <li>the synaptic-operation (SOP) kernel at emission,
+ *       {@link #accumulate(long[], int[], int, int, double[][], int, long[], long[])}: an input spike is
+ *       propagated over all its delay groups back to back, each weight added to the conductance increment of its
+ *       arrival tick;</li>
+ *   <li>the pending STDP pre-spike depressions of one delay group's arrival ({@link #depress});</li>
+ *   <li>the STDP post-spike potentiation of one neuron's synapses ({@link #potentiate}).</li>
+ * </ul>
+ * The per-group kernels {@link #accumulate(long[], int, int, double[])} and
+ * {@link #accumulateDepress(long[], int, int, double[], float[], float)} (one delay group into the conductances,
+ * the depression fused) are the building blocks, kept for the kernel benchmarks.
  *
  * <p>Storage (see {@code SynapseTable}): one {@code long} per synapse, the local post neuron in the high 32 bits
  * and the weight's float bits in the low 32 bits ({@link #pack}); the synapses of one (input, delay) group are
- * contiguous, post neuron ascending. A pruned synapse is not stored, so a group of a pruned core is shorter.
+ * contiguous, post neuron ascending, and the groups of one input follow each other. A pruned synapse is not
+ * stored, so a group of a pruned core is shorter.
  *
- * <p>Every kernel keeps the simulator's floating-point order: each neuron's conductance receives the group's
- * weights one by one, in storage order, widened to double.
+ * <p>Floating point: a float weight is widened to double and added to a double increment (or conductance) in
+ * storage order; a depression is computed in float and clipped at 0, a potentiation clipped at w_max.
  */
 public final class SynapseKernels
 {
@@ -86,6 +95,72 @@ public final class SynapseKernels
         {
             final long sk = syn[k];
             ge[post(sk)] += weight(sk);
+        }
+    }
+
+    /**
+     * SOP kernel at emission: an input spike is propagated over all its synapses at once, delay group after delay
+     * group, each weight added to the conductance increment of its arrival tick (Brian 1's delayed reaction). The
+     * increments of slot {@code s} are added to the conductances at the tick whose slot is s.
+     *
+     * @param syn        packed synapses.
+     * @param groupStart first synapse of every (input, delay) group, and the end.
+     * @param g0         the input's first group ({@code input * delays}).
+     * @param delays     delay groups per input.
+     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param slot0      the slot of the emission tick (delay 0).
+     * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
+     * @param ops        accumulations due by arrival slot, incremented by the group sizes.
+     */
+    public static void accumulate(final long[] syn, final int[] groupStart, final int g0, final int delays,
+        final double[][] incoming, final int slot0, final long[] updates, final long[] ops)
+    {
+        int slot = slot0;
+        int from = groupStart[g0];
+        for (int d = 0; d < delays; d++)
+        {
+            final int to = groupStart[g0 + d + 1];
+            if (to > from)
+            {
+                accumulate(syn, from, to, incoming[slot]);
+                ops[slot] += to - from;
+                if (updates != null)
+                {
+                    updates[slot] += to - from;
+                }
+            }
+            from = to;
+            slot = slot + 1 == delays ? 0 : slot + 1;
+        }
+    }
+
+    /**
+     * STDP pre-spike depression of the synapses {@code [from, to)} for a spike arriving at tick {@code arrival},
+     * {@code w ← max(0, w − ν_pre·y1_j)} with {@code y1_j = y1Table[arrival − lastPost[j]]}, skipping every
+     * synapse onto a neuron whose synapses already had the arrivals up to {@code settled[j] ≥ arrival} applied.
+     *
+     * @param syn      packed synapses (weights updated in place).
+     * @param from     first synapse.
+     * @param to       end (exclusive).
+     * @param arrival  the arrival tick.
+     * @param settled  per local neuron, the tick up to which its synapses' arrivals are applied.
+     * @param lastPost per local neuron, its last spike before the arrival.
+     * @param y1Table  first post trace decay by age; its last entry is 0.
+     * @param nuPre    pre-synaptic learning rate ν_pre.
+     */
+    public static void depress(final long[] syn, final int from, final int to, final int arrival,
+        final int[] settled, final int[] lastPost, final float[] y1Table, final float nuPre)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            final int j = post(sk);
+            if (arrival > settled[j])
+            {
+                final float wk = weight(sk);
+                final float nw = wk - nuPre * y1Table[Math.min(arrival - lastPost[j], y1Table.length - 1)];
+                syn[k] = withWeight(sk, nw < 0f ? 0f : nw);
+            }
         }
     }
 
