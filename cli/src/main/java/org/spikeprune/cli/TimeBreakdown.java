@@ -169,7 +169,7 @@ final class TimeBreakdown
             return switch (method)
             {
                 case "accumulate", "accumulateDepress" -> Part.SOPS;
-                case "potentiate", "preTrace" -> Part.STDP;
+                case "potentiate", "preTrace", "depress" -> Part.STDP;
                 default -> null;
             };
         }
@@ -177,8 +177,12 @@ final class TimeBreakdown
         {
             return switch (method)
             {
-                case "integrate", "catchUp", "relax", "activateInhibitory", "sortTail" -> Part.NEURONS;
-                case "onSpikes", "deliverArrivals", "arrive", "arriveLearning" -> Part.SOPS;
+                case "integrate", "catchUp", "relax", "activateInhibitory", "sortTail", "releaseRefractory" ->
+                    Part.NEURONS;
+                case "onSpikes", "deliverArrivals", "arrive" -> Part.SOPS;
+                // The pre-spike depression, applied lazily at arrival, and its bookkeeping.
+                case "arriveLearning", "arriveLearningRecent", "forgetOldSpikers", "retire", "settle",
+                    "settleColumn" -> Part.STDP;
                 case "potentiate", "postTraces" -> Part.STDP;
                 case "lookup" -> null;
                 default -> Part.ENGINE;
