@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
         "Time a recorded run (an activity file written by the simulator) on a hardware configuration: cycles and "
             + "time per image, energy and utilisation by unit, pruning overhead, resources, and paper A's Table 5.",
         "Without --activity it times a synthetic paper A run (784 inputs, ~2,300 input spikes per image over "
-            + "700 of 1,000 ticks, 20 output spikes, pruning from image 30,000 every 5,000 to 10% connectivity)."})
+            + "700 of 1,000 ticks, 20 output spikes, pruning from image 30,000 every 5,000 to 10%% connectivity)."})
 public final class HwReportCommand implements Callable<Integer>
 {
     @CommandLine.Spec
