@@ -24,16 +24,6 @@ public final class DcProfiles
                 final Map<String, String> m = guo2020();
                 m.put("data.set", set.equals("mnist") ? "mnist" : "fashion-mnist");
                 m.put("network.exc_neurons", Integer.toString(n));
-                if (set.equals("mnist") && n == 100)
-                {
-                    // A reading of an unreported value: paper A gives no input rate per pixel intensity
-                    // ("frequency proportional to the pixel intensity"). Intensity 4 (pixel/2 Hz, at most 127.5 Hz,
-                    // the rate of the BindsNET port of Diehl & Cook) instead of Diehl & Cook's 2 (pixel/4 Hz): chosen
-                    // on held-out training images (validation 83.94% against 79.38% at 20,000 images), confirmed on
-                    // the test set over seeds 1-3 (docs/results/paper-a-accuracy.md). With θ+ = 0.01 mV the layer
-                    // then recruits every neuron within the epoch. --set input.intensity=2 restores the old value.
-                    m.put("input.intensity", "4");
-                }
                 PROFILES.put("guo2020-" + set + "-" + n, m);
             }
         }

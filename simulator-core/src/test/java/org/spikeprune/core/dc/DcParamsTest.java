@@ -1,12 +1,10 @@
 package org.spikeprune.core.dc;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.spikeprune.core.InputException;
@@ -36,23 +34,6 @@ class DcParamsTest
             () -> new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test", Map.of(key, value))));
         assertTrue(ex.getMessage().contains(named), ex.getMessage());
         assertTrue(ex.getMessage().contains(value) || ex.getMessage().contains("unknown"), ex.getMessage());
-    }
-
-    @ParameterizedTest
-    @CsvSource({"guo2020-mnist-100, 4", "guo2020-mnist-800, 2", "guo2020-fashion-100, 2", "guo2020-fashion-800, 2",
-        "dc2015-mnist-400, 2"})
-    void shouldUseTheChosenInputIntensityWhenBuildingAProfile(final String profile, final double intensity)
-    {
-        final DcParams p = new DcParams(DcProfiles.params(profile, Map.of(), "test", Map.of()));
-        assertEquals(intensity, p.intensity, 0.0);
-    }
-
-    @Test
-    void shouldRestoreTheDiehlAndCookIntensityWhenSet()
-    {
-        final DcParams p = new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test",
-            Map.of("input.intensity", "2")));
-        assertEquals(2.0, p.intensity, 0.0);
     }
 
     @ParameterizedTest
