@@ -133,6 +133,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         final IdxDataset test = files.test();
         final DcTrainer.Data all = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
             test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        if (validationImages != null && trace.enabled())
+        {
+            // a replay rebuilds the run from its recorded options, which name the test set
+            throw new UsageException("--validation-images cannot be combined with --trace");
+        }
         final DcTrainer.Data d = validationImages == null ? all : all.holdOut(validationImages);
         final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 3000 : d.trainCount(),
             d.trainCount());
