@@ -58,6 +58,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         description = "Training images presented with learning off to assign labels (default: the training images).")
     Long assignImages;
 
+    @Option(names = "--validation-images", paramLabel = "N",
+        description = "Hold out the last N training images and test on them instead of the test set; training and "
+            + "label assignment use only the training images before them (for choosing parameters).")
+    Integer validationImages;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -126,23 +131,31 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         final MnistFiles files = loadData(p.dataSet());
         final IdxDataset train = files.train();
         final IdxDataset test = files.test();
-        final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 3000 : train.count(), train.count());
-        final long nTest = Math.min(testImages != null ? testImages : quick ? 1000 : test.count(), test.count());
+        final DcTrainer.Data all = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
+            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        if (validationImages != null && trace.enabled())
+        {
+            // a replay rebuilds the run from its recorded options, which name the test set
+            throw new UsageException("--validation-images cannot be combined with --trace");
+        }
+        final DcTrainer.Data d = validationImages == null ? all : all.holdOut(validationImages);
+        final long nTrain = Math.min(trainImages != null ? trainImages : quick ? 3000 : d.trainCount(),
+            d.trainCount());
+        final long nTest = Math.min(testImages != null ? testImages : quick ? 1000 : d.testCount(), d.testCount());
         final long nAssign = assignImages != null ? assignImages
             : quick ? Math.min(1000, nTrain) : p.assignImages() > 0 ? p.assignImages() : nTrain;
         if (nTrain <= 0)
         {
             throw new InputException("--train-images=" + nTrain + " is invalid: must be > 0");
         }
-        final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
         final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons(), p.wMax());
         final RunOutput output = new RunOutput(out != null ? out
             : Path.of("runs", profile + "-" + pruning + "-s" + seed));
 
         stdout.printf(Locale.ROOT, "spikeprune train: %s, pruning %s, %d training images x %d epoch(s), %d "
-            + "assignment, %d test, seed %d, %d core(s), %s%n", profile, pruning, nTrain, p.epochs(), nAssign, nTest,
-            seed, cores, mode.name().toLowerCase(Locale.ROOT));
+            + "assignment, %d %s, seed %d, %d core(s), %s%n", profile, pruning, nTrain, p.epochs(), nAssign, nTest,
+            validationImages == null ? "test" : "validation (held-out training images)", seed, cores,
+            mode.name().toLowerCase(Locale.ROOT));
         final org.spikeprune.fpga.HardwareConfig hwConfig = hw == null ? null
             : org.spikeprune.fpga.HardwarePresets.load(hw);
         final org.spikeprune.fpga.activity.ActivityLog activity = hw == null ? null
@@ -199,6 +212,8 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
 
         final Map<String, Object> json = ResultJson.of(profile, pruning, seed, cores, mode, nTrain, nTest, nAssign,
             p, params, configDigest(params), result, baseline);
+        // accuracy, test_images and the confusion matrix then refer to the held-out training images
+        json.put("validation_images", validationImages == null ? 0 : validationImages);
         if (policy instanceof org.spikeprune.pruning.ReportingPrunePolicy)
         {
             json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());

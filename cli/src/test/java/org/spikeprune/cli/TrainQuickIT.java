@@ -96,6 +96,46 @@ class TrainQuickIT
         assertTrue(Files.size(out.resolve("a/activity.bin")) > 0);
     }
 
+    @Test
+    void shouldTestOnHeldOutTrainingImagesWhenValidating(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final String[] base = {"train", "--profile", "guo2020-mnist-100", "--train-images", "150", "--assign-images",
+            "60", "--seed", "4", "--set", "network.exc_neurons=20"};
+        assertEquals(0, Main.execute(concat(base, "--test-images", "50", "--out", out.resolve("test").toString())));
+        assertEquals(0, Main.execute(concat(base, "--validation-images", "50", "--out",
+            out.resolve("validation").toString())));
+        final JsonNode test = RunOutput.json().readTree(Files.readAllBytes(out.resolve("test/result.json")));
+        final JsonNode val = RunOutput.json().readTree(Files.readAllBytes(out.resolve("validation/result.json")));
+        assertEquals(0, test.get("validation_images").asInt());
+        assertEquals(50, val.get("validation_images").asInt());
+        assertEquals(50, val.get("test_images").asInt());
+        // the same first 150 training images train both networks; only the evaluated images differ
+        assertEquals(test.get("sops").get("train_per_image").asDouble(),
+            val.get("sops").get("train_per_image").asDouble(), 0.0);
+        assertEquals(test.get("digest").asText(), val.get("digest").asText(), "same training and assignment");
+        // the confusion rows count the evaluated images by true class: the last 50 training labels
+        final byte[] labels = DataCache.resolve(null).load(CachedDataset.MNIST).train().labels().labels();
+        final int[] expected = new int[10];
+        for (int i = labels.length - 50; i < labels.length; i++)
+        {
+            expected[labels[i]]++;
+        }
+        final JsonNode rows = val.get("confusion_rows_true_cols_unclassified_then_predicted");
+        for (int c = 0; c < 10; c++)
+        {
+            int total = 0;
+            for (final JsonNode cell : rows.get(Integer.toString(c)))
+            {
+                total += cell.asInt();
+            }
+            assertEquals(expected[c], total, "held-out images of class " + c);
+        }
+        assertEquals(2, Main.execute(concat(base, "--validation-images", "60000", "--out",
+            out.resolve("bad").toString())), "no training image left");
+    }
+
     private static String[] concat(final String[] a, final String... b)
     {
         final String[] r = java.util.Arrays.copyOf(a, a.length + b.length);

@@ -1,8 +1,10 @@
 package org.spikeprune.core.dc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
+import org.spikeprune.core.InputException;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.prune.PruneContext;
 import org.spikeprune.core.prune.PrunePolicy;
@@ -24,6 +26,31 @@ public final class DcTrainer
     public record Data(byte[] trainImages, byte[] trainLabels, int trainCount, byte[] testImages, byte[] testLabels,
         int testCount, int classes)
     {
+        /** Pixels per image (28×28). */
+        public static final int PIXELS = 784;
+
+        /**
+         * A validation split of the training set, for choosing hyper-parameters without looking at the test set:
+         * the last {@code validation} training images become the test images, and training and label assignment
+         * see only the training images before them. The original test set is dropped.
+         *
+         * @param validation training images to hold out, 1 ≤ validation &lt; trainCount.
+         * @return the split data.
+         * @throws InputException if {@code validation} is out of range.
+         */
+        public Data holdOut(final int validation)
+        {
+            if (validation <= 0 || validation >= trainCount)
+            {
+                throw new InputException("--validation-images=" + validation
+                    + " is invalid: must be > 0 and below the " + trainCount + " training images");
+            }
+            final int kept = trainCount - validation;
+            return new Data(Arrays.copyOf(trainImages, kept * PIXELS),
+                Arrays.copyOf(trainLabels, kept), kept,
+                Arrays.copyOfRange(trainImages, kept * PIXELS, trainCount * PIXELS),
+                Arrays.copyOfRange(trainLabels, kept, trainCount), validation, classes);
+        }
     }
 
     /** What a run asks for. */
