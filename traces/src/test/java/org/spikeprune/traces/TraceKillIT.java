@@ -43,7 +43,7 @@ class TraceKillIT
     Path tmp;
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 400, unit = TimeUnit.SECONDS)
     void shouldKeepEveryCommittedRecordWhenRecordingProcessIsKilled() throws Exception
     {
         final long testSeed = System.nanoTime();
