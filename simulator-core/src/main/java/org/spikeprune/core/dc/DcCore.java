@@ -105,6 +105,9 @@ final class DcCore implements ProcessingElement
     private final int[] pendingEmissions;
     /** Some emission has depressions pending. */
     private boolean unsettled;
+    /** The tick of the latest potentiation, and how many neurons potentiated in that tick. */
+    private int potentiationTick = Integer.MIN_VALUE;
+    private int potentiationsThisTick;
     /** Recent spikers are kept this many ticks beyond the length of the trace y1. */
     static final int RECENT_TICKS = 256;
     /**
@@ -148,6 +151,10 @@ final class DcCore implements ProcessingElement
     private long lastTick = Long.MIN_VALUE;
     private int pendingInh;
     private int spikesIn;
+
+    /** Rows settled through the recent spikers and through the delay groups (for tests). */
+    long recentSettles;
+    long groupSettles;
 
     // counters (read by the network between ticks)
     long synapticOps;
@@ -385,15 +392,45 @@ final class DcCore implements ProcessingElement
             h += historyDepth;
         }
         final int oldestArrival = Math.max(rowSettled[i] + 1, history[i * historyDepth + h]);
-        if (oldestArrival >= recentFrom + y1Table.length)
+        if (oldestArrival >= recentFrom + y1Table.length && recentCount * cnt < dueSynapses(i, t, cnt, h))
         {
             arriveLearningRecent(i, t, cnt);
+            recentSettles++;
         }
         else
         {
             arriveLearning(i, t, cnt);
+            groupSettles++;
         }
         retire(i, t);
+    }
+
+    /**
+     * The synapses of input i whose pending arrivals up to tick t fall in its delay groups still to settle: the
+     * work of {@link #arriveLearning(int, int, int)}. The recent-spiker path visits every recent neuron for every
+     * pending emission, however few of its arrivals are due, so it wins only while few neurons fired recently or
+     * most arrivals are due; when rows are settled every tick (many post spikes per tick) the delay groups win.
+     */
+    private int dueSynapses(final int i, final int t, final int cnt, final int oldest)
+    {
+        final int[] gs = plastic.groupStart;
+        final int base = i * historyDepth;
+        final int from = rowSettled[i];
+        final int g0 = i * delays;
+        int h = oldest;
+        int sum = 0;
+        for (int m = 0; m < cnt; m++)
+        {
+            final int e = history[base + h];
+            final int d0 = Math.max(0, from - e + 1);
+            final int d1 = Math.min(delays - 1, t - e);
+            if (d1 >= d0)
+            {
+                sum += gs[g0 + d1 + 1] - gs[g0 + d0];
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+        return sum;
     }
 
     /**
@@ -520,7 +557,12 @@ final class DcCore implements ProcessingElement
         {
             return;
         }
-        final int t = (int)lastTick;
+        settleRows((int)lastTick);
+    }
+
+    /** Applies every pending pre-spike depression of arrivals up to tick t, row by row (columns settled later skip). */
+    private void settleRows(final int t)
+    {
         boolean left = false;
         for (int i = 0; i < inputs; i++)
         {
@@ -566,14 +608,32 @@ final class DcCore implements ProcessingElement
         final double[] giv = gi;
         final double[] fv = free;
         // one Euler step of every neuron; refractory and removed neurons hold v (free = 0)
-        for (int j = 0; j < n; j++)
+        if (p.implicit)
         {
-            final double vj = vv[j];
-            final double gej = gev[j];
-            final double gij = giv[j];
-            vv[j] = vj + fv[j] * (leak * ((vRest - vj) + gej * (eExc - vj) + gij * (eInh - vj)));
-            gev[j] = gej * geDecay;
-            giv[j] = gij * giDecay;
+            // backward Euler, v' = (v + h(v_rest + ge E_exc + gi E_inh)) / (1 + h(1 + ge + gi)): a weighted mean
+            // of v and its equilibrium, so v never leaves [E_inh, E_exc] however many inhibitory spikes arrive
+            for (int j = 0; j < n; j++)
+            {
+                final double vj = vv[j];
+                final double gej = gev[j];
+                final double gij = giv[j];
+                final double next = (vj + leak * (vRest + gej * eExc + gij * eInh)) / (1.0 + leak * (1.0 + gej + gij));
+                vv[j] = vj + fv[j] * (next - vj);
+                gev[j] = gej * geDecay;
+                giv[j] = gij * giDecay;
+            }
+        }
+        else
+        {
+            for (int j = 0; j < n; j++)
+            {
+                final double vj = vv[j];
+                final double gej = gev[j];
+                final double gij = giv[j];
+                vv[j] = vj + fv[j] * (leak * ((vRest - vj) + gej * (eExc - vj) + gij * (eInh - vj)));
+                gev[j] = gej * geDecay;
+                giv[j] = gij * giDecay;
+            }
         }
         final boolean learn = learning;
         final double[] th = theta;
@@ -631,7 +691,9 @@ final class DcCore implements ProcessingElement
             double nv = vj;
             if (t > iRefractoryUntil[j])
             {
-                nv = vj + inhLeak * ((ivRest - vj) + gej * (ieExc - vj) + gij * (ieInh - vj));
+                nv = p.implicit
+                    ? (vj + inhLeak * (ivRest + gej * ieExc + gij * ieInh)) / (1.0 + inhLeak * (1.0 + gej + gij))
+                    : vj + inhLeak * ((ivRest - vj) + gej * (ieExc - vj) + gij * (ieInh - vj));
             }
             ige[j] = gej * inhGeDecay;
             igi[j] = gij * inhGiDecay;
@@ -671,7 +733,22 @@ final class DcCore implements ProcessingElement
         final SynapseTable table = plastic;
         if (unsettled)
         {
-            settleColumn(j, t);
+            if (potentiationTick != t)
+            {
+                potentiationTick = t;
+                potentiationsThisTick = 0;
+            }
+            // One post spike settles its own column. From the second post spike of a tick on, every row is settled
+            // once instead: settling a column scans every pending emission of its 784 inputs, and a tick with many
+            // post spikes (800 neurons, bright re-presentations) would scan them again for every spike.
+            if (++potentiationsThisTick == 2)
+            {
+                settleRows(t);
+            }
+            else if (potentiationsThisTick == 1)
+            {
+                settleColumn(j, t);
+            }
         }
         colSettled[j] = t;
         SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
@@ -760,8 +837,9 @@ final class DcCore implements ProcessingElement
         final int gap = t - 1 - iLast[j];
         if (gap > 0)
         {
-            iv[j] = relax(iv[j], p.inhVRest, Math.pow(1.0 - inhLeak, gap), iRefractoryUntil[j], iLast[j], gap,
-                1.0 - inhLeak);
+            // a step with no conductance multiplies v - v_rest by 1 - h (forward) or 1 / (1 + h) (backward)
+            final double step = p.implicit ? 1.0 / (1.0 + inhLeak) : 1.0 - inhLeak;
+            iv[j] = relax(iv[j], p.inhVRest, Math.pow(step, gap), iRefractoryUntil[j], iLast[j], gap, step);
         }
         iLast[j] = t - 1;
         iIsActive[j] = true;
@@ -793,12 +871,13 @@ final class DcCore implements ProcessingElement
             return;
         }
         final int gap = (int)(tick - lastTick - 1);
-        final double excFactor = Math.pow(1.0 - excLeak, gap);
+        final double excStep = p.implicit ? 1.0 / (1.0 + excLeak) : 1.0 - excLeak;
+        final double excFactor = Math.pow(excStep, gap);
         final double thetaFactor = Math.pow(thetaDecay, gap);
         final int last = (int)lastTick;
         for (int j = 0; j < n; j++)
         {
-            v[j] = relax(v[j], p.excVRest, excFactor, refractoryUntil[j], last, gap, 1.0 - excLeak);
+            v[j] = relax(v[j], p.excVRest, excFactor, refractoryUntil[j], last, gap, excStep);
             ge[j] = 0;
             gi[j] = 0;
             if (learning)
@@ -808,7 +887,7 @@ final class DcCore implements ProcessingElement
         }
     }
 
-    /** v after {@code gap} Euler steps with no conductance, holding it during the refractory ticks. */
+    /** v after {@code gap} steps with no conductance ({@code step} each), holding it during the refractory ticks. */
     private static double relax(
         final double v, final double rest, final double factor, final int refractoryUntil, final int last,
         final int gap, final double step)

@@ -65,7 +65,10 @@ public final class DcParams
         spec("train.epochs", "1", Rule.POSITIVE_INT, "passes over the training images [A: one epoch]"),
         spec("assign.images", "0", Rule.NON_NEGATIVE_INT,
             "training images presented (learning off) to assign labels; 0 = all the training images"),
-        spec("quiescent.g_eps", "1e-9", Rule.POSITIVE, "conductance below which a neuron is at rest"));
+        spec("quiescent.g_eps", "1e-9", Rule.POSITIVE, "conductance below which a neuron is at rest"),
+        spec("neuron.integration", "euler", Rule.TEXT,
+            "membrane step: euler (forward, as Brian 1 [DC]) or implicit (backward Euler: stable however large "
+                + "the conductances, e.g. when tens of inhibitory neurons fire in one step)"));
 
     final int excNeurons;
     final double dtMs;
@@ -104,6 +107,8 @@ public final class DcParams
     final double wMax;
     final double normTotal;
     final NormMode normMode;
+    /** Backward (implicit) Euler membrane steps instead of forward Euler. */
+    final boolean implicit;
     final double intensity;
     final int minSpikes;
     final int maxRepeats;
@@ -181,6 +186,7 @@ public final class DcParams
         wMax = p.real("stdp.w_max");
         normTotal = p.real("norm.total");
         normMode = normMode(p.text("norm.mode"));
+        implicit = implicit(p.text("neuron.integration"));
         intensity = p.real("input.intensity");
         minSpikes = intOf(p, "input.min_spikes");
         maxRepeats = intOf(p, "input.max_repeats");
@@ -216,6 +222,19 @@ public final class DcParams
             throw new InputException(key + "=" + v + " is invalid: too large");
         }
         return (int)v;
+    }
+
+    private static boolean implicit(final String text)
+    {
+        switch (text.toLowerCase(Locale.ROOT))
+        {
+            case "euler":
+                return false;
+            case "implicit":
+                return true;
+            default:
+                throw new InputException("neuron.integration=" + text + " is invalid: must be euler or implicit");
+        }
     }
 
     private static NormMode normMode(final String text)

@@ -23,6 +23,7 @@ class DcParamsTest
         "network.exc_neurons|0|network.exc_neurons",
         "network.exc_neurons|1.5|network.exc_neurons",
         "norm.mode|sometimes|norm.mode",
+        "neuron.integration|rk4|neuron.integration",
         "data.set|cifar|data.set",
         "no.such.key|1|no.such.key",
         "sim.dt_ms|50|sim.dt_ms",

@@ -70,6 +70,7 @@ class LazyDepressionTest
         final SpikeBatch out = new SpikeBatch(INPUTS + 2 * NEURONS);
         final SpikeBatch previous = new SpikeBatch(INPUTS + 2 * NEURONS);
         int posts = 0;
+        int crowdedTicks = 0;
         for (int t = 0; t < ticks; t++)
         {
             in.clear();
@@ -103,6 +104,13 @@ class LazyDepressionTest
                 }
             }
             // reference: potentiation of every neuron that fired at t
+            int firedNow = 0;
+            for (int s = 0; s < out.count(); s++)
+            {
+                final int j = out.array()[s] - INPUTS;
+                firedNow += j >= 0 && j < NEURONS ? 1 : 0;
+            }
+            crowdedTicks += firedNow >= 3 ? 1 : 0;
             for (int s = 0; s < out.count(); s++)
             {
                 final int j = out.array()[s] - INPUTS;
@@ -134,6 +142,9 @@ class LazyDepressionTest
             }
         }
         assertTrue(posts > 50, "post spikes " + posts);
+        assertTrue(crowdedTicks > 5, "ticks with three or more post spikes (rows settled at once): " + crowdedTicks);
+        assertTrue(core.recentSettles > 0 && core.groupSettles > 0,
+            "rows settled through recent spikers " + core.recentSettles + ", through delay groups " + core.groupSettles);
         core.settle();
         int zero = 0;
         for (int i = 0; i < INPUTS; i++)
