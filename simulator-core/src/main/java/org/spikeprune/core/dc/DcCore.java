@@ -392,7 +392,10 @@ final class DcCore implements ProcessingElement
             h += historyDepth;
         }
         final int oldestArrival = Math.max(rowSettled[i] + 1, history[i * historyDepth + h]);
-        if (oldestArrival >= recentFrom + y1Table.length && recentCount * cnt < dueSynapses(i, t, cnt, h))
+        // either path is exact; take the cheaper (counting the due synapses costs too, so skip it while fewer than
+        // an eighth of the neurons fired recently)
+        if (oldestArrival >= recentFrom + y1Table.length
+            && (recentCount * 8 <= n || recentCount * cnt < dueSynapses(i, t, cnt, h)))
         {
             arriveLearningRecent(i, t, cnt);
             recentSettles++;

@@ -24,6 +24,13 @@ public final class DcProfiles
                 final Map<String, String> m = guo2020();
                 m.put("data.set", set.equals("mnist") ? "mnist" : "fashion-mnist");
                 m.put("network.exc_neurons", Integer.toString(n));
+                if (n == 800)
+                {
+                    // With 800 neurons a strong input makes tens of neurons fire in one step; forward Euler then
+                    // overshoots below E_inh under their inhibition, and the overshoot fires every neuron at once,
+                    // a cycle that never stops (seen after about 4,500 training images of guo2020-mnist-800).
+                    m.put("neuron.integration", "implicit");
+                }
                 PROFILES.put("guo2020-" + set + "-" + n, m);
             }
         }
