@@ -26,6 +26,8 @@ public final class TraceSummary
     private final long outputSpikes;
     private final long firstTick;
     private final long lastTick;
+    private final long maxTick;
+    private final long clockRestarts;
     private final long presentations;
     private final long learningPresentations;
     private final int distinctImages;
@@ -53,6 +55,8 @@ public final class TraceSummary
         this.outputSpikes = reader.outputSpikes();
         this.firstTick = scan.firstTick;
         this.lastTick = scan.lastTick;
+        this.maxTick = scan.maxTick;
+        this.clockRestarts = scan.clockRestarts;
         this.presentations = scan.presentations;
         this.learningPresentations = scan.learningPresentations;
         this.distinctImages = scan.images.cardinality();
@@ -178,6 +182,21 @@ public final class TraceSummary
         return lastTick;
     }
 
+    /** Highest tick of an event record, or -1 when there is none. */
+    public long maxTick()
+    {
+        return maxTick;
+    }
+
+    /**
+     * Times a presentation starts at an earlier tick than the one before it: a run whose passes (training, label
+     * assignment, test) each start their own clock at tick 0.
+     */
+    public long clockRestarts()
+    {
+        return clockRestarts;
+    }
+
     /** Image presentations (IMAGE_START records). */
     public long presentations()
     {
@@ -236,6 +255,9 @@ public final class TraceSummary
     {
         long firstTick = -1;
         long lastTick = -1;
+        long maxTick = -1;
+        long clockRestarts;
+        long lastStartTick = Long.MIN_VALUE;
         long presentations;
         long learningPresentations;
         final BitSet images = new BitSet();
@@ -248,8 +270,14 @@ public final class TraceSummary
                 firstTick = tick;
             }
             lastTick = tick;
+            maxTick = Math.max(maxTick, tick);
             if (reader.kind() == TraceRecordKind.IMAGE_START)
             {
+                if (tick < lastStartTick)
+                {
+                    clockRestarts++;
+                }
+                lastStartTick = tick;
                 presentations++;
                 if (reader.learning())
                 {

@@ -44,6 +44,28 @@ class TraceExportTest
         }
     }
 
+    @Test
+    void shouldCountThePassesThatRestartTheClockWhenSummarising()
+    {
+        final Path passes = tmp.resolve("passes");
+        try (TraceRecorder r = TraceRecorder.start(passes, TraceRecorderTest.header()))
+        {
+            // a training pass up to tick 2999, then two evaluation passes that each start again at tick 0
+            for (final long start : new long[] {0, 1000, 2000, 0, 1000, 0})
+            {
+                r.onImageStart(start, 1, 2, start >= 1000, 0);
+                r.onCoreTick(start + 999, 0, 0, 0, 100, 0, 0, 0);
+                r.onImageEnd(start + 999, 1, 7);
+            }
+            r.finish("d");
+        }
+        final TraceSummary s = TraceSummary.of(passes);
+        assertEquals(0, s.firstTick());
+        assertEquals(999, s.lastTick());
+        assertEquals(2999, s.maxTick());
+        assertEquals(2, s.clockRestarts());
+    }
+
     private List<String> export(final TraceRange range, final TraceExport.Format format)
     {
         final StringBuilder out = new StringBuilder();
@@ -189,6 +211,8 @@ class TraceExportTest
         assertEquals(11 - 3 + 5, s.events());
         assertEquals(0, s.firstTick());
         assertEquals(3, s.lastTick());
+        assertEquals(3, s.maxTick());
+        assertEquals(0, s.clockRestarts());
         assertEquals(2, s.presentations());
         assertEquals(1, s.learningPresentations());
         assertEquals(2, s.distinctImages());

@@ -87,7 +87,11 @@ public final class TraceInspectCommand implements Callable<Integer>
         {
             line(out, "run digest", end.runDigest());
         }
-        line(out, "ticks", s.firstTick() < 0 ? "none" : s.firstTick() + " .. " + s.lastTick());
+        line(out, "ticks", s.firstTick() < 0 ? "none"
+            : s.clockRestarts() == 0 ? s.firstTick() + " .. " + s.lastTick()
+            : s.firstTick() + " .. " + s.maxTick() + " in " + (s.clockRestarts() + 1)
+                + " passes, each starting its own clock at tick 0; the last record at tick "
+                + s.lastTick());
         line(out, "images", s.presentations() + " presentations (" + s.learningPresentations() + " learning, "
             + (s.presentations() - s.learningPresentations()) + " inference), " + s.distinctImages()
             + " distinct images");
