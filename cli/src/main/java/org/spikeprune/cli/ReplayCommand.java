@@ -127,7 +127,7 @@ public final class ReplayCommand implements Callable<Integer>
             final HardwareReplay replay = new HardwareReplay(log);
             reader.read(replay);
             replay.finish();
-            return new HardwareActivity(log, reader.eventRecords(TraceRecordKind.CORE_TICK), "the queue",
+            return new HardwareActivity(log, reader.coreTicks(), "the queue",
                 reader.isComplete());
         }
     }

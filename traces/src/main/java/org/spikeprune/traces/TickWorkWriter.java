@@ -398,30 +398,35 @@ final class TickWorkWriter
         private long[] data = new long[1024];
         private int[] offsets = new int[256];
         private int[] lengths = new int[256];
-        private int[] table = new int[512];
+        /**
+         * Open addressing: each slot holds {@code (hash << 32) | (id + 1)}, 0 when empty, so a probe compares the
+         * full hash before it touches a stored vector (most probes of a full dictionary are misses).
+         */
+        private long[] table = new long[512];
         private int dataLength;
         private int size;
-
-        Dictionary()
-        {
-            Arrays.fill(table, -1);
-        }
 
         /** The number of the vectors {@code v[0, n)}, or -1. */
         int find(final long[] v, final int n)
         {
-            final int mask = table.length - 1;
-            int slot = hash(v, n) & mask;
+            final int h = hash(v, 0, n);
+            final long[] t = table;
+            final int mask = t.length - 1;
+            int slot = h & mask;
             while (true)
             {
-                final int id = table[slot];
-                if (id < 0)
+                final long e = t[slot];
+                if (e == 0)
                 {
                     return -1;
                 }
-                if (lengths[id] == n && Arrays.equals(data, offsets[id], offsets[id] + n, v, 0, n))
+                if ((int)(e >>> 32) == h)
                 {
-                    return id;
+                    final int id = (int)e - 1;
+                    if (lengths[id] == n && Arrays.equals(data, offsets[id], offsets[id] + n, v, 0, n))
+                    {
+                        return id;
+                    }
                 }
                 slot = (slot + 1) & mask;
             }
@@ -451,7 +456,7 @@ final class TickWorkWriter
             offsets[size] = dataLength;
             lengths[size] = n;
             dataLength += n;
-            insert(size, hash(v, n));
+            insert(size, hash(v, 0, n));
             size++;
             return true;
         }
@@ -460,41 +465,37 @@ final class TickWorkWriter
         {
             final int mask = table.length - 1;
             int slot = hash & mask;
-            while (table[slot] >= 0)
+            while (table[slot] != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = id;
+            table[slot] = ((long)hash << 32) | (id + 1L);
         }
 
         private void rehash()
         {
-            table = new int[table.length * 2];
-            Arrays.fill(table, -1);
+            table = new long[table.length * 2];
             for (int id = 0; id < size; id++)
             {
-                insert(id, hashAt(offsets[id], lengths[id]));
+                insert(id, hash(data, offsets[id], lengths[id]));
             }
         }
 
-        private int hashAt(final int offset, final int n)
+        /** A 32-bit hash of {@code v[from, from + n)}, every bit mixed (the low bits pick the slot). */
+        private static int hash(final long[] v, final int from, final int n)
         {
             long h = n;
-            for (int i = 0; i < n; i++)
+            for (int i = from; i < from + n; i++)
             {
-                h = h * 0x9E37_79B9_7F4A_7C15L + data[offset + i];
+                h = (h ^ v[i]) * 0x9E37_79B9_7F4A_7C15L;
+                h ^= h >>> 32;
             }
-            return (int)(h ^ (h >>> 29) ^ (h >>> 47));
-        }
-
-        private static int hash(final long[] v, final int n)
-        {
-            long h = n;
-            for (int i = 0; i < n; i++)
-            {
-                h = h * 0x9E37_79B9_7F4A_7C15L + v[i];
-            }
-            return (int)(h ^ (h >>> 29) ^ (h >>> 47));
+            h ^= h >>> 33;
+            h *= 0xFF51_AFD7_ED55_8CCDL;
+            h ^= h >>> 33;
+            h *= 0xC4CE_B9FE_1A85_EC53L;
+            h ^= h >>> 33;
+            return (int)h;
         }
     }
 }

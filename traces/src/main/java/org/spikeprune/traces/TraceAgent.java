@@ -3,13 +3,18 @@ package org.spikeprune.traces;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_CORE_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_DECREMENTS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_NEURON_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_IN_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_OUT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_STDP_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROW_LENGTH;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
 import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
 import static org.spikeprune.traces.TraceRecordDescriptor.FLAGS_OFFSET;
@@ -171,7 +176,8 @@ final class TraceAgent implements Agent, MessageHandler
         b.putInt(at + CHECKSUM_OFFSET, TraceCodec.checksum(crc, block, at, recordLength), BYTE_ORDER);
         blockLength = at + recordLength;
         blockRecords++;
-        blockLastTick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
+        blockLastTick = msgTypeId == TraceRecordKind.CORE_TICK.code() ? lastCoreTick(b, at)
+            : b.getLong(at + TICK_OFFSET, BYTE_ORDER);
         blockKindCounts[msgTypeId - FIRST_EVENT_CODE]++;
         if (msgTypeId == TraceRecordKind.INPUT_SPIKES.code())
         {
@@ -181,6 +187,15 @@ final class TraceAgent implements Agent, MessageHandler
         {
             blockOutputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
         }
+    }
+
+    /** The last tick a CORE_TICK record covers: its last row's (rows never reach back before the one above). */
+    static long lastCoreTick(final UnsafeBuffer b, final int at)
+    {
+        final int rows = b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
+        final int row = at + CORE_TICK_ROWS_START + (rows - 1) * CORE_TICK_ROW_LENGTH;
+        return b.getLong(at + TICK_OFFSET, BYTE_ORDER) + b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER)
+            + b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER) - 1;
     }
 
     /** Drains what producers committed (unless stopped), writes the END record and closes the queue. */
@@ -367,13 +382,24 @@ final class TraceAgent implements Agent, MessageHandler
             final long tick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
             if (code == core)
             {
-                w.onCoreTick(tick, b.getInt(at + CORE_TICK_CORE_OFFSET, BYTE_ORDER),
-                    b.getInt(at + CORE_TICK_SPIKES_IN_OFFSET, BYTE_ORDER),
-                    b.getLong(at + CORE_TICK_SYNAPTIC_OPS_OFFSET, BYTE_ORDER),
-                    b.getLong(at + CORE_TICK_NEURON_UPDATES_OFFSET, BYTE_ORDER),
-                    b.getLong(at + CORE_TICK_STDP_UPDATES_OFFSET, BYTE_ORDER),
-                    b.getLong(at + CORE_TICK_DECREMENTS_OFFSET, BYTE_ORDER),
-                    b.getInt(at + CORE_TICK_SPIKES_OUT_OFFSET, BYTE_ORDER));
+                final int rows = b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
+                int row = at + CORE_TICK_ROWS_START;
+                for (int i = 0; i < rows; i++, row += CORE_TICK_ROW_LENGTH)
+                {
+                    final long first = tick + b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER);
+                    final int ticks = b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER);
+                    final int c = b.getInt(row + ROW_CORE_OFFSET, BYTE_ORDER);
+                    final int in = b.getInt(row + ROW_SPIKES_IN_OFFSET, BYTE_ORDER);
+                    final int ops = b.getInt(row + ROW_SYNAPTIC_OPS_OFFSET, BYTE_ORDER);
+                    final int updates = b.getInt(row + ROW_NEURON_UPDATES_OFFSET, BYTE_ORDER);
+                    final int stdp = b.getInt(row + ROW_STDP_UPDATES_OFFSET, BYTE_ORDER);
+                    final int decrements = b.getInt(row + ROW_DECREMENTS_OFFSET, BYTE_ORDER);
+                    final int out = b.getInt(row + ROW_SPIKES_OUT_OFFSET, BYTE_ORDER);
+                    for (int k = 0; k < ticks; k++)
+                    {
+                        w.onCoreTick(first + k, c, in, ops, updates, stdp, decrements, out);
+                    }
+                }
             }
             else if (code == imageStart)
             {

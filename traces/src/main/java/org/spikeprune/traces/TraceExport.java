@@ -97,7 +97,10 @@ public final class TraceExport
             {
                 presentation++;
             }
-            if (range.isPast(tick, presentation))
+            // spike records of later ticks may come before the core ticks of earlier ones, never after an image
+            // or prune record: only those tell that the range is over
+            if (!reader.kind().isSpikes() && reader.kind() != TraceRecordKind.CORE_TICK
+                && range.isPast(tick, presentation))
             {
                 past = true;
                 break;

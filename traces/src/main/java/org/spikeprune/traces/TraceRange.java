@@ -85,7 +85,9 @@ public final class TraceRange
     }
 
     /**
-     * Whether no later record can be in the range (ticks and presentations never decrease along a trace).
+     * Whether no later record can be in the range, asked of an image or prune record (ticks and presentations
+     * never decrease along those; core ticks are written after the spikes of their ticks, but before the next
+     * image or prune record).
      *
      * @param tick         the record's tick.
      * @param presentation its presentation.

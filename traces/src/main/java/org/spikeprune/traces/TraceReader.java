@@ -3,13 +3,20 @@ package org.spikeprune.traces;
 import static org.spikeprune.traces.TraceRecordDescriptor.BODY_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_CORE_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_DECREMENTS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_NEURON_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_IN_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_OUT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_STDP_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROW_LENGTH;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAX_CORE_TICK_ROWS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_CORE_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_POST_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_PRE_OFFSET;
@@ -55,7 +62,9 @@ import net.openhft.chronicle.wire.DocumentContext;
  * <p>Two ways to read. Pull: {@link #next()} moves to the next event record, whose fields the accessors
  * ({@link #kind()}, {@link #tick()}, {@link #spikeId(int)}, {@link #synapticOps()}, …) then return; this is the
  * shape a replay loop wants. Push: {@link #read(TraceSink)} calls a {@link TraceSink} with every remaining
- * record. Neither allocates per record once the id buffer has grown to the largest batch.
+ * record. Neither allocates per record once the id buffer has grown to the largest batch. A CORE_TICK record
+ * holds many core ticks; {@code next()} stops at each of them in turn, as if each were a record of its own (same
+ * {@link #recordIndex()}), and {@link #tick()} and the core-tick accessors describe the current one.
  *
  * <p>{@code next()} returns false at the END record, or where the recorded data stops without one (a process
  * that was killed, or a recording still running). {@link #isComplete()} then tells which. A damaged record,
@@ -88,6 +97,11 @@ public final class TraceReader implements AutoCloseable
     private TraceEnd end;
     private boolean finished;
     private int[] ids = new int[256];
+    /** In a CORE_TICK record: the current row's offset, rows after it, the current tick within it. */
+    private int rowAt;
+    private int rowsLeft;
+    private int rowTick;
+    private long coreTicks;
 
     private TraceReader(final Path dir, final SingleChronicleQueue queue, final boolean allowEmpty)
     {
@@ -165,6 +179,10 @@ public final class TraceReader implements AutoCloseable
         {
             return false;
         }
+        if (kind == TraceRecordKind.CORE_TICK && nextCoreTick())
+        {
+            return true;
+        }
         if (nextOffset >= documentLength && !readDocument() && !readHiddenDocument())
         {
             finished = true;
@@ -183,7 +201,15 @@ public final class TraceReader implements AutoCloseable
             return false;
         }
         kind = k;
-        final long tick = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+        long tick = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+        if (k == TraceRecordKind.CORE_TICK)
+        {
+            rowAt = offset + CORE_TICK_ROWS_START;
+            rowsLeft = buffer.getInt(offset + CORE_TICK_ROWS_OFFSET, BYTE_ORDER) - 1;
+            rowTick = 0;
+            coreTicks++;
+            tick = TraceAgent.lastCoreTick(buffer, offset);
+        }
         eventRecords++;
         kindCounts[k.code() - FIRST_EVENT_CODE]++;
         if (k == TraceRecordKind.INPUT_SPIKES)
@@ -195,6 +221,27 @@ public final class TraceReader implements AutoCloseable
             outputSpikes += spikeCount();
         }
         lastTick = tick;
+        return true;
+    }
+
+    /** Moves to the next core tick of the current CORE_TICK record; false when it has none left. */
+    private boolean nextCoreTick()
+    {
+        if (rowTick + 1 < buffer.getInt(rowAt + ROW_TICKS_OFFSET, BYTE_ORDER))
+        {
+            rowTick++;
+        }
+        else if (rowsLeft > 0)
+        {
+            rowsLeft--;
+            rowAt += CORE_TICK_ROW_LENGTH;
+            rowTick = 0;
+        }
+        else
+        {
+            return false;
+        }
+        coreTicks++;
         return true;
     }
 
@@ -330,10 +377,17 @@ public final class TraceReader implements AutoCloseable
         return recordIndex;
     }
 
-    /** Tick of the current record. */
+    /** Tick of the current record (of the current core tick in a CORE_TICK record). */
     public long tick()
     {
-        return buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+        final long t = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
+        return kind == TraceRecordKind.CORE_TICK ? t + buffer.getInt(rowAt + ROW_TICK_OFFSET, BYTE_ORDER) + rowTick : t;
+    }
+
+    /** Core ticks read so far (a CORE_TICK record holds many). */
+    public long coreTicks()
+    {
+        return coreTicks;
     }
 
     /** Ids in the current spike record. */
@@ -416,43 +470,43 @@ public final class TraceReader implements AutoCloseable
     {
         return kind() == TraceRecordKind.PRUNE_DECISION
             ? buffer.getInt(offset + DECISION_CORE_OFFSET, BYTE_ORDER)
-            : field(TraceRecordKind.CORE_TICK, CORE_TICK_CORE_OFFSET);
+            : rowField(ROW_CORE_OFFSET);
     }
 
     /** Spikes dispatched to the core (CORE_TICK). */
     public int spikesIn()
     {
-        return field(TraceRecordKind.CORE_TICK, CORE_TICK_SPIKES_IN_OFFSET);
+        return rowField(ROW_SPIKES_IN_OFFSET);
     }
 
     /** Synaptic operations (CORE_TICK). */
     public long synapticOps()
     {
-        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_SYNAPTIC_OPS_OFFSET);
+        return rowField(ROW_SYNAPTIC_OPS_OFFSET);
     }
 
     /** Neuron updates (CORE_TICK). */
     public long neuronUpdates()
     {
-        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_NEURON_UPDATES_OFFSET);
+        return rowField(ROW_NEURON_UPDATES_OFFSET);
     }
 
     /** STDP updates (CORE_TICK). */
     public long stdpUpdates()
     {
-        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_STDP_UPDATES_OFFSET);
+        return rowField(ROW_STDP_UPDATES_OFFSET);
     }
 
     /** Decrement Track writes (CORE_TICK). */
     public long decrements()
     {
-        return longField(TraceRecordKind.CORE_TICK, CORE_TICK_DECREMENTS_OFFSET);
+        return rowField(ROW_DECREMENTS_OFFSET);
     }
 
     /** Spikes emitted by the core (CORE_TICK). */
     public int spikesOut()
     {
-        return field(TraceRecordKind.CORE_TICK, CORE_TICK_SPIKES_OUT_OFFSET);
+        return rowField(ROW_SPIKES_OUT_OFFSET);
     }
 
     /** Synapses evaluated (PRUNE). */
@@ -514,6 +568,12 @@ public final class TraceReader implements AutoCloseable
             ids = new int[Math.max(n, ids.length * 2)];
         }
         return copySpikeIds(ids, 0);
+    }
+
+    private int rowField(final int fieldOffset)
+    {
+        expect(TraceRecordKind.CORE_TICK);
+        return buffer.getInt(rowAt + fieldOffset, BYTE_ORDER);
     }
 
     private int field(final TraceRecordKind k, final int fieldOffset)
@@ -704,6 +764,10 @@ public final class TraceReader implements AutoCloseable
         {
             throw new TraceFormatException(place() + "(" + k + ") is " + length + " bytes long, expected " + fixed);
         }
+        if (k == TraceRecordKind.CORE_TICK)
+        {
+            checkCoreTicks(b, at, length);
+        }
         if (k.isSpikes())
         {
             final int count = b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
@@ -714,6 +778,36 @@ public final class TraceReader implements AutoCloseable
             }
         }
         return k;
+    }
+
+    private void checkCoreTicks(final UnsafeBuffer b, final int at, final int length)
+    {
+        final int rows = length < CORE_TICK_ROWS_START ? -1 : b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
+        if (rows < 1 || rows > MAX_CORE_TICK_ROWS || length != TraceRecordDescriptor.coreTickLength(rows))
+        {
+            throw new TraceFormatException(
+                place() + "(CORE_TICK) declares " + rows + " rows in " + length + " bytes");
+        }
+        long ticks = 0;
+        int previous = 0;
+        for (int i = 0, row = at + CORE_TICK_ROWS_START; i < rows; i++, row += CORE_TICK_ROW_LENGTH)
+        {
+            final int first = b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER);
+            final int n = b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER);
+            if (n < 1 || first < previous)
+            {
+                throw new TraceFormatException(
+                    place() + "(CORE_TICK) row " + i + " covers " + n + " ticks from offset " + first);
+            }
+            previous = first;
+            ticks += n;
+        }
+        final int declared = b.getInt(at + CORE_TICK_COUNT_OFFSET, BYTE_ORDER);
+        if (ticks != declared)
+        {
+            throw new TraceFormatException(
+                place() + "(CORE_TICK) declares " + declared + " core ticks, its rows cover " + ticks);
+        }
     }
 
     private TraceEnd checkEnd()

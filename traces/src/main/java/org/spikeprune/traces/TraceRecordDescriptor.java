@@ -46,13 +46,14 @@ import java.nio.ByteOrder;
  *  IMAGE_END (32 bytes)
  *  |   Image  |  Spikes of the presentation                         |  24, 28
  *
- *  CORE_TICK (68 bytes)
- *  |   Core  |  Spikes in                                           |  24, 28
- *  |   Synaptic ops (long)                                         |  32
- *  |   Neuron updates (long)                                       |  40
- *  |   STDP updates (long)                                         |  48
- *  |   Decrements (long)                                           |  56
- *  |   Spikes out                                                  |  64
+ *  CORE_TICK (32 + 36r bytes): the work of cores over ticks, r rows of ints in the order it was reported; the
+ *  record's tick is the first row's. A row covers ticks [tick + offset, tick + offset + ticks) of one core, with
+ *  the same work in each (an idle stretch of one core is one row); a tick's rows for several cores are
+ *  consecutive. Core ticks are gathered by the recorder and written after the spike records of their ticks, but
+ *  always before the next IMAGE_*, PRUNE or PRUNE_DECISION record.
+ *  |   Core ticks covered (int)  |  Rows r (int)                   |  24, 28
+ *  |   rows: Tick offset | Ticks | Core | Spikes in | Synaptic ops |  32 + 36i
+ *  |         | Neuron updates | STDP updates | Decrements | Spikes out (ints)
  *
  *  PRUNE (44 bytes)
  *  |   Evaluations (long)  |  Pruned (long)  |  Groups (int)       |  24, 32, 40
@@ -94,7 +95,7 @@ import java.nio.ByteOrder;
 public final class TraceRecordDescriptor
 {
     /** Version of the format this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Byte order of every field. */
     public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
     /** The ASCII bytes "SPKTRACE" read as a little-endian long. */
@@ -140,22 +141,34 @@ public final class TraceRecordDescriptor
     /** Length of an IMAGE_END record. */
     public static final int IMAGE_END_LENGTH = 32;
 
-    /** Offset of the core in a CORE_TICK record. */
-    public static final int CORE_TICK_CORE_OFFSET = 24;
-    /** Offset of the dispatched spikes in a CORE_TICK record. */
-    public static final int CORE_TICK_SPIKES_IN_OFFSET = 28;
-    /** Offset of the synaptic operations in a CORE_TICK record. */
-    public static final int CORE_TICK_SYNAPTIC_OPS_OFFSET = 32;
-    /** Offset of the neuron updates in a CORE_TICK record. */
-    public static final int CORE_TICK_NEURON_UPDATES_OFFSET = 40;
-    /** Offset of the STDP updates in a CORE_TICK record. */
-    public static final int CORE_TICK_STDP_UPDATES_OFFSET = 48;
-    /** Offset of the decrement writes in a CORE_TICK record. */
-    public static final int CORE_TICK_DECREMENTS_OFFSET = 56;
-    /** Offset of the emitted spikes in a CORE_TICK record. */
-    public static final int CORE_TICK_SPIKES_OUT_OFFSET = 64;
-    /** Length of a CORE_TICK record. */
-    public static final int CORE_TICK_LENGTH = 68;
+    /** Offset of the number of core ticks a CORE_TICK record covers (the sum of its rows' ticks). */
+    public static final int CORE_TICK_COUNT_OFFSET = 24;
+    /** Offset of the number of rows of a CORE_TICK record. */
+    public static final int CORE_TICK_ROWS_OFFSET = 28;
+    /** Offset of the first row of a CORE_TICK record. */
+    public static final int CORE_TICK_ROWS_START = 32;
+    /** Length of a CORE_TICK row. */
+    public static final int CORE_TICK_ROW_LENGTH = 36;
+    /** Offset in a row of its first tick, relative to the record's tick. */
+    public static final int ROW_TICK_OFFSET = 0;
+    /** Offset in a row of the number of consecutive ticks it covers (at least 1). */
+    public static final int ROW_TICKS_OFFSET = 4;
+    /** Offset in a row of the core. */
+    public static final int ROW_CORE_OFFSET = 8;
+    /** Offset in a row of the dispatched spikes (per tick). */
+    public static final int ROW_SPIKES_IN_OFFSET = 12;
+    /** Offset in a row of the synaptic operations (per tick). */
+    public static final int ROW_SYNAPTIC_OPS_OFFSET = 16;
+    /** Offset in a row of the neuron updates (per tick). */
+    public static final int ROW_NEURON_UPDATES_OFFSET = 20;
+    /** Offset in a row of the STDP updates (per tick). */
+    public static final int ROW_STDP_UPDATES_OFFSET = 24;
+    /** Offset in a row of the decrement writes (per tick). */
+    public static final int ROW_DECREMENTS_OFFSET = 28;
+    /** Offset in a row of the emitted spikes (per tick). */
+    public static final int ROW_SPIKES_OUT_OFFSET = 32;
+    /** Most rows a CORE_TICK record holds. */
+    public static final int MAX_CORE_TICK_ROWS = 64;
 
     /** Offset of the evaluations in a PRUNE record. */
     public static final int PRUNE_EVALUATIONS_OFFSET = 24;
@@ -227,6 +240,17 @@ public final class TraceRecordDescriptor
     }
 
     /**
+     * Length of a CORE_TICK record.
+     *
+     * @param rows its rows.
+     * @return the record length in bytes.
+     */
+    public static int coreTickLength(final int rows)
+    {
+        return CORE_TICK_ROWS_START + CORE_TICK_ROW_LENGTH * rows;
+    }
+
+    /**
      * Length of an END record.
      *
      * @param digestLength bytes of the run digest.
@@ -238,7 +262,7 @@ public final class TraceRecordDescriptor
     }
 
     /**
-     * The fixed length of a record kind, or -1 for the variable-length kinds (spikes, header, END).
+     * The fixed length of a record kind, or -1 for the variable-length kinds (spikes, core ticks, header, END).
      *
      * @param kind the kind.
      * @return its length, or -1.
@@ -251,8 +275,6 @@ public final class TraceRecordDescriptor
                 return IMAGE_START_LENGTH;
             case IMAGE_END:
                 return IMAGE_END_LENGTH;
-            case CORE_TICK:
-                return CORE_TICK_LENGTH;
             case PRUNE:
                 return PRUNE_LENGTH;
             case PRUNE_DECISION:

@@ -2,14 +2,10 @@ package org.spikeprune.traces;
 
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_CORE_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_DECREMENTS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_LENGTH;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_NEURON_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_IN_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SPIKES_OUT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_STDP_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_SYNAPTIC_OPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAX_CORE_TICK_ROWS;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_CORE_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_LENGTH;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_POST_OFFSET;
@@ -88,6 +84,15 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     private final CountDownLatch started = new CountDownLatch(1);
     private final IdleStrategy agentIdle;
 
+    /** Ints of a pending core-tick row: the row layout of {@link TraceRecordDescriptor#CORE_TICK_ROW_LENGTH}. */
+    private static final int ROW_INTS = TraceRecordDescriptor.CORE_TICK_ROW_LENGTH / 4;
+    /** Core-tick rows not yet in the ring, and the tick their offsets count from. */
+    private final int[] rows = new int[MAX_CORE_TICK_ROWS * ROW_INTS];
+    private int rowCount;
+    private int rowTicks;
+    private long rowsTick;
+    private long produced;
+
     private volatile int state = OPEN;
     private volatile boolean running = true;
     private volatile TraceException failure;
@@ -153,6 +158,84 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return recorder;
     }
 
+    /**
+     * Starts, on a daemon thread, a throwaway recording in a temporary directory that is deleted again: Chronicle
+     * Queue initialises itself the first time a queue is opened in a JVM (about 0.4 s of class loading and set-up,
+     * nine tenths of what {@link #start} costs), and a command that calls this before it loads its data set opens
+     * the real trace later at a fraction of that cost. Harmless if it fails or is still running when
+     * {@link #start} is called (the two queues share nothing); the temporary directory is removed at exit at the
+     * latest.
+     *
+     * @return the warm-up thread (started).
+     */
+    public static Thread warmUpInBackground()
+    {
+        final Thread t = new Thread(TraceRecorder::warmUp, "trace-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void warmUp()
+    {
+        Path tmp = null;
+        try
+        {
+            tmp = Files.createTempDirectory("spikeprune-trace-warm-up");
+            final Path cleanUp = tmp;
+            final Thread self = Thread.currentThread();
+            Runtime.getRuntime().addShutdownHook(new Thread(() ->
+            {
+                try
+                {
+                    self.join(2_000);
+                }
+                catch (final InterruptedException ignore)
+                {
+                    Thread.currentThread().interrupt();
+                }
+                deleteTree(cleanUp);
+            }, "trace-warm-up-clean-up"));
+            try (TraceReader ignored = readBack(tmp))
+            {
+                // opened for writing, one record written, read back: every class of both paths is loaded
+            }
+        }
+        catch (final IOException | RuntimeException | Error ignore)
+        {
+            // only a warm-up: the real recording reports its own problems
+        }
+        finally
+        {
+            if (tmp != null)
+            {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    private static TraceReader readBack(final Path tmp)
+    {
+        final Path dir = tmp.resolve("trace");
+        final TraceRecorder r = start(dir, TraceHeader.of("warm-up", 0, "", "warm-up"),
+            new Context().minFreeBytes(0).ringCapacity(64 * 1024));
+        r.onImageStart(0, 0, 0, true, 0);
+        r.finish("");
+        return TraceReader.open(dir);
+    }
+
+    private static void deleteTree(final Path root)
+    {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root))
+        {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        catch (final IOException | java.io.UncheckedIOException ignore)
+        {
+            // already gone, or never made
+        }
+    }
+
     /** The trace directory. */
     public Path directory()
     {
@@ -210,6 +293,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         final long tick, final int image, final int label, final boolean learning, final int repeat)
     {
         final int code = TraceRecordKind.IMAGE_START.code();
+        flushCoreTicks();
         final int index = claim(code, IMAGE_START_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
@@ -217,33 +301,123 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         b.putInt(base + IMAGE_START_IMAGE_OFFSET, image, BYTE_ORDER);
         b.putInt(base + IMAGE_START_LABEL_OFFSET, label, BYTE_ORDER);
         b.putInt(base + IMAGE_START_REPEAT_OFFSET, repeat, BYTE_ORDER);
-        ring.commit(index);
+        commit(index);
     }
 
+    /**
+     * Gathers one core's work of one tick into the pending CORE_TICK record: a row, or one more tick of the last
+     * row when it is the same core's previous tick with the same work. The record goes into the ring when it holds
+     * {@value TraceRecordDescriptor#MAX_CORE_TICK_ROWS} rows, before any other record but spikes, and at the end;
+     * core ticks are therefore committed (and survive a kill) somewhat later than the spikes of their ticks.
+     * Calls for core ticks must come from one thread at a time, in tick order, as a network's Controller makes them.
+     *
+     * @throws IllegalArgumentException when a count does not fit the row's int fields.
+     */
     @Override
     public void onCoreTick(
         final long tick, final int core, final int spikesIn, final long synapticOps, final long neuronUpdates,
         final long stdpUpdates, final long decrements, final int spikesOut)
     {
+        if (state != OPEN)
+        {
+            throw notOpen();
+        }
+        if ((synapticOps | neuronUpdates | stdpUpdates | decrements) >>> 31 != 0 || (spikesIn | spikesOut) < 0)
+        {
+            throw new IllegalArgumentException("core " + core + " at tick " + tick + ": a count is negative or "
+                + "above 2^31 - 1 (synaptic ops " + synapticOps + ", neuron updates " + neuronUpdates
+                + ", STDP updates " + stdpUpdates + ", decrements " + decrements + ", spikes " + spikesIn + " / "
+                + spikesOut + "): a trace stores each core tick's counts as ints");
+        }
+        final int[] r = rows;
+        int n = rowCount;
+        if (n > 0)
+        {
+            final int last = (n - 1) * ROW_INTS;
+            final long next = rowsTick + r[last] + r[last + 1];
+            if (tick == next && r[last + 2] == core && r[last + 3] == spikesIn && r[last + 4] == (int)synapticOps
+                && r[last + 5] == (int)neuronUpdates && r[last + 6] == (int)stdpUpdates
+                && r[last + 7] == (int)decrements && r[last + 8] == spikesOut && r[last + 1] < Integer.MAX_VALUE)
+            {
+                r[last + 1]++;
+                rowTicks++;
+                return;
+            }
+            if (n == MAX_CORE_TICK_ROWS || tick < rowsTick || tick - rowsTick > Integer.MAX_VALUE)
+            {
+                flushCoreTicks();
+                n = 0;
+            }
+        }
+        if (n == 0)
+        {
+            rowsTick = tick;
+        }
+        final int at = n * ROW_INTS;
+        r[at] = (int)(tick - rowsTick);
+        r[at + 1] = 1;
+        r[at + 2] = core;
+        r[at + 3] = spikesIn;
+        r[at + 4] = (int)synapticOps;
+        r[at + 5] = (int)neuronUpdates;
+        r[at + 6] = (int)stdpUpdates;
+        r[at + 7] = (int)decrements;
+        r[at + 8] = spikesOut;
+        rowCount = n + 1;
+        rowTicks++;
+    }
+
+    private void commit(final int index)
+    {
+        ring.commit(index);
+        produced++;
+    }
+
+    /** Records put into the ring so far (for tests: the agent has written them all once it committed as many). */
+    long producedRecords()
+    {
+        return produced;
+    }
+
+    /** Puts the pending core ticks into the ring now (for tests). */
+    void flushPending()
+    {
+        flushCoreTicks();
+    }
+
+    /** Writes the pending core ticks (if any) into the ring as one CORE_TICK record. */
+    private void flushCoreTicks()
+    {
+        final int n = rowCount;
+        if (n == 0)
+        {
+            return;
+        }
+        rowCount = 0;
         final int code = TraceRecordKind.CORE_TICK.code();
-        final int index = claim(code, CORE_TICK_LENGTH);
+        final int length = TraceRecordDescriptor.coreTickLength(n);
+        final int index = claim(code, length);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
-        putPrefix(b, base, CORE_TICK_LENGTH, code, 0, tick);
-        b.putInt(base + CORE_TICK_CORE_OFFSET, core, BYTE_ORDER);
-        b.putInt(base + CORE_TICK_SPIKES_IN_OFFSET, spikesIn, BYTE_ORDER);
-        b.putLong(base + CORE_TICK_SYNAPTIC_OPS_OFFSET, synapticOps, BYTE_ORDER);
-        b.putLong(base + CORE_TICK_NEURON_UPDATES_OFFSET, neuronUpdates, BYTE_ORDER);
-        b.putLong(base + CORE_TICK_STDP_UPDATES_OFFSET, stdpUpdates, BYTE_ORDER);
-        b.putLong(base + CORE_TICK_DECREMENTS_OFFSET, decrements, BYTE_ORDER);
-        b.putInt(base + CORE_TICK_SPIKES_OUT_OFFSET, spikesOut, BYTE_ORDER);
-        ring.commit(index);
+        putPrefix(b, base, length, code, 0, rowsTick);
+        b.putInt(base + CORE_TICK_COUNT_OFFSET, rowTicks, BYTE_ORDER);
+        b.putInt(base + CORE_TICK_ROWS_OFFSET, n, BYTE_ORDER);
+        final int[] r = rows;
+        int at = base + CORE_TICK_ROWS_START;
+        for (int i = 0, end = n * ROW_INTS; i < end; i++)
+        {
+            b.putInt(at, r[i], BYTE_ORDER);
+            at += 4;
+        }
+        rowTicks = 0;
+        commit(index);
     }
 
     @Override
     public void onPrune(final long tick, final long evaluations, final long pruned, final int groups)
     {
         final int code = TraceRecordKind.PRUNE.code();
+        flushCoreTicks();
         final int index = claim(code, PRUNE_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
@@ -251,13 +425,14 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         b.putLong(base + PRUNE_EVALUATIONS_OFFSET, evaluations, BYTE_ORDER);
         b.putLong(base + PRUNE_PRUNED_OFFSET, pruned, BYTE_ORDER);
         b.putInt(base + PRUNE_GROUPS_OFFSET, groups, BYTE_ORDER);
-        ring.commit(index);
+        commit(index);
     }
 
     @Override
     public void onPruneDecision(final long tick, final int core, final int pre, final int post, final float weight)
     {
         final int code = TraceRecordKind.PRUNE_DECISION.code();
+        flushCoreTicks();
         final int index = claim(code, DECISION_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
@@ -266,20 +441,21 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         b.putInt(base + DECISION_PRE_OFFSET, pre, BYTE_ORDER);
         b.putInt(base + DECISION_POST_OFFSET, post, BYTE_ORDER);
         b.putFloat(base + DECISION_WEIGHT_OFFSET, weight, BYTE_ORDER);
-        ring.commit(index);
+        commit(index);
     }
 
     @Override
     public void onImageEnd(final long tick, final int image, final int spikes)
     {
         final int code = TraceRecordKind.IMAGE_END.code();
+        flushCoreTicks();
         final int index = claim(code, IMAGE_END_LENGTH);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
         putPrefix(b, base, IMAGE_END_LENGTH, code, 0, tick);
         b.putInt(base + IMAGE_END_IMAGE_OFFSET, image, BYTE_ORDER);
         b.putInt(base + IMAGE_END_SPIKES_OFFSET, spikes, BYTE_ORDER);
-        ring.commit(index);
+        commit(index);
     }
 
     /**
@@ -318,7 +494,14 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     {
         if (state == OPEN)
         {
-            state = CLOSED;
+            try
+            {
+                flushCoreTicks();
+            }
+            finally
+            {
+                state = CLOSED;
+            }
         }
         if (running)
         {
@@ -406,7 +589,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
                 b.putInt(p, ids[from + i], BYTE_ORDER);
                 p += 4;
             }
-            ring.commit(index);
+            commit(index);
             done += n;
         }
     }

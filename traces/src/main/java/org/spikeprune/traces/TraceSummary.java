@@ -27,6 +27,7 @@ public final class TraceSummary
     private final long firstTick;
     private final long lastTick;
     private final long maxTick;
+    private final long coreTicks;
     private final long clockRestarts;
     private final long presentations;
     private final long learningPresentations;
@@ -53,6 +54,7 @@ public final class TraceSummary
         this.eventRecords = reader.eventRecords();
         this.inputSpikes = reader.inputSpikes();
         this.outputSpikes = reader.outputSpikes();
+        this.coreTicks = reader.coreTicks();
         this.firstTick = scan.firstTick;
         this.lastTick = scan.lastTick;
         this.maxTick = scan.maxTick;
@@ -139,7 +141,7 @@ public final class TraceSummary
     }
 
     /**
-     * Events of one kind: spike ids for the spike kinds, records for the others.
+     * Events of one kind: spike ids for the spike kinds, core ticks for CORE_TICK, records for the others.
      *
      * @param kind an event kind.
      * @return the number of events.
@@ -152,16 +154,18 @@ public final class TraceSummary
                 return inputSpikes;
             case OUTPUT_SPIKES:
                 return outputSpikes;
+            case CORE_TICK:
+                return coreTicks;
             default:
                 return records(kind);
         }
     }
 
-    /** All events: spike ids plus the records of the other event kinds. */
+    /** All events: spike ids, core ticks and the records of the other event kinds. */
     public long events()
     {
         return eventRecords - records(TraceRecordKind.INPUT_SPIKES) - records(TraceRecordKind.OUTPUT_SPIKES)
-            + inputSpikes + outputSpikes;
+            - records(TraceRecordKind.CORE_TICK) + inputSpikes + outputSpikes + coreTicks;
     }
 
     /** Event records (header and END excluded). */

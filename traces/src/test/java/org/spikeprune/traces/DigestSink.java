@@ -1,43 +1,91 @@
 package org.spikeprune.traces;
 
-/** Hashes every call it receives (up to a limit of calls), so two event streams can be compared cheaply. */
+/**
+ * Hashes the calls it receives, one hash per kind of call (up to a limit of calls per kind), so two event streams
+ * can be compared cheaply. Per kind because the recorder keeps each kind's order but writes core ticks after the
+ * spikes of their ticks: what a trace holds is, kind by kind, a prefix of what was sent.
+ */
 final class DigestSink implements TraceSink
 {
-    private final long limit;
-    private long hash = 0xcbf29ce484222325L;
-    private long calls;
+    private static final int KINDS = 8;
+    private final long[] limit = new long[KINDS];
+    private final long[] hash = new long[KINDS];
+    private final long[] calls = new long[KINDS];
+    private int kind;
 
-    DigestSink(final long limit)
+    /** A sink that takes every call. */
+    DigestSink()
     {
-        this.limit = limit;
+        java.util.Arrays.fill(limit, Long.MAX_VALUE);
+        java.util.Arrays.fill(hash, 0xcbf29ce484222325L);
     }
 
+    /** A sink that takes, of each kind, as many calls as the trace summarised holds. */
+    DigestSink(final TraceSummary s)
+    {
+        this();
+        limit[1] = s.records(TraceRecordKind.INPUT_SPIKES);
+        limit[2] = s.records(TraceRecordKind.OUTPUT_SPIKES);
+        limit[3] = s.records(TraceRecordKind.IMAGE_START);
+        limit[4] = s.events(TraceRecordKind.CORE_TICK);
+        limit[5] = s.records(TraceRecordKind.PRUNE);
+        limit[6] = s.records(TraceRecordKind.PRUNE_DECISION);
+        limit[7] = s.records(TraceRecordKind.IMAGE_END);
+    }
+
+    /** The hashes of every kind, combined. */
     long hash()
     {
-        return hash;
+        long h = 0;
+        for (int k = 1; k < KINDS; k++)
+        {
+            h = h * 31 + hash[k] + calls[k];
+        }
+        return h;
     }
 
+    /** Calls taken, all kinds. */
     long calls()
     {
-        return calls;
+        long n = 0;
+        for (int k = 1; k < KINDS; k++)
+        {
+            n += calls[k];
+        }
+        return n;
     }
 
-    private boolean take(final int kind, final long tick)
+    /** True once every kind has taken its limit. */
+    boolean full()
     {
-        if (calls >= limit)
+        for (int k = 1; k < KINDS; k++)
+        {
+            if (calls[k] < limit[k])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean take(final int k, final long tick)
+    {
+        if (calls[k] >= limit[k])
         {
             return false;
         }
-        calls++;
-        mix(kind);
+        calls[k]++;
+        kind = k;
+        mix(k);
         mix(tick);
         return true;
     }
 
     private void mix(final long v)
     {
-        hash = (hash ^ v) * 0x100000001b3L;
-        hash ^= hash >>> 29;
+        long h = hash[kind];
+        h = (h ^ v) * 0x100000001b3L;
+        hash[kind] = h ^ (h >>> 29);
     }
 
     @Override

@@ -39,7 +39,7 @@ final class SyntheticRun
             for (int core = 0; core < CORES; core++)
             {
                 sink.onCoreTick(
-                    tick, core, n, random.nextLong(1L << 40), random.nextInt(1000), random.nextInt(5000),
+                    tick, core, n, random.nextInt(1 << 30), random.nextInt(1000), random.nextInt(5000),
                     random.nextInt(100), random.nextInt(4));
             }
             if (random.nextInt(4) == 0)

@@ -114,7 +114,8 @@ class TraceExportTest
         assertEquals("3", row(h, lines.get(5)).get("id"));
         assertEquals("3", row(h, lines.get(5)).get("record"));
 
-        final Map<String, String> core = row(h, lines.get(6));
+        // core ticks are written after the spikes of their ticks, before the next image record
+        final Map<String, String> core = row(h, lines.get(7));
         assertEquals("CORE_TICK", core.get("kind"));
         assertEquals("1", core.get("core"));
         assertEquals("3", core.get("spikes_in"));
@@ -125,8 +126,8 @@ class TraceExportTest
         assertEquals("1", core.get("spikes_out"));
         assertEquals("", core.get("id"));
 
-        assertEquals("9", row(h, lines.get(7)).get("id"));
-        assertEquals("OUTPUT_SPIKES", row(h, lines.get(7)).get("kind"));
+        assertEquals("9", row(h, lines.get(6)).get("id"));
+        assertEquals("OUTPUT_SPIKES", row(h, lines.get(6)).get("kind"));
 
         final Map<String, String> end = row(h, lines.get(8));
         assertEquals("IMAGE_END", end.get("kind"));
@@ -156,14 +157,14 @@ class TraceExportTest
     {
         final List<String> lines = export(TraceRange.all(), TraceExport.Format.JSONL);
         assertEquals(1 + 11 + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("{\"record\":0,\"kind\":\"HEADER\",\"format_version\":1,"
+        assertTrue(lines.get(0).startsWith("{\"record\":0,\"kind\":\"HEADER\",\"format_version\":2,"
             + "\"profile\":\"test-profile\",\"seed\":" + TraceRecorderTest.SEED), lines.get(0));
         assertTrue(lines.get(0).endsWith(",\"config\":\"profile: test\\nneurons: 100\\nseed: 42\\n\"}"), lines.get(0));
         assertEquals("{\"record\":3,\"kind\":\"INPUT_SPIKES\",\"tick\":0,\"presentation\":0,\"ids\":[1,2,3]}",
             lines.get(3));
-        assertEquals("{\"record\":4,\"kind\":\"CORE_TICK\",\"tick\":0,\"presentation\":0,\"core\":1,\"spikes_in\":3,"
+        assertEquals("{\"record\":5,\"kind\":\"CORE_TICK\",\"tick\":0,\"presentation\":0,\"core\":1,\"spikes_in\":3,"
             + "\"synaptic_ops\":300,\"neuron_updates\":100,\"stdp_updates\":7,\"decrements\":2,\"spikes_out\":1}",
-            lines.get(4));
+            lines.get(5));
         assertEquals("{\"record\":12,\"kind\":\"END\",\"tick\":3,\"status\":\"COMPLETE\",\"event_records\":11,"
             + "\"input_spikes\":4,\"output_spikes\":1,\"run_digest\":\"run-digest\"}", lines.get(12));
     }

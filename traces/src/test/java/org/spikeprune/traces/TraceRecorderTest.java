@@ -40,8 +40,8 @@ class TraceRecorderTest
             {
                 s.onImageStart(0, 17, 7, true, 0);
                 s.onInputSpikes(0, new int[] {99, 3, 5, 700, 8}, 1, 3);
-                s.onCoreTick(0, 1, 3, 1L << 40, 100, 12, 4, 2);
                 s.onOutputSpikes(1, new int[] {42, 43}, 0, 2);
+                s.onCoreTick(0, 1, 3, (1L << 31) - 1, 100, 12, 4, 2);
                 s.onPrune(1, 78_400, 1234, 3);
                 s.onPruneDecision(1, 0, 783, 99, 0.125f);
                 s.onImageEnd(349, 17, 2);
@@ -90,9 +90,16 @@ class TraceRecorderTest
         }
         try (TraceReader reader = TraceReader.open(dir))
         {
+            // the core tick waits for more of its kind; the spikes go first
+            assertTrue(reader.next());
+            assertEquals(TraceRecordKind.INPUT_SPIKES, reader.kind());
+            assertEquals(1, reader.recordIndex());
+            assertEquals(2, reader.spikeCount());
+            assertEquals(4, reader.spikeId(0));
+            assertEquals(2, reader.spikeId(1));
             assertTrue(reader.next());
             assertEquals(TraceRecordKind.CORE_TICK, reader.kind());
-            assertEquals(1, reader.recordIndex());
+            assertEquals(2, reader.recordIndex());
             assertEquals(5, reader.tick());
             assertEquals(3, reader.core());
             assertEquals(9, reader.spikesIn());
@@ -102,13 +109,60 @@ class TraceRecorderTest
             assertEquals(1, reader.decrements());
             assertEquals(2, reader.spikesOut());
             assertThrows(IllegalStateException.class, reader::spikeCount);
-            assertTrue(reader.next());
-            assertEquals(TraceRecordKind.INPUT_SPIKES, reader.kind());
-            assertEquals(2, reader.spikeCount());
-            assertEquals(4, reader.spikeId(0));
-            assertEquals(2, reader.spikeId(1));
             assertFalse(reader.next());
             assertTrue(reader.isComplete());
+        }
+    }
+
+    @Test
+    void shouldPackCoreTicksIntoRowsAndRecordsAndReadEachBack()
+    {
+        final Path dir = tmp.resolve("trace");
+        final RecordingSink expected = new RecordingSink();
+        try (TraceRecorder recorder = TraceRecorder.start(dir, header()))
+        {
+            final List<TraceSink> both = List.of(recorder, expected);
+            for (final TraceSink s : both)
+            {
+                s.onImageStart(0, 1, 2, true, 0);
+                // 100 busy ticks of two cores (200 rows: four records), then 300 idle ticks of core 0 (one row)
+                for (int t = 0; t < 100; t++)
+                {
+                    s.onCoreTick(t, 0, t, 10L * t, 100, 7, 7, t % 3);
+                    s.onCoreTick(t, 1, t, 10L * t + 1, 100, 7, 7, 0);
+                }
+                for (int t = 100; t < 400; t++)
+                {
+                    s.onCoreTick(t, 0, 0, 0, 100, 0, 0, 0);
+                }
+                s.onImageEnd(400, 1, 33);
+            }
+            recorder.finish("");
+        }
+        final TraceSummary summary = TraceSummary.of(dir);
+        assertEquals(4, summary.records(TraceRecordKind.CORE_TICK));
+        assertEquals(500, summary.events(TraceRecordKind.CORE_TICK));
+        assertEquals(400, summary.maxTick());
+        try (TraceReader reader = TraceReader.open(dir))
+        {
+            final RecordingSink actual = new RecordingSink();
+            assertEquals(2 + 500, reader.read(actual));
+            assertEquals(expected.lines, actual.lines);
+            assertEquals(500, reader.coreTicks());
+            assertEquals(400, reader.end().lastTick());
+        }
+    }
+
+    @Test
+    void shouldRefuseACoreTickCountAboveAnInt()
+    {
+        try (TraceRecorder recorder = TraceRecorder.start(tmp.resolve("trace"), header()))
+        {
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> recorder.onCoreTick(3, 0, 1, 1L << 31, 1, 1, 1, 1));
+            assertTrue(ex.getMessage().startsWith("core 0 at tick 3: a count is negative or above 2^31 - 1"),
+                ex.getMessage());
+            recorder.finish("");
         }
     }
 
@@ -250,17 +304,17 @@ class TraceRecorderTest
             "stops within the check interval: " + summary.recordBytes());
 
         // What was written is the exact prefix of what was sent.
-        final DigestSink expected = new DigestSink(summary.eventRecords());
+        final DigestSink expected = new DigestSink(summary);
         final SyntheticRun again = new SyntheticRun(7);
-        while (expected.calls() < summary.eventRecords())
+        while (!expected.full())
         {
             again.emitImage(expected);
         }
         try (TraceReader reader = TraceReader.open(dir))
         {
-            final DigestSink read = new DigestSink(Long.MAX_VALUE);
+            final DigestSink read = new DigestSink();
             reader.read(read);
-            assertEquals(summary.eventRecords(), read.calls());
+            assertEquals(expected.calls(), read.calls());
             assertEquals(expected.hash(), read.hash());
         }
     }
@@ -296,5 +350,24 @@ class TraceRecorderTest
         assertEquals(0, summary.eventRecords());
         assertEquals(-1, summary.firstTick());
         assertNotNull(summary.header());
+    }
+
+    @Test
+    void shouldLeaveNoFilesBehindWhenWarmingUp() throws Exception
+    {
+        final Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        final long before = warmUpDirectories(tmp);
+        final Thread t = TraceRecorder.warmUpInBackground();
+        t.join(60_000);
+        assertFalse(t.isAlive(), "the warm-up did not end");
+        assertEquals(before, warmUpDirectories(tmp), "a warm-up directory was left in " + tmp);
+    }
+
+    private static long warmUpDirectories(final Path tmp) throws java.io.IOException
+    {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(tmp))
+        {
+            return s.filter(p -> p.getFileName().toString().startsWith("spikeprune-trace-warm-up")).count();
+        }
     }
 }

@@ -64,7 +64,11 @@ class TraceCommandTest
             for (int t = 0; t < 10; t++)
             {
                 r.onInputSpikes(tick + t, new int[] {t, t + 1, t + 2}, 0, 3);
-                r.onCoreTick(tick + t, 0, 3, image == 20 && t == 5 ? MARKER : 300, 100, 7, 2, 1);
+                r.onCoreTick(tick + t, 0, 3, 300, 100, 7, 2, 1);
+                if (image == 20 && t == 5)
+                {
+                    r.onPrune(tick + t, MARKER, 1, 1);
+                }
             }
             r.onImageEnd(tick + 9, image, 0);
         }
@@ -130,9 +134,11 @@ class TraceCommandTest
         assertTrue(out.contains("run digest   run-digest-1\n"), out);
         assertTrue(out.contains("ticks        0 .. 499\n"), out);
         assertTrue(out.contains("images       50 presentations (50 learning, 0 inference), 50 distinct images\n"), out);
-        assertTrue(out.contains("records      1100 event records, 2100 events\n"), out);
+        // per image: IMAGE_START, 10 INPUT_SPIKES, one CORE_TICK record (its 10 equal ticks are one row), IMAGE_END;
+        // image 20 has a PRUNE record in the middle, before which the core ticks so far went out as a record
+        assertTrue(out.contains("records      652 event records, 2101 events\n"), out);
         assertTrue(out.matches("(?s).*  INPUT_SPIKES +500 +1500\n.*"), out);
-        assertTrue(out.matches("(?s).*  CORE_TICK +500 +500\n.*"), out);
+        assertTrue(out.matches("(?s).*  CORE_TICK +51 +500\n.*"), out);
         assertTrue(out.contains("bytes/event  "), out);
         assertEquals("", err);
     }
@@ -152,7 +158,7 @@ class TraceCommandTest
         try (TraceRecorder r = TraceRecorder.start(live, TraceHeader.of("p", 5, "a: 1\n", "spikeprune test")))
         {
             writeImages(r, 0, 10);
-            while (r.committedRecords() < 220)
+            while (r.committedRecords() < 130)
             {
                 Thread.sleep(1);
             }
@@ -168,9 +174,10 @@ class TraceCommandTest
         }
         assertEquals(0, run("trace", "inspect", snapshot.toString()), err);
         assertTrue(out.contains("complete     no: no END record"), out);
-        assertTrue(out.contains("records      220 event records"), out);
+        assertTrue(out.contains("records      130 event records"), out);
 
         assertEquals(0, run("trace", "export", snapshot.toString(), "--format", "jsonl"), err);
+        // a line per event: the 10 core ticks of an image's CORE_TICK record are 10 lines
         assertEquals(1 + 220, out.split("\n").length);
         assertEquals("spikeprune: note: trace " + snapshot + " is incomplete (no END record); exported what it holds\n",
             err);
@@ -198,7 +205,7 @@ class TraceCommandTest
             ch.write(bytes.rewind(), record);
         }
         assertEquals(2, run("trace", "inspect", trace.toString()));
-        assertEquals("spikeprune: trace " + trace + ": format version 99, this spikeprune reads format version 1\n",
+        assertEquals("spikeprune: trace " + trace + ": format version 99, this spikeprune reads format version 2\n",
             err);
         assertEquals(2, run("trace", "export", trace.toString()));
         assertEquals(1, err.split("\n").length, err);
@@ -218,14 +225,15 @@ class TraceCommandTest
             raf.write(b ^ 0x10);
         }
         assertEquals(2, run("trace", "inspect", trace.toString()));
-        // Image 20, tick 5 of it: records 1 + 20 * 22 + 1 + 2 * 5 + 1 = 453 (header is record 0).
-        assertTrue(err.startsWith("spikeprune: trace " + trace + ": record 453 (after tick 205) is corrupt: "
+        // Image 20, tick 5 of it: 20 * 13 records, IMAGE_START, 6 INPUT_SPIKES, the CORE_TICK record of ticks 200..205,
+        // then the PRUNE record: 1 + 260 + 8 = 269 (header is record 0).
+        assertTrue(err.startsWith("spikeprune: trace " + trace + ": record 269 (after tick 205) is corrupt: "
             + "checksum 0x"), err);
-        assertTrue(err.endsWith("(its kind field reads 6, its tick field 205)\n"), err);
+        assertTrue(err.endsWith("(its kind field reads 7, its tick field 205)\n"), err);
         assertEquals(1, err.split("\n").length, err);
 
         assertEquals(2, run("trace", "export", trace.toString(), "--format", "csv"));
-        assertTrue(err.contains("record 453"), err);
+        assertTrue(err.contains("record 269"), err);
     }
 
     @Test
@@ -267,7 +275,7 @@ class TraceCommandTest
         assertEquals(0, run("trace", "export", trace.toString(), "--format", "jsonl", "--from-image", "49"), err);
         final String[] json = out.split("\n");
         assertEquals(1 + 22 + 1, json.length);
-        assertTrue(json[1].startsWith("{\"record\":1079,\"kind\":\"IMAGE_START\",\"tick\":490,\"presentation\":49,"),
+        assertTrue(json[1].startsWith("{\"record\":640,\"kind\":\"IMAGE_START\",\"tick\":490,\"presentation\":49,"),
             json[1]);
         assertTrue(json[json.length - 1].contains("\"status\":\"COMPLETE\""), json[json.length - 1]);
     }
