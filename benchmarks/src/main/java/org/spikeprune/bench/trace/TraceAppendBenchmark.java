@@ -74,7 +74,7 @@ public class TraceAppendBenchmark
         TraceDirectories.delete(dir);
     }
 
-    /** One CORE_TICK record (64 bytes): the per-core activity of one tick. */
+    /** One core tick, gathered into the pending CORE_TICK record (a row each: the core changes every call). */
     @Benchmark
     public void coreTick()
     {

@@ -22,7 +22,7 @@ import org.spikeprune.traces.TraceRecorder;
 
 /**
  * What recording adds to a run: the same amount of simulated work per record ({@link Blackhole#consumeCPU}),
- * without and with one CORE_TICK record appended, while the agent writes the queue on another thread. The
+ * without and with one core tick recorded (gathered into CORE_TICK records), while the agent writes the queue on another thread. The
  * difference of the two scores is the recording overhead on the run's own thread when the agent keeps up;
  * {@code work} sets how much work the run does between two records (one unit is a few cycles).
  */
@@ -70,7 +70,7 @@ public class TraceOverheadBenchmark
         Blackhole.consumeCPU(work);
     }
 
-    /** The work and one CORE_TICK record. */
+    /** The work and one core tick recorded. */
     @Benchmark
     public void workAndRecord()
     {
