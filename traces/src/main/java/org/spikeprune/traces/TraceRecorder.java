@@ -49,8 +49,10 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  * Records the events of a run into a trace directory.
  *
  * <p>The event methods ({@link TraceSink}) are the producers' side: each writes one fixed-layout record into a
- * ring in memory (Agrona {@link ManyToOneRingBuffer}, so several threads may produce) and returns; they allocate
- * nothing and never touch the disk. A {@code TraceAgent} thread drains the ring into a Chronicle queue. When the
+ * ring in memory (Agrona {@link ManyToOneRingBuffer}) and returns; they allocate nothing and never touch the disk.
+ * Core ticks are the exception: {@link #onCoreTick} gathers them into rows of a pending CORE_TICK record, which
+ * goes into the ring when full or before the next image or prune record, so the events of a run come from one
+ * thread at a time (as a network's Controller reports them). A {@code TraceAgent} thread drains the ring into a Chronicle queue. When the
  * ring is full a producer waits (yielding, then parking) for the agent.
  * <pre>
  *   producers ──onCoreTick / onInputSpikes / …──▶ ring (off-heap) ──▶ TraceAgent ──▶ Chronicle queue (DIR/*.cq4)
