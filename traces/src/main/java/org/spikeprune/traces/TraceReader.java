@@ -67,7 +67,8 @@ import net.openhft.chronicle.wire.DocumentContext;
  * {@link #recordIndex()}), and {@link #tick()} and the core-tick accessors describe the current one.
  *
  * <p>{@code next()} returns false at the END record, or where the recorded data stops without one (a process
- * that was killed, or a recording still running). {@link #isComplete()} then tells which. A damaged record,
+ * that was killed, or a recording still running). {@link #isComplete()} then tells which. A reader may be handed
+ * from one thread to another (with a happens-before edge between their uses), never used by two at once. A damaged record,
  * a gap in the record indices or a truncated file throws {@link TraceFormatException} naming the record.
  */
 public final class TraceReader implements AutoCloseable
@@ -108,6 +109,10 @@ public final class TraceReader implements AutoCloseable
         this.dir = dir;
         this.queue = queue;
         this.tailer = queue.createTailer();
+        // A replay opens the reader on the caller's thread and reads it on the engine's loop thread (SHARED and
+        // DEDICATED modes), one thread at a time with the engine's hand-off between them; Chronicle's check that a
+        // tailer stays on the thread that first used it would refuse that.
+        this.tailer.singleThreadedCheckDisabled(true);
         if (!readDocument())
         {
             if (!allowEmpty)

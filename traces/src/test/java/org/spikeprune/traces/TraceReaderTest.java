@@ -141,6 +141,39 @@ class TraceReaderTest
     }
 
     @Test
+    void shouldReadOnAnotherThreadThanTheOneThatOpened() throws Exception
+    {
+        final Path dir = tmp.resolve("handed");
+        recordWithMarker(dir, 20, 5);
+        try (TraceReader reader = TraceReader.open(dir))
+        {
+            assertTrue(reader.next());
+            final long[] read = {1};
+            final Throwable[] failure = new Throwable[1];
+            // as a replay does: opened on the caller's thread, read on the engine's loop thread
+            final Thread loop = new Thread(() ->
+            {
+                try
+                {
+                    while (reader.next())
+                    {
+                        read[0]++;
+                    }
+                }
+                catch (final RuntimeException ex)
+                {
+                    failure[0] = ex;
+                }
+            });
+            loop.start();
+            loop.join();
+            assertEquals(null, failure[0]);
+            assertTrue(reader.isComplete());
+            assertTrue(read[0] > 20 * SyntheticRun.TICKS_PER_IMAGE, "events read: " + read[0]);
+        }
+    }
+
+    @Test
     void shouldReportCorruptHeaderWhenHeaderByteIsFlipped() throws Exception
     {
         final Path dir = tmp.resolve("header");
