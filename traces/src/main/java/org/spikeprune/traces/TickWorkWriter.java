@@ -30,7 +30,8 @@ final class TickWorkWriter
     private final FileChannel channel;
     private final CRC32C crc = new CRC32C();
 
-    private byte[] block = new byte[BLOCK_TARGET + 4096];
+    /** Room for any entry that starts below the target: a full sequence (3 bytes a shape) or a tick of 200 cores. */
+    private byte[] block = new byte[BLOCK_TARGET + (16 << 10)];
     private ByteBuffer blockView = ByteBuffer.wrap(block);
     private UnsafeBuffer blockBuffer = new UnsafeBuffer(block);
     private int position = PAYLOAD_OFFSET;
@@ -129,8 +130,41 @@ final class TickWorkWriter
         coreTicks++;
     }
 
-    /** An IMAGE_START record. */
-    void onImageStart(final long tick, final int image, final int label, final boolean learning, final int repeat)
+    /**
+     * A CORE_TICK row: {@code ticks} consecutive ticks of one core with the same work. The ticks between its first
+     * and its last, which no other core's row can share, extend the run without a call each when the run is this
+     * core alone with this work.
+     */
+    void onCoreTicks(final long first, final int ticks, final int core, final int spikesIn, final long synapticOps,
+        final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+    {
+        onCoreTick(first, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements, spikesOut);
+        if (ticks > 2)
+        {
+            closeGroup();
+            if (runRepeat > 0 && runCores == 1 && runTick + runRepeat == first + 1)
+            {
+                runRepeat += ticks - 2;
+                coreTicks += ticks - 2;
+            }
+            else
+            {
+                for (int k = 1; k < ticks - 1; k++)
+                {
+                    onCoreTick(first + k, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements,
+                        spikesOut);
+                }
+            }
+        }
+        if (ticks > 1)
+        {
+            onCoreTick(first + ticks - 1, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements,
+                spikesOut);
+        }
+    }
+
+    /** An IMAGE_START record ({@code learning} 1 when the network learns, else 0: no branch on the phase). */
+    void onImageStart(final long tick, final int image, final int label, final int learning, final int repeat)
     {
         flushTicks();
         ensure(5 * 10 + 1);
@@ -138,7 +172,7 @@ final class TickWorkWriter
         putVar(image);
         putVar(label);
         putVar(repeat);
-        putVar(learning ? 1 : 0);
+        putVar(learning);
         endEntry();
     }
 
@@ -249,7 +283,8 @@ final class TickWorkWriter
             endEntry();
             return;
         }
-        ensure(3 * 10 + n * 10);
+        // shape numbers are below the dictionary's limit of 2^16: 3 bytes each at most
+        ensure(3 * 10 + n * 3);
         beginEntry(TickWorkDescriptor.TAG_TICKS_SEQUENCE, sequenceTick);
         putVar(n);
         final int[] q = sequence;
@@ -332,10 +367,16 @@ final class TickWorkWriter
     {
         if (position + room > block.length)
         {
-            block = Arrays.copyOf(block, position + room);
-            blockView = ByteBuffer.wrap(block);
-            blockBuffer = new UnsafeBuffer(block);
+            grow(room);
         }
+    }
+
+    /** Makes room for an entry of a tick with many cores (a block is sized for 64 cores' entries). */
+    private void grow(final int room)
+    {
+        block = Arrays.copyOf(block, position + room);
+        blockView = ByteBuffer.wrap(block);
+        blockBuffer = new UnsafeBuffer(block);
     }
 
     private void putVar(final long value)

@@ -31,6 +31,10 @@ import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUP_LENGTH;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
 
 import java.io.IOException;
@@ -176,17 +180,33 @@ final class TraceAgent implements Agent, MessageHandler
         b.putInt(at + CHECKSUM_OFFSET, TraceCodec.checksum(crc, block, at, recordLength), BYTE_ORDER);
         blockLength = at + recordLength;
         blockRecords++;
-        blockLastTick = msgTypeId == TraceRecordKind.CORE_TICK.code() ? lastCoreTick(b, at)
-            : b.getLong(at + TICK_OFFSET, BYTE_ORDER);
         blockKindCounts[msgTypeId - FIRST_EVENT_CODE]++;
-        if (msgTypeId == TraceRecordKind.INPUT_SPIKES.code())
+        if (msgTypeId == TraceRecordKind.CORE_TICK.code())
         {
+            blockLastTick = lastCoreTick(b, at);
+        }
+        else if (msgTypeId == TraceRecordKind.INPUT_SPIKES.code())
+        {
+            blockLastTick = lastSpikeTick(b, at);
             blockInputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
         }
         else if (msgTypeId == TraceRecordKind.OUTPUT_SPIKES.code())
         {
+            blockLastTick = lastSpikeTick(b, at);
             blockOutputSpikes += b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
         }
+        else
+        {
+            blockLastTick = b.getLong(at + TICK_OFFSET, BYTE_ORDER);
+        }
+    }
+
+    /** The last tick a spike record covers: its last group's. */
+    static long lastSpikeTick(final UnsafeBuffer b, final int at)
+    {
+        final int groups = b.getInt(at + SPIKE_GROUPS_OFFSET, BYTE_ORDER);
+        final int group = at + SPIKE_GROUPS_START + (groups - 1) * SPIKE_GROUP_LENGTH;
+        return b.getLong(at + TICK_OFFSET, BYTE_ORDER) + b.getInt(group + GROUP_TICK_OFFSET, BYTE_ORDER);
     }
 
     /** The last tick a CORE_TICK record covers: its last row's (rows never reach back before the one above). */
@@ -395,17 +415,14 @@ final class TraceAgent implements Agent, MessageHandler
                     final int stdp = b.getInt(row + ROW_STDP_UPDATES_OFFSET, BYTE_ORDER);
                     final int decrements = b.getInt(row + ROW_DECREMENTS_OFFSET, BYTE_ORDER);
                     final int out = b.getInt(row + ROW_SPIKES_OUT_OFFSET, BYTE_ORDER);
-                    for (int k = 0; k < ticks; k++)
-                    {
-                        w.onCoreTick(first + k, c, in, ops, updates, stdp, decrements, out);
-                    }
+                    w.onCoreTicks(first, ticks, c, in, ops, updates, stdp, decrements, out);
                 }
             }
             else if (code == imageStart)
             {
                 w.onImageStart(tick, b.getInt(at + IMAGE_START_IMAGE_OFFSET, BYTE_ORDER),
                     b.getInt(at + IMAGE_START_LABEL_OFFSET, BYTE_ORDER),
-                    (b.getShort(at + FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING) != 0,
+                    b.getShort(at + FLAGS_OFFSET, BYTE_ORDER) & FLAG_LEARNING,
                     b.getInt(at + IMAGE_START_REPEAT_OFFSET, BYTE_ORDER));
             }
             else if (code == imageEnd)

@@ -41,7 +41,11 @@ import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_IDS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUP_LENGTH;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
 
 import java.nio.file.Path;
@@ -103,6 +107,12 @@ public final class TraceReader implements AutoCloseable
     private int rowsLeft;
     private int rowTick;
     private long coreTicks;
+    /** In a spike record: the current group's offset, groups after it, the offset of its first id. */
+    private int groupAt;
+    private int groupsLeft;
+    private int groupIdsAt;
+    private long inputBatches;
+    private long outputBatches;
 
     private TraceReader(final Path dir, final SingleChronicleQueue queue, final boolean allowEmpty)
     {
@@ -184,7 +194,7 @@ public final class TraceReader implements AutoCloseable
         {
             return false;
         }
-        if (kind == TraceRecordKind.CORE_TICK && nextCoreTick())
+        if (kind == TraceRecordKind.CORE_TICK && nextCoreTick() || groupsLeft > 0 && nextSpikeGroup())
         {
             return true;
         }
@@ -215,17 +225,45 @@ public final class TraceReader implements AutoCloseable
             coreTicks++;
             tick = TraceAgent.lastCoreTick(buffer, offset);
         }
+        else if (k.isSpikes())
+        {
+            final int groups = buffer.getInt(offset + SPIKE_GROUPS_OFFSET, BYTE_ORDER);
+            groupAt = offset + SPIKE_GROUPS_START;
+            groupsLeft = groups - 1;
+            groupIdsAt = offset + TraceRecordDescriptor.spikeIdsStart(groups);
+            tick = TraceAgent.lastSpikeTick(buffer, offset);
+            final int ids = buffer.getInt(offset + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+            if (k == TraceRecordKind.INPUT_SPIKES)
+            {
+                inputSpikes += ids;
+                inputBatches++;
+            }
+            else
+            {
+                outputSpikes += ids;
+                outputBatches++;
+            }
+        }
         eventRecords++;
         kindCounts[k.code() - FIRST_EVENT_CODE]++;
-        if (k == TraceRecordKind.INPUT_SPIKES)
-        {
-            inputSpikes += spikeCount();
-        }
-        else if (k == TraceRecordKind.OUTPUT_SPIKES)
-        {
-            outputSpikes += spikeCount();
-        }
         lastTick = tick;
+        return true;
+    }
+
+    /** Moves to the next tick group of the current spike record (the caller checked that one is left). */
+    private boolean nextSpikeGroup()
+    {
+        groupIdsAt += 4 * buffer.getInt(groupAt + GROUP_COUNT_OFFSET, BYTE_ORDER);
+        groupAt += SPIKE_GROUP_LENGTH;
+        groupsLeft--;
+        if (kind == TraceRecordKind.INPUT_SPIKES)
+        {
+            inputBatches++;
+        }
+        else
+        {
+            outputBatches++;
+        }
         return true;
     }
 
@@ -382,11 +420,31 @@ public final class TraceReader implements AutoCloseable
         return recordIndex;
     }
 
-    /** Tick of the current record (of the current core tick in a CORE_TICK record). */
+    /** Tick of the current record (of the current core tick or spike batch in a record that holds many). */
     public long tick()
     {
         final long t = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
-        return kind == TraceRecordKind.CORE_TICK ? t + buffer.getInt(rowAt + ROW_TICK_OFFSET, BYTE_ORDER) + rowTick : t;
+        if (kind == TraceRecordKind.CORE_TICK)
+        {
+            return t + buffer.getInt(rowAt + ROW_TICK_OFFSET, BYTE_ORDER) + rowTick;
+        }
+        return kind != null && kind.isSpikes() ? t + buffer.getInt(groupAt + GROUP_TICK_OFFSET, BYTE_ORDER) : t;
+    }
+
+    /**
+     * Spike batches of one kind read so far: a spike record holds the batches of many ticks (one per tick, or two
+     * when a tick's ids spill over into the next record); {@code next()} stops at each.
+     *
+     * @param k INPUT_SPIKES or OUTPUT_SPIKES.
+     * @return the batches read.
+     */
+    public long spikeBatches(final TraceRecordKind k)
+    {
+        if (!k.isSpikes())
+        {
+            throw new IllegalArgumentException("not a spike kind: " + k);
+        }
+        return k == TraceRecordKind.INPUT_SPIKES ? inputBatches : outputBatches;
     }
 
     /** Core ticks read so far (a CORE_TICK record holds many). */
@@ -395,15 +453,15 @@ public final class TraceReader implements AutoCloseable
         return coreTicks;
     }
 
-    /** Ids in the current spike record. */
+    /** Ids in the current spike batch. */
     public int spikeCount()
     {
         expectSpikes();
-        return buffer.getInt(offset + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+        return buffer.getInt(groupAt + GROUP_COUNT_OFFSET, BYTE_ORDER);
     }
 
     /**
-     * One id of the current spike record.
+     * One id of the current spike batch.
      *
      * @param i index, below {@link #spikeCount()}.
      * @return the input or neuron id.
@@ -414,11 +472,11 @@ public final class TraceReader implements AutoCloseable
         {
             throw new IndexOutOfBoundsException("spike " + i + " of " + spikeCount());
         }
-        return buffer.getInt(offset + SPIKE_IDS_OFFSET + 4 * i, BYTE_ORDER);
+        return buffer.getInt(groupIdsAt + 4 * i, BYTE_ORDER);
     }
 
     /**
-     * Copies the ids of the current spike record.
+     * Copies the ids of the current spike batch.
      *
      * @param dst       destination, with room for {@link #spikeCount()} ids from {@code dstOffset}.
      * @param dstOffset first index written.
@@ -428,7 +486,7 @@ public final class TraceReader implements AutoCloseable
     {
         final int n = spikeCount();
         final UnsafeBuffer b = buffer;
-        int p = offset + SPIKE_IDS_OFFSET;
+        int p = groupIdsAt;
         for (int i = 0; i < n; i++)
         {
             dst[dstOffset + i] = b.getInt(p, BYTE_ORDER);
@@ -775,14 +833,40 @@ public final class TraceReader implements AutoCloseable
         }
         if (k.isSpikes())
         {
-            final int count = b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
-            if (count < 0 || (long)SPIKE_IDS_OFFSET + 4L * count != length)
-            {
-                throw new TraceFormatException(
-                    place() + "(" + k + ") declares " + count + " ids in " + length + " bytes");
-            }
+            checkSpikes(k, b, at, length);
         }
         return k;
+    }
+
+    private void checkSpikes(final TraceRecordKind k, final UnsafeBuffer b, final int at, final int length)
+    {
+        final int groups = length < SPIKE_GROUPS_START ? -1 : b.getInt(at + SPIKE_GROUPS_OFFSET, BYTE_ORDER);
+        final int count = length < SPIKE_GROUPS_START ? -1 : b.getInt(at + SPIKE_COUNT_OFFSET, BYTE_ORDER);
+        if (groups < 1 || count < groups
+            || (long)SPIKE_GROUPS_START + (long)SPIKE_GROUP_LENGTH * groups + 4L * count != length)
+        {
+            throw new TraceFormatException(
+                place() + "(" + k + ") declares " + groups + " ticks and " + count + " ids in " + length + " bytes");
+        }
+        long sum = 0;
+        int previous = 0;
+        for (int i = 0, group = at + SPIKE_GROUPS_START; i < groups; i++, group += SPIKE_GROUP_LENGTH)
+        {
+            final int first = b.getInt(group + GROUP_TICK_OFFSET, BYTE_ORDER);
+            final int n = b.getInt(group + GROUP_COUNT_OFFSET, BYTE_ORDER);
+            if (n < 1 || first < previous)
+            {
+                throw new TraceFormatException(
+                    place() + "(" + k + ") group " + i + " holds " + n + " ids at tick offset " + first);
+            }
+            previous = first;
+            sum += n;
+        }
+        if (sum != count)
+        {
+            throw new TraceFormatException(
+                place() + "(" + k + ") declares " + count + " ids, its groups hold " + sum);
+        }
     }
 
     private void checkCoreTicks(final UnsafeBuffer b, final int at, final int length)

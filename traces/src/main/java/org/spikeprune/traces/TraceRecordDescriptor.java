@@ -34,11 +34,15 @@ import java.nio.ByteOrder;
  *
  * <p>Bodies, by {@link TraceRecordKind}:
  * <pre>
- *  INPUT_SPIKES, OUTPUT_SPIKES (28 + 4n bytes; a tick's ids may span several consecutive records)
+ *  INPUT_SPIKES, OUTPUT_SPIKES (32 + 8g + 4n bytes): the spikes of g ticks, gathered by the recorder; the
+ *  record's tick is the first group's. Group i covers the ids that follow those of groups 0..i-1; tick offsets never
+ *  decrease, and a tick's ids may span two consecutive records of its kind (a batch bigger than a record).
  *  +---------------------------------------------------------------+
- *  |                         Count n                               |  24
+ *  |       Groups g (ticks)        |         Ids n (total)         |  24, 28
  *  +---------------------------------------------------------------+
- *  |                      Id 0 .. Id n-1 (int each)              ...  28
+ *  |   groups: Tick offset (int) | Count (int, at least 1)       ...  32 + 8i
+ *  +---------------------------------------------------------------+
+ *  |                      Id 0 .. Id n-1 (int each)              ...  32 + 8g
  *
  *  IMAGE_START (36 bytes; flag bit 0 = learning)
  *  |   Image (index in its data set)  |  Label  |  Repeat           |  24, 28, 32
@@ -95,7 +99,7 @@ import java.nio.ByteOrder;
 public final class TraceRecordDescriptor
 {
     /** Version of the format this code writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** Byte order of every field. */
     public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
     /** The ASCII bytes "SPKTRACE" read as a little-endian long. */
@@ -118,10 +122,22 @@ public final class TraceRecordDescriptor
     /** Offset of the body; also the length of the common prefix. */
     public static final int BODY_OFFSET = 24;
 
-    /** Offset of the id count in a spike batch record. */
-    public static final int SPIKE_COUNT_OFFSET = 24;
-    /** Offset of the first id in a spike batch record. */
-    public static final int SPIKE_IDS_OFFSET = 28;
+    /** Offset of the number of tick groups in a spike record. */
+    public static final int SPIKE_GROUPS_OFFSET = 24;
+    /** Offset of the total id count in a spike record. */
+    public static final int SPIKE_COUNT_OFFSET = 28;
+    /** Offset of the first group of a spike record. */
+    public static final int SPIKE_GROUPS_START = 32;
+    /** Length of a spike record's group: tick offset and id count (ints). */
+    public static final int SPIKE_GROUP_LENGTH = 8;
+    /** Offset in a group of its tick, relative to the record's tick. */
+    public static final int GROUP_TICK_OFFSET = 0;
+    /** Offset in a group of its id count. */
+    public static final int GROUP_COUNT_OFFSET = 4;
+    /** Most tick groups a spike record holds. */
+    public static final int MAX_SPIKE_GROUPS = 256;
+    /** Most ids a spike record holds (fewer when the recorder's ring cannot take a record that long). */
+    public static final int MAX_SPIKE_IDS = 4096;
 
     /** Offset of the image index in an IMAGE_START record. */
     public static final int IMAGE_START_IMAGE_OFFSET = 24;
@@ -229,14 +245,26 @@ public final class TraceRecordDescriptor
     }
 
     /**
-     * Length of a spike batch record.
+     * Length of a spike record.
      *
-     * @param count ids in the batch.
+     * @param groups tick groups in the record.
+     * @param count  ids in the record.
      * @return the record length in bytes.
      */
-    public static int spikesLength(final int count)
+    public static int spikesLength(final int groups, final int count)
     {
-        return SPIKE_IDS_OFFSET + 4 * count;
+        return SPIKE_GROUPS_START + SPIKE_GROUP_LENGTH * groups + 4 * count;
+    }
+
+    /**
+     * Offset, from the start of a spike record, of its first id.
+     *
+     * @param groups the record's tick groups.
+     * @return the offset.
+     */
+    public static int spikeIdsStart(final int groups)
+    {
+        return SPIKE_GROUPS_START + SPIKE_GROUP_LENGTH * groups;
     }
 
     /**

@@ -27,7 +27,10 @@ import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_LENGTH;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_IDS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_START;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAX_SPIKE_GROUPS;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAX_SPIKE_IDS;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
 
 import java.io.IOException;
@@ -50,8 +53,10 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
  *
  * <p>The event methods ({@link TraceSink}) are the producers' side: each writes one fixed-layout record into a
  * ring in memory (Agrona {@link ManyToOneRingBuffer}) and returns; they allocate nothing and never touch the disk.
- * Core ticks are the exception: {@link #onCoreTick} gathers them into rows of a pending CORE_TICK record, which
- * goes into the ring when full or before the next image or prune record, so the events of a run come from one
+ * Core ticks and spikes, the frequent events, are gathered first: {@link #onCoreTick} into the rows of a pending
+ * CORE_TICK record, {@link #onInputSpikes} and {@link #onOutputSpikes} into the tick groups of a pending spike
+ * record of their kind. A pending record goes into the ring when it is full, before the next image or prune record,
+ * and at the end; spikes always before the core ticks of their ticks. The events of a run therefore come from one
  * thread at a time (as a network's Controller reports them). A {@code TraceAgent} thread drains the ring into a Chronicle queue. When the
  * ring is full a producer waits (yielding, then parking) for the agent.
  * <pre>
@@ -81,6 +86,9 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     private final ManyToOneRingBuffer ring;
     private final UnsafeBuffer buffer;
     private final int maxIdsPerRecord;
+    /** Spikes not yet in the ring, per kind. */
+    private final PendingSpikes inputSpikes;
+    private final PendingSpikes outputSpikes;
     private final TraceAgent agent;
     private final Thread thread;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -110,7 +118,10 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
             ctx.ringCapacity() + RingBufferDescriptor.TRAILER_LENGTH, 64);
         this.buffer = new UnsafeBuffer(memory);
         this.ring = new ManyToOneRingBuffer(buffer);
-        this.maxIdsPerRecord = (ring.maxMsgLength() - (SPIKE_IDS_OFFSET - CHECKED_OFFSET)) / 4;
+        this.maxIdsPerRecord = Math.min(MAX_SPIKE_IDS,
+            (ring.maxMsgLength() + CHECKED_OFFSET - TraceRecordDescriptor.spikeIdsStart(MAX_SPIKE_GROUPS)) / 4);
+        this.inputSpikes = new PendingSpikes(TraceRecordKind.INPUT_SPIKES.code(), maxIdsPerRecord);
+        this.outputSpikes = new PendingSpikes(TraceRecordKind.OUTPUT_SPIKES.code(), maxIdsPerRecord);
         this.agent = new TraceAgent(
             this, dir, header, ctx.formatVersion(), ring, ctx.diskSpace(), ctx.minFreeBytes(),
             ctx.checkIntervalBytes());
@@ -278,16 +289,21 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return thread;
     }
 
+    /**
+     * Gathers a tick's input spikes into the pending INPUT_SPIKES record (a group of its own, or more ids of the last
+     * group when it is the same tick). Calls must come from one thread at a time, as for {@link #onCoreTick}.
+     */
     @Override
     public void onInputSpikes(final long tick, final int[] ids, final int offset, final int count)
     {
-        appendSpikes(TraceRecordKind.INPUT_SPIKES.code(), tick, ids, offset, count);
+        appendSpikes(inputSpikes, tick, ids, offset, count);
     }
 
+    /** Gathers a tick's output spikes into the pending OUTPUT_SPIKES record, as {@link #onInputSpikes} does. */
     @Override
     public void onOutputSpikes(final long tick, final int[] ids, final int offset, final int count)
     {
-        appendSpikes(TraceRecordKind.OUTPUT_SPIKES.code(), tick, ids, offset, count);
+        appendSpikes(outputSpikes, tick, ids, offset, count);
     }
 
     @Override
@@ -381,15 +397,17 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return produced;
     }
 
-    /** Puts the pending core ticks into the ring now (for tests). */
+    /** Puts the pending spikes and core ticks into the ring now (for tests). */
     void flushPending()
     {
         flushCoreTicks();
     }
 
-    /** Writes the pending core ticks (if any) into the ring as one CORE_TICK record. */
+    /** Writes the pending spikes, then the pending core ticks (if any) into the ring, one record each. */
     private void flushCoreTicks()
     {
+        flushSpikes(inputSpikes);
+        flushSpikes(outputSpikes);
         final int n = rowCount;
         if (n == 0)
         {
@@ -564,35 +582,111 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         return runDigest;
     }
 
-    private void appendSpikes(final int code, final long tick, final int[] ids, final int offset, final int count)
+    private void appendSpikes(
+        final PendingSpikes p, final long tick, final int[] ids, final int offset, final int count)
     {
+        if (state != OPEN)
+        {
+            throw notOpen();
+        }
         if (count <= 0)
         {
-            if (state != OPEN)
-            {
-                throw notOpen();
-            }
             return;
         }
-        final UnsafeBuffer b = buffer;
-        int done = 0;
-        while (done < count)
+        if (p.groups > 0 && (tick < p.lastTick() || tick - p.firstTick > Integer.MAX_VALUE))
         {
-            final int n = Math.min(count - done, maxIdsPerRecord);
-            final int length = TraceRecordDescriptor.spikesLength(n);
-            final int index = claim(code, length);
-            final int base = index - CHECKED_OFFSET;
-            putPrefix(b, base, length, code, 0, tick);
-            b.putInt(base + SPIKE_COUNT_OFFSET, n, BYTE_ORDER);
-            int p = base + SPIKE_IDS_OFFSET;
-            final int from = offset + done;
-            for (int i = 0; i < n; i++)
+            flushSpikes(p);
+        }
+        int from = offset;
+        int left = count;
+        while (left > 0)
+        {
+            final boolean sameTick = p.groups > 0 && tick == p.lastTick();
+            final int room = p.ids.length - p.count;
+            if (room == 0 || (!sameTick && p.groups == MAX_SPIKE_GROUPS))
             {
-                b.putInt(p, ids[from + i], BYTE_ORDER);
-                p += 4;
+                flushSpikes(p);
+                continue;
             }
-            commit(index);
-            done += n;
+            final int n = Math.min(left, room);
+            System.arraycopy(ids, from, p.ids, p.count, n);
+            p.count += n;
+            if (sameTick)
+            {
+                p.groupCounts[p.groups - 1] += n;
+            }
+            else
+            {
+                if (p.groups == 0)
+                {
+                    p.firstTick = tick;
+                }
+                p.groupTicks[p.groups] = (int)(tick - p.firstTick);
+                p.groupCounts[p.groups] = n;
+                p.groups++;
+            }
+            from += n;
+            left -= n;
+        }
+    }
+
+    /** Writes a kind's pending spikes (if any) into the ring as one record. */
+    private void flushSpikes(final PendingSpikes p)
+    {
+        final int g = p.groups;
+        if (g == 0)
+        {
+            return;
+        }
+        final int n = p.count;
+        p.groups = 0;
+        p.count = 0;
+        final int code = p.code;
+        final int length = TraceRecordDescriptor.spikesLength(g, n);
+        final int index = claim(code, length);
+        final UnsafeBuffer b = buffer;
+        final int base = index - CHECKED_OFFSET;
+        putPrefix(b, base, length, code, 0, p.firstTick);
+        b.putInt(base + SPIKE_GROUPS_OFFSET, g, BYTE_ORDER);
+        b.putInt(base + SPIKE_COUNT_OFFSET, n, BYTE_ORDER);
+        int at = base + SPIKE_GROUPS_START;
+        final int[] ticks = p.groupTicks;
+        final int[] counts = p.groupCounts;
+        for (int i = 0; i < g; i++)
+        {
+            b.putInt(at, ticks[i], BYTE_ORDER);
+            b.putInt(at + 4, counts[i], BYTE_ORDER);
+            at += 8;
+        }
+        final int[] ids = p.ids;
+        for (int i = 0; i < n; i++)
+        {
+            b.putInt(at, ids[i], BYTE_ORDER);
+            at += 4;
+        }
+        commit(index);
+    }
+
+    /** The spikes of one kind gathered for the next record of that kind. */
+    private static final class PendingSpikes
+    {
+        final int code;
+        final int[] groupTicks = new int[MAX_SPIKE_GROUPS];
+        final int[] groupCounts = new int[MAX_SPIKE_GROUPS];
+        final int[] ids;
+        int groups;
+        int count;
+        long firstTick;
+
+        PendingSpikes(final int code, final int maxIds)
+        {
+            this.code = code;
+            this.ids = new int[maxIds];
+        }
+
+        long lastTick()
+        {
+            return firstTick + groupTicks[groups - 1];
         }
     }
 

@@ -28,6 +28,8 @@ public final class TraceSummary
     private final long lastTick;
     private final long maxTick;
     private final long coreTicks;
+    private final long inputBatches;
+    private final long outputBatches;
     private final long clockRestarts;
     private final long presentations;
     private final long learningPresentations;
@@ -55,6 +57,8 @@ public final class TraceSummary
         this.inputSpikes = reader.inputSpikes();
         this.outputSpikes = reader.outputSpikes();
         this.coreTicks = reader.coreTicks();
+        this.inputBatches = reader.spikeBatches(TraceRecordKind.INPUT_SPIKES);
+        this.outputBatches = reader.spikeBatches(TraceRecordKind.OUTPUT_SPIKES);
         this.firstTick = scan.firstTick;
         this.lastTick = scan.lastTick;
         this.maxTick = scan.maxTick;
@@ -159,6 +163,22 @@ public final class TraceSummary
             default:
                 return records(kind);
         }
+    }
+
+    /**
+     * Spike batches of a spike kind: the ticks with spikes, as a reader delivers them (a tick whose ids filled more
+     * than one record counts once per record).
+     *
+     * @param kind INPUT_SPIKES or OUTPUT_SPIKES.
+     * @return the number of batches.
+     */
+    public long spikeBatches(final TraceRecordKind kind)
+    {
+        if (!kind.isSpikes())
+        {
+            throw new IllegalArgumentException("not a spike kind: " + kind);
+        }
+        return kind == TraceRecordKind.INPUT_SPIKES ? inputBatches : outputBatches;
     }
 
     /** All events: spike ids, core ticks and the records of the other event kinds. */

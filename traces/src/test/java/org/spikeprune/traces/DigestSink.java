@@ -2,8 +2,8 @@ package org.spikeprune.traces;
 
 /**
  * Hashes the calls it receives, one hash per kind of call (up to a limit of calls per kind), so two event streams
- * can be compared cheaply. Per kind because the recorder keeps each kind's order but writes core ticks after the
- * spikes of their ticks: what a trace holds is, kind by kind, a prefix of what was sent.
+ * can be compared cheaply. Per kind because the recorder keeps each kind's order but gathers spikes and core ticks into
+ * records written when full: what a trace holds is, kind by kind, a prefix of what was sent.
  */
 final class DigestSink implements TraceSink
 {
@@ -24,8 +24,8 @@ final class DigestSink implements TraceSink
     DigestSink(final TraceSummary s)
     {
         this();
-        limit[1] = s.records(TraceRecordKind.INPUT_SPIKES);
-        limit[2] = s.records(TraceRecordKind.OUTPUT_SPIKES);
+        limit[1] = s.spikeBatches(TraceRecordKind.INPUT_SPIKES);
+        limit[2] = s.spikeBatches(TraceRecordKind.OUTPUT_SPIKES);
         limit[3] = s.records(TraceRecordKind.IMAGE_START);
         limit[4] = s.events(TraceRecordKind.CORE_TICK);
         limit[5] = s.records(TraceRecordKind.PRUNE);

@@ -77,7 +77,7 @@ class TraceReaderTest
             recorder.finish("");
         }
         final TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceReader.open(dir));
-        assertEquals("trace " + dir + ": format version 7, this spikeprune reads format version 2", ex.getMessage());
+        assertEquals("trace " + dir + ": format version 7, this spikeprune reads format version 3", ex.getMessage());
         assertThrows(TraceFormatException.class, () -> TraceSummary.of(dir));
     }
 

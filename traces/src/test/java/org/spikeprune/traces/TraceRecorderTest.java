@@ -154,6 +154,82 @@ class TraceRecorderTest
     }
 
     @Test
+    void shouldGatherSpikesOfManyTicksIntoRecordsAndReadEachTickBack()
+    {
+        final Path dir = tmp.resolve("trace");
+        final List<String> inputs = new ArrayList<>();
+        final List<String> outputs = new ArrayList<>();
+        final int[] ids = new int[20];
+        try (TraceRecorder recorder = TraceRecorder.start(dir, header()))
+        {
+            recorder.onImageStart(0, 1, 2, true, 0);
+            // 600 ticks, a third of them without input; two calls for ticks divisible by 7 (one batch read back);
+            // output spikes every 50 ticks
+            for (int t = 0; t < 600; t++)
+            {
+                final int n = t % 3 == 0 ? 0 : 1 + t % 11;
+                for (int i = 0; i < n; i++)
+                {
+                    ids[i] = (t * 31 + i * 7) % 784;
+                }
+                if (t % 7 == 0 && n > 1)
+                {
+                    recorder.onInputSpikes(t, ids, 0, 1);
+                    recorder.onInputSpikes(t, ids, 1, n - 1);
+                }
+                else
+                {
+                    recorder.onInputSpikes(t, ids, 0, n);
+                }
+                if (n > 0)
+                {
+                    inputs.add(t + " " + java.util.Arrays.toString(java.util.Arrays.copyOf(ids, n)));
+                }
+                if (t % 50 == 49)
+                {
+                    recorder.onOutputSpikes(t, new int[] {t % 100}, 0, 1);
+                    outputs.add(t + " [" + t % 100 + "]");
+                }
+            }
+            recorder.onImageEnd(599, 1, 12);
+            // the clock starts again (a new phase): a new record
+            recorder.onInputSpikes(0, new int[] {5, 6}, 0, 2);
+            inputs.add("0 [5, 6]");
+            recorder.finish("");
+        }
+        final TraceSummary summary = TraceSummary.of(dir);
+        assertEquals(inputs.size(), summary.spikeBatches(TraceRecordKind.INPUT_SPIKES));
+        assertEquals(outputs.size(), summary.spikeBatches(TraceRecordKind.OUTPUT_SPIKES));
+        // 400 ticks with input before the image end: two records of at most 256 ticks, then the one after it
+        assertEquals(3, summary.records(TraceRecordKind.INPUT_SPIKES));
+        assertEquals(1, summary.records(TraceRecordKind.OUTPUT_SPIKES));
+        final List<String> readInputs = new ArrayList<>();
+        final List<String> readOutputs = new ArrayList<>();
+        try (TraceReader reader = TraceReader.open(dir))
+        {
+            reader.read(new TraceSink()
+            {
+                @Override
+                public void onInputSpikes(final long tick, final int[] batch, final int offset, final int count)
+                {
+                    readInputs.add(tick + " " + java.util.Arrays.toString(
+                        java.util.Arrays.copyOfRange(batch, offset, offset + count)));
+                }
+
+                @Override
+                public void onOutputSpikes(final long tick, final int[] batch, final int offset, final int count)
+                {
+                    readOutputs.add(tick + " " + java.util.Arrays.toString(
+                        java.util.Arrays.copyOfRange(batch, offset, offset + count)));
+                }
+            });
+            assertTrue(reader.isComplete());
+        }
+        assertEquals(inputs, readInputs);
+        assertEquals(outputs, readOutputs);
+    }
+
+    @Test
     void shouldRefuseACoreTickCountAboveAnInt()
     {
         try (TraceRecorder recorder = TraceRecorder.start(tmp.resolve("trace"), header()))

@@ -23,9 +23,9 @@ import org.spikeprune.traces.TraceSink;
 
 /**
  * Read rate of a checked reader (checksum, index, kind and length of every record) over a trace of
- * {@value #RECORDS} events shaped like a run: per tick one INPUT_SPIKES record of 1 to 8 ids and one core tick
- * (gathered 64 to a CORE_TICK record). Scores are per event (a spike record or a core tick, each a stop of the
- * cursor); the trace is written once per trial, opened once per invocation.
+ * {@value #RECORDS} events shaped like a run: per tick a batch of 1 to 8 input ids and one core tick (gathered
+ * into INPUT_SPIKES and CORE_TICK records of 64 ticks). Scores are per event (a tick's spike batch or a core tick,
+ * each a stop of the cursor); the trace is written once per trial, opened once per invocation.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
