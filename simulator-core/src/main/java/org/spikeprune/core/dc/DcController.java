@@ -24,7 +24,6 @@ final class DcController implements Controller
     long inputSpikes;
     long inhToExcEvents;
     int activeExc;
-    boolean counting;
     private long presentEnd;
 
     /** Called after every tick, for per-tick accounting (activity, traces). */
@@ -51,7 +50,6 @@ final class DcController implements Controller
         presentEnd = tick + presentTicks;
         presentationSpikes = 0;
         java.util.Arrays.fill(counts, 0);
-        counting = true;
     }
 
     InputSource poisson()
@@ -95,7 +93,7 @@ final class DcController implements Controller
             {
                 pendingExc.add(sid);
                 excSpikes++;
-                if (counting)
+                if (tick < presentEnd)
                 {
                     final int j = sid - inputs;
                     counts[j]++;

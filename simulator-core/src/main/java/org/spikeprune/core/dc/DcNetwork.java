@@ -274,11 +274,10 @@ public final class DcNetwork implements AutoCloseable
             final double intensity = p.intensity + repeat;
             controller.poisson().begin(tick, pixels, offset, intensity / 8.0, p.dtMs);
             controller.beginPresentation(tick, p.presentTicks);
-            engine.run(tick, tick + p.presentTicks);
-            tick += p.presentTicks;
-            controller.counting = false;
-            engine.run(tick, tick + p.restTicks);
-            tick += p.restTicks;
+            // input and rest in one run (the Controller counts spikes only before the presentation's end): in the
+            // threaded modes each run is a handoff to the engine's loop thread and back
+            engine.run(tick, tick + p.presentTicks + p.restTicks);
+            tick += p.presentTicks + p.restTicks;
             presentations++;
             sink.onImageEnd(tick, image, (int)controller.presentationSpikes);
             if (controller.presentationSpikes >= p.minSpikes || repeat >= p.maxRepeats)
