@@ -131,10 +131,6 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         this.agentIdle = new SleepingIdleStrategy(AGENT_SLEEP_NS);
         this.thread = new Thread(this::runAgent, "trace-agent");
         this.thread.setDaemon(true);
-        // The ring absorbs an agent that falls behind for a while; on a machine with as many runnable threads as
-        // CPUs the simulation should not: where the JVM maps Java priorities to the OS (the launcher's
-        // -XX:ThreadPriorityPolicy=1 on Linux), the agent yields the CPU to the simulation's threads.
-        this.thread.setPriority(Thread.MIN_PRIORITY);
     }
 
     /**
