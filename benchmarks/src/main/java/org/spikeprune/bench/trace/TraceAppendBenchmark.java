@@ -27,7 +27,7 @@ import org.spikeprune.traces.TraceRecorder;
  * <p>Pitfall: a recorder started per iteration (a new queue, an 8 MiB ring) allocates about a megabyte inside
  * the measured iteration, which {@code -prof gc} then spreads over the iteration's events as a false 1 to 2 B/op.
  * So one recorder serves the whole trial (about 70 bytes per event on disk, deleted at the end), and the bytes
- * written per record (documents plus their 4-byte queue headers) are printed once at the end.
+ * written per event (documents plus their 4-byte queue headers, over the calls made) are printed once at the end.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -63,14 +63,15 @@ public class TraceAppendBenchmark
         bytesAtStart = recorder.committedBytes();
     }
 
-    /** Closes the recorder (the agent drains the ring), prints the bytes per record and deletes the trace. */
+    /** Closes the recorder (the agent drains the ring), prints the bytes per event and deletes the trace. */
     @TearDown(Level.Trial)
     public void stop()
     {
         recorder.finish("");
         final long records = recorder.committedRecords() - recordsAtStart;
-        System.out.printf(" [%d records, %.2f queue bytes per record]", records,
-            records == 0 ? 0.0 : (double)(recorder.committedBytes() - bytesAtStart) / records);
+        final long events = tick;
+        System.out.printf(" [%d events in %d records, %.2f queue bytes per event]", events, records,
+            events == 0 ? 0.0 : (double)(recorder.committedBytes() - bytesAtStart) / events);
         TraceDirectories.delete(dir);
     }
 
