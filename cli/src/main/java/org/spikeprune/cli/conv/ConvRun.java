@@ -55,6 +55,15 @@ final class ConvRun
 
     private static final Set<String> NET_KEYS = Set.of("learn.iterations", "learn.order", "learn.rate-period",
         "init.mean", "init.std");
+    /** Settings of the RBF readout. */
+    static final String READOUT_SEARCH = "readout.search";
+    /** C of the RBF readout when not searched. */
+    static final String READOUT_C = "readout.c";
+    /** Gamma of the RBF readout when not searched. */
+    static final String READOUT_GAMMA = "readout.gamma";
+    /** Folds of the readout's cross-validated search. */
+    static final String READOUT_FOLDS = "readout.folds";
+    private static final Set<String> READOUT_KEYS = Set.of(READOUT_SEARCH, READOUT_C, READOUT_GAMMA, READOUT_FOLDS);
 
     private ConvRun()
     {
@@ -69,7 +78,8 @@ final class ConvRun
     record Result(String pruning, Map<String, String> sets, ConvGeometry geometry, double testAccuracy,
         double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
         OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
-        double learnSeconds, double inferSeconds, double wallSeconds, String digest) implements java.io.Serializable
+        double learnSeconds, double inferSeconds, double wallSeconds, String digest, SvmReadout.Choice readout)
+        implements java.io.Serializable
     {
         long liveTotal()
         {
@@ -126,12 +136,14 @@ final class ConvRun
         ConvNetConfig cfg = base;
         for (final String key : o.sets().keySet())
         {
-            if (!key.startsWith("pruning.") && !NET_KEYS.contains(key))
+            if (!key.startsWith("pruning.") && !NET_KEYS.contains(key) && !READOUT_KEYS.contains(key))
             {
                 throw new UsageException("--set " + key + ": unknown setting for profile " + o.profile()
-                    + " (known: " + NET_KEYS + " and pruning.alpha, pruning.k, pruning.beta, pruning.tpost)");
+                    + " (known: " + NET_KEYS + ", " + READOUT_KEYS
+                    + " and pruning.alpha, pruning.k, pruning.beta, pruning.tpost)");
             }
         }
+        readout(o, base);
         if (o.quick())
         {
             cfg = cfg.withLearnIterations(QUICK_ITERATIONS).withRateDoublingPeriod(QUICK_RATE_PERIOD);
@@ -179,6 +191,150 @@ final class ConvRun
                 parseDouble("init.std", o.sets().getOrDefault("init.std", "" + cfg.initStd())));
         }
         return cfg;
+    }
+
+    /**
+     * The RBF readout's settings: the profile's ({@link SvmReadout.Settings#REFERENCE}: C = 1, gamma = 1 / number
+     * of features) with the {@code readout.*} settings applied. {@code readout.search} is {@code none} or
+     * {@code cv}; {@code readout.c} (a finite number &gt; 0) and {@code readout.gamma} ({@code auto} or a finite
+     * number &gt; 0) fix C and gamma and so go only with {@code none}; {@code readout.folds} (an integer &ge; 2)
+     * goes only with {@code cv}.
+     *
+     * @param o   the options.
+     * @param cfg the network configuration (its readout must be the RBF one for any {@code readout.*} setting).
+     * @return the settings, or null for the linear readout of a pooled-spike profile.
+     * @throws InputException naming the key, the value and the rule for a bad value or combination.
+     */
+    static SvmReadout.Settings readout(final ConvTrainOptions o, final ConvNetConfig cfg)
+    {
+        final Map<String, String> sets = o.sets();
+        if (cfg.readoutPool() != null)
+        {
+            for (final String key : READOUT_KEYS)
+            {
+                if (sets.containsKey(key))
+                {
+                    throw new InputException("--set " + key + "=" + sets.get(key) + ": profile " + o.profile()
+                        + " reads out with a linear SVM (C = " + LINEAR_C + "); the readout.* settings apply to the "
+                        + "RBF readout of " + ConvProfiles.NGUYEN2020_CALTECH);
+                }
+            }
+            return null;
+        }
+        final SvmReadout.Settings base = SvmReadout.Settings.REFERENCE;
+        SvmReadout.Search search = base.search();
+        final String searchValue = sets.get(READOUT_SEARCH);
+        if (searchValue != null)
+        {
+            switch (searchValue.trim().toLowerCase(Locale.ROOT))
+            {
+                case "none":
+                    search = SvmReadout.Search.NONE;
+                    break;
+                case "cv":
+                    search = SvmReadout.Search.CV;
+                    break;
+                default:
+                    throw new InputException("--set " + READOUT_SEARCH + ": expected none or cv, found '"
+                        + searchValue + "'");
+            }
+        }
+        double c = base.c();
+        double gamma = base.gamma();
+        int folds = base.folds();
+        final String cValue = sets.get(READOUT_C);
+        if (cValue != null)
+        {
+            c = positive(READOUT_C, cValue, "");
+        }
+        final String gammaValue = sets.get(READOUT_GAMMA);
+        if (gammaValue != null)
+        {
+            gamma = "auto".equalsIgnoreCase(gammaValue.trim()) ? 0 : positive(READOUT_GAMMA, gammaValue, "auto or ");
+        }
+        final String foldsValue = sets.get(READOUT_FOLDS);
+        if (foldsValue != null)
+        {
+            folds = parseInt(READOUT_FOLDS, foldsValue);
+            if (folds < 2)
+            {
+                throw new InputException("--set " + READOUT_FOLDS + ": expected an integer >= 2, found '"
+                    + foldsValue + "'");
+            }
+        }
+        if (search == SvmReadout.Search.CV)
+        {
+            for (final String key : new String[] {READOUT_C, READOUT_GAMMA})
+            {
+                if (sets.containsKey(key))
+                {
+                    throw new InputException("--set " + key + "=" + sets.get(key) + ": fixes the readout's "
+                        + key.substring("readout.".length()) + ", so it cannot go with " + READOUT_SEARCH
+                        + "=cv, which chooses it");
+                }
+            }
+        }
+        else if (foldsValue != null)
+        {
+            throw new InputException("--set " + READOUT_FOLDS + "=" + foldsValue + ": applies only with "
+                + READOUT_SEARCH + "=cv");
+        }
+        return new SvmReadout.Settings(search, c, gamma, folds);
+    }
+
+    private static double positive(final String key, final String v, final String alternative)
+    {
+        final double d;
+        try
+        {
+            d = Double.parseDouble(v.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException("--set " + key + ": expected " + alternative + "a finite number > 0, found '"
+                + v + "'", ex);
+        }
+        if (!(d > 0) || Double.isInfinite(d))
+        {
+            throw new InputException("--set " + key + ": expected " + alternative + "a finite number > 0, found '"
+                + v + "'");
+        }
+        return d;
+    }
+
+    /** What the readout chose and measured. */
+    record Readout(SvmReadout.Choice choice, SvmReadout.Result result)
+    {
+    }
+
+    /**
+     * Trains and tests the readout: C and gamma are chosen from the training features and labels alone (the test
+     * features and labels are used only to measure the trained SVM), then the SVM is trained on all training
+     * features.
+     *
+     * @param settings    the RBF readout's settings, or null for the linear readout.
+     * @param train       training features.
+     * @param trainLabels their labels.
+     * @param test        test features.
+     * @param testLabels  their labels.
+     * @param seed        seeds the folds of a search.
+     * @return the choice (null for the linear readout) and the accuracies.
+     */
+    static Readout read(final SvmReadout.Settings settings, final double[][] train, final int[] trainLabels,
+        final double[][] test, final int[] testLabels, final long seed)
+    {
+        if (settings == null)
+        {
+            return new Readout(null, SvmReadout.fitAndTestLinear(train, trainLabels, test, testLabels, LINEAR_C));
+        }
+        if (settings.search() == SvmReadout.Search.CV && settings.folds() > train.length)
+        {
+            throw new InputException("--set " + READOUT_FOLDS + ": expected at most the number of training images ("
+                + train.length + "), found " + settings.folds());
+        }
+        final SvmReadout.Choice choice = SvmReadout.choose(train, trainLabels, settings, seed);
+        return new Readout(choice, SvmReadout.fitAndTest(train, trainLabels, test, testLabels, choice.c(),
+            choice.gamma()));
     }
 
     /** The pruning policy of the options. */
@@ -400,9 +556,8 @@ final class ConvRun
             final long extracted = System.nanoTime();
             final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
             final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
-            final SvmReadout.Result r = cfg.readoutPool() == null
-                ? SvmReadout.fitAndTest(ftrain, ytrain, ftest, ytest, 1.0, 0)
-                : SvmReadout.fitAndTestLinear(ftrain, ytrain, ftest, ytest, LINEAR_C);
+            final Readout readout = read(readout(o, cfg), ftrain, ytrain, ftest, ytest, o.seed());
+            final SvmReadout.Result r = readout.result();
             final long end = System.nanoTime();
             final long[] live = new long[convs];
             final long[] total = new long[convs];
@@ -416,7 +571,7 @@ final class ConvRun
             return new Result(o.pruning(), o.sets(), net.geometry(), r.testAccuracy(), r.trainAccuracy(),
                 data.train().size(), data.test().size(), live, total, net.learningCounts(), net.inferenceCounts(),
                 curve, convergence, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
-                digest(net, r.testAccuracy()));
+                digest(net, r.testAccuracy()), readout.choice());
         }
     }
 

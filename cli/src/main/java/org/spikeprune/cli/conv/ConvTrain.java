@@ -18,6 +18,7 @@ import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.conv.ConvGeometry;
 import org.spikeprune.core.conv.ConvNetConfig;
 import org.spikeprune.core.conv.OperationCounts;
+import org.spikeprune.core.conv.SvmReadout;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.HardwareEstimate;
 import org.spikeprune.fpga.HardwarePresets;
@@ -128,6 +129,7 @@ public final class ConvTrain
         m.put("test_images", r.testImages());
         m.put("accuracy", r.testAccuracy());
         m.put("train_accuracy", r.trainAccuracy());
+        m.put("readout", readout(r.readout()));
         final Map<String, Object> conn = new LinkedHashMap<>();
         for (int c = 0; c < r.live().length; c++)
         {
@@ -151,6 +153,43 @@ public final class ConvTrain
         m.put("wall_s", r.wallSeconds());
         m.put("digest", r.digest());
         return m;
+    }
+
+    /** The readout's kernel, C and gamma and how they were chosen. */
+    static Map<String, Object> readout(final SvmReadout.Choice choice)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        if (choice == null)
+        {
+            m.put("kernel", "linear");
+            m.put("c", ConvRun.LINEAR_C);
+            return m;
+        }
+        m.put("kernel", "rbf");
+        m.put("search", choice.search().name().toLowerCase(Locale.ROOT));
+        m.put("c", choice.c());
+        m.put("gamma", choice.gamma());
+        if (choice.search() == SvmReadout.Search.CV)
+        {
+            m.put("folds", choice.folds());
+            m.put("cv_accuracy", choice.cvAccuracy());
+        }
+        return m;
+    }
+
+    /** One line on the readout for the summary. */
+    static String readoutLine(final SvmReadout.Choice choice)
+    {
+        if (choice == null)
+        {
+            return String.format(Locale.ROOT, "- readout: linear SVM, C = %s%n", ConvRun.LINEAR_C);
+        }
+        final String how = choice.search() == SvmReadout.Search.CV
+            ? String.format(Locale.ROOT, "chosen by %d-fold cross-validation on the training features, CV accuracy "
+                + "%.2f%%", choice.folds(), 100 * choice.cvAccuracy())
+            : "fixed";
+        return String.format(Locale.ROOT, "- readout: RBF SVM, C = %s, gamma = %s (%s)%n", choice.c(),
+            choice.gamma(), how);
     }
 
     private static Map<String, Object> connectivity(final long live, final long total)
@@ -201,6 +240,7 @@ public final class ConvTrain
         s.append(String.format(Locale.ROOT, "# %s, pruning %s%n%n", opts.profile(), opts.pruning()));
         s.append(String.format(Locale.ROOT, "- test accuracy: **%.2f%%** on %d images (train %.2f%% on %d)%n",
             100 * r.testAccuracy(), r.testImages(), 100 * r.trainAccuracy(), r.trainImages()));
+        s.append(readoutLine(r.readout()));
         s.append(String.format(Locale.ROOT, "- connections removed: **%.2f%%** (%d of %d live)%n", 100 * r.removed(),
             r.liveTotal(), r.connectionTotal()));
         for (int c = 0; c < r.live().length; c++)

@@ -109,6 +109,11 @@ class ConvTrainTest
         assertEquals(0.0, none.get("connections_removed").asDouble(), 0.0);
         assertTrue(none.get("learning").get("stdp_updates").asLong() > 0);
         assertEquals(0, none.get("learning").get("decrement_writes").asLong());
+        final JsonNode readout = none.get("readout");
+        assertEquals("rbf", readout.get("kernel").asText());
+        assertEquals("none", readout.get("search").asText());
+        assertEquals(1.0, readout.get("c").asDouble(), 0.0);
+        assertEquals(1.0 / 20, readout.get("gamma").asDouble(), 0.0);
 
         final JsonNode both = train("nguyen2020", tmp.resolve("both"), 2);
         assertTrue(both.get("connections_removed").asDouble() > 0.5, "removed " + both.get("connections_removed"));
@@ -129,6 +134,27 @@ class ConvTrainTest
         assertEquals(one.get("digest").asText(), three.get("digest").asText());
         assertEquals(one.get("digest").asText(), dedicated.get("digest").asText());
         assertEquals(one.get("learning").get("sops").asLong(), three.get("learning").get("sops").asLong());
+    }
+
+    @Test
+    void shouldRecordTheCrossValidatedReadoutAndKeepTheWeights() throws IOException
+    {
+        final Map<String, String> small = Map.of("learn.iterations", "100,120,120");
+        final Map<String, String> cv = Map.of("learn.iterations", "100,120,120", "readout.search", "cv");
+        final JsonNode ref = train("none", tmp.resolve("r0"), 1, ThreadingMode.INVOKER, small, 20);
+        final JsonNode searched = train("none", tmp.resolve("r1"), 1, ThreadingMode.INVOKER, cv, 20);
+        final JsonNode readout = searched.get("readout");
+        assertEquals("cv", readout.get("search").asText());
+        assertEquals(5, readout.get("folds").asInt());
+        final double c = readout.get("c").asDouble();
+        final double gamma = readout.get("gamma").asDouble() * 20;
+        assertEquals(c, Math.scalb(1.0, Math.getExponent(c)), 0.0, "C on the grid: " + c);
+        assertEquals(gamma, Math.scalb(1.0, Math.getExponent(gamma)), 0.0, "gamma on the grid: " + gamma);
+        assertTrue(readout.get("cv_accuracy").asDouble() >= 0 && readout.get("cv_accuracy").asDouble() <= 1);
+        assertTrue(Files.readString(tmp.resolve("r1/summary.md")).contains("5-fold cross-validation"));
+        // The readout does not touch the network: same learning, same operation counts.
+        assertEquals(ref.get("learning").get("sops").asLong(), searched.get("learning").get("sops").asLong());
+        assertEquals(ref.get("convergence").toString(), searched.get("convergence").toString());
     }
 
     private static String badInput(final Path folder) throws IOException
