@@ -19,17 +19,9 @@ import picocli.CommandLine.Option;
     versionProvider = Main.Version.class,
     description = "Event-driven simulator of neuromorphic hardware that learns on chip (STDP) and prunes its own "
         + "connections while it learns.",
-    subcommands = {
-        CommandLine.HelpCommand.class,
-        TrainCommand.class,
-        FetchDataCommand.class,
-        org.spikeprune.cli.hw.HwCommand.class,
-        org.spikeprune.cli.trace.TraceCommand.class,
-        ReplayCommand.class,
-        BenchCommand.class,
-        org.spikeprune.cli.experiment.ExperimentCommand.class,
-        org.spikeprune.cli.conv.ConvCommand.class,
-    })
+    // The subcommands are registered in code (commandLine): building a command's model reflects over its class,
+    // and a short command such as a hardware replay should not pay for every other command's model.
+    subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable
 {
     /** Exit code for bad input (data file, configuration, parameter). */
@@ -64,9 +56,66 @@ public final class Main implements Runnable
         {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
-        final CommandLine cmd = new CommandLine(new Main());
+        final CommandLine cmd = commandLine(args);
         cmd.setExecutionExceptionHandler(Main::handleError);
         return cmd.execute(args);
+    }
+
+    /** The subcommands' names, in the order the usage lists them. */
+    static final String[] SUBCOMMANDS = {
+        "train", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv",
+    };
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that subcommand is
+     * built (its model is what the arguments are parsed against); otherwise (no arguments, options only,
+     * {@code help}, a misspelt name) every subcommand is, so that usage and suggestions list them all.
+     *
+     * @param args the arguments, or none for the whole command tree.
+     * @return a new command line.
+     */
+    static CommandLine commandLine(final String... args)
+    {
+        final CommandLine cmd = new CommandLine(new Main());
+        final String first = args.length == 0 ? null : args[0];
+        final Object only = first == null ? null : newSubcommand(first);
+        if (only != null)
+        {
+            cmd.addSubcommand(first, only);
+        }
+        else
+        {
+            for (final String name : SUBCOMMANDS)
+            {
+                cmd.addSubcommand(name, newSubcommand(name));
+            }
+        }
+        return cmd;
+    }
+
+    private static Object newSubcommand(final String name)
+    {
+        switch (name)
+        {
+            case "train":
+                return new TrainCommand();
+            case "fetch-data":
+                return new FetchDataCommand();
+            case "hw":
+                return new org.spikeprune.cli.hw.HwCommand();
+            case "trace":
+                return new org.spikeprune.cli.trace.TraceCommand();
+            case "replay":
+                return new ReplayCommand();
+            case "bench":
+                return new BenchCommand();
+            case "experiment":
+                return new org.spikeprune.cli.experiment.ExperimentCommand();
+            case "conv":
+                return new org.spikeprune.cli.conv.ConvCommand();
+            default:
+                return null;
+        }
     }
 
     private static int handleError(

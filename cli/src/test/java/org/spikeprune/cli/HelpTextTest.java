@@ -20,7 +20,7 @@ class HelpTextTest
     void shouldRenderEveryHelpTextWithoutPicocliWarningsWhenAskedForUsage()
     {
         final List<CommandLine> commands = new ArrayList<>();
-        collect(new CommandLine(new Main()), commands);
+        collect(Main.commandLine(), commands);
         final PrintStream err = System.err;
         final ByteArrayOutputStream captured = new ByteArrayOutputStream();
         final StringBuilder problems = new StringBuilder();
@@ -45,6 +45,19 @@ class HelpTextTest
         }
         assertTrue(commands.size() > 10, "commands found: " + commands.size());
         assertEquals("", problems.toString());
+    }
+
+    @Test
+    void shouldBuildOnlyTheNamedSubcommandWhenTheFirstArgumentNamesOneAndEveryOneOtherwise()
+    {
+        assertEquals(List.of("help", "replay"), new ArrayList<>(Main.commandLine("replay", "--hw", "zedboard", "t")
+            .getSubcommands().keySet()));
+        final List<String> all = new ArrayList<>(List.of("help"));
+        all.addAll(List.of(Main.SUBCOMMANDS));
+        assertEquals(all, new ArrayList<>(Main.commandLine().getSubcommands().keySet()));
+        assertEquals(all, new ArrayList<>(Main.commandLine("help", "replay").getSubcommands().keySet()));
+        assertEquals(all, new ArrayList<>(Main.commandLine("--verbose", "replay").getSubcommands().keySet()));
+        assertEquals(all, new ArrayList<>(Main.commandLine("replya").getSubcommands().keySet()));
     }
 
     private static void collect(final CommandLine command, final List<CommandLine> into)

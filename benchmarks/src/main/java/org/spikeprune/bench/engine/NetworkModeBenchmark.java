@@ -65,6 +65,10 @@ public class NetworkModeBenchmark
     @Param({"true", "false"})
     public boolean learn;
 
+    /** The weight normalisation before each learning presentation ({@code norm.mode}; {@code none} leaves it out). */
+    @Param({"unpruned"})
+    public String norm;
+
     private DcNetwork network;
     private byte[] pixels;
     private long[] counts;
@@ -76,7 +80,7 @@ public class NetworkModeBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final DcParams p = new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "config", Map.of()));
+        final DcParams p = new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of("norm.mode", norm), "config", Map.of()));
         network = new DcNetwork(p, 11, cores, mode, ActivitySink.NONE);
         pixels = images();
         counts = new long[p.excNeurons()];

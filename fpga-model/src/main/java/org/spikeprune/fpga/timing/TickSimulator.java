@@ -1,5 +1,7 @@
 package org.spikeprune.fpga.timing;
 
+import java.util.Arrays;
+
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.MemoryConfig;
 import org.spikeprune.fpga.MemorySharing;
@@ -73,6 +75,21 @@ public final class TickSimulator
     private final TickWork scratch = new TickWork();
 
     /**
+     * Slots of the accumulate-stage memo of {@link #timeCounts}: a power of two. Given as counts, the accumulate
+     * stage depends on nothing but (spikes, synaptic ops), so a recorded run's distinct tick vectors (tens of
+     * thousands) share a few thousand accumulate simulations. The memo is cleared when three quarters full.
+     */
+    static final int MEMO_SLOTS = 1 << 14;
+    /** Accumulate-stage fields kept per memo entry. */
+    private static final int MEMO_FIELDS = 8;
+    /** Per slot: spikes (-1 when empty) and synaptic ops of the key; allocated on first use. */
+    private long[] memoKeys;
+    /** Per slot: the accumulate stage's results (see {@link #remember}). */
+    private long[] memoValues;
+    private int memoSize;
+    private long memoHits;
+
+    /**
      * A simulator for a configuration.
      *
      * @param config the hardware.
@@ -125,19 +142,98 @@ public final class TickSimulator
     public void timeCounts(final long spikes, final long sops, final long neuronUpdates, final long stdpUpdates,
         final long decrements, final long spikesOut, final TickTiming out)
     {
-        final long deliveries = Math.max(spikes, sops > 0 ? 1 : 0) * Math.min(pes, Math.max(1, sops));
         out.clear();
-        if (deliveries > EVENT_LIMIT && depth >= 2)
+        final int slot = memoSlot(spikes, sops);
+        if (memoKeys[2 * slot] >= 0)
         {
-            accumulateClosedForm(sops > 0 ? Math.max(1, spikes) : spikes, sops, out);
-            out.closedForm = true;
+            recall(slot, out);
+            memoHits++;
         }
         else
         {
-            scratch.fromCounts(spikes, sops, neuronUpdates, stdpUpdates, decrements, spikesOut, pes);
-            accumulateEvents(scratch, out);
+            final long deliveries = Math.max(spikes, sops > 0 ? 1 : 0) * Math.min(pes, Math.max(1, sops));
+            if (deliveries > EVENT_LIMIT && depth >= 2)
+            {
+                accumulateClosedForm(sops > 0 ? Math.max(1, spikes) : spikes, sops, out);
+                out.closedForm = true;
+            }
+            else
+            {
+                scratch.fromCounts(spikes, sops, neuronUpdates, stdpUpdates, decrements, spikesOut, pes);
+                accumulateEvents(scratch, out);
+            }
+            remember(slot, spikes, sops, out);
         }
         finishTick(spikes, neuronUpdates, stdpUpdates, decrements, spikesOut, out);
+    }
+
+    /** @return how many {@link #timeCounts} calls found their accumulate stage in the memo. */
+    public long memoHits()
+    {
+        return memoHits;
+    }
+
+    /** The memo slot of (spikes, sops): where it is stored, or the empty slot where it belongs. */
+    private int memoSlot(final long spikes, final long sops)
+    {
+        if (memoKeys == null)
+        {
+            memoKeys = new long[2 * MEMO_SLOTS];
+            memoValues = new long[MEMO_FIELDS * MEMO_SLOTS];
+            Arrays.fill(memoKeys, -1L);
+        }
+        final long[] keys = memoKeys;
+        long h = spikes * 0x9E37_79B9_7F4A_7C15L + sops;
+        h ^= h >>> 29;
+        h *= 0xBF58_476D_1CE4_E5B9L;
+        int slot = (int)(h ^ (h >>> 32)) & (MEMO_SLOTS - 1);
+        while (true)
+        {
+            final long k = keys[2 * slot];
+            if (k < 0 || k == spikes && keys[2 * slot + 1] == sops)
+            {
+                return slot;
+            }
+            slot = (slot + 1) & (MEMO_SLOTS - 1);
+        }
+    }
+
+    private void remember(final int slot, final long spikes, final long sops, final TickTiming t)
+    {
+        if (memoSize >= MEMO_SLOTS / 4 * 3)
+        {
+            // Full enough: start again rather than probe long chains (the new entry is simply not kept).
+            Arrays.fill(memoKeys, -1L);
+            memoSize = 0;
+            return;
+        }
+        memoKeys[2 * slot] = spikes;
+        memoKeys[2 * slot + 1] = sops;
+        final long[] v = memoValues;
+        final int at = MEMO_FIELDS * slot;
+        v[at] = t.accumulateCycles;
+        v[at + 1] = t.controllerBusy;
+        v[at + 2] = t.controllerStall;
+        v[at + 3] = t.peBusy;
+        v[at + 4] = t.conflictStall;
+        v[at + 5] = t.weightAccesses;
+        v[at + 6] = t.potentialAccesses;
+        v[at + 7] = t.closedForm ? 1 : 0;
+        memoSize++;
+    }
+
+    private void recall(final int slot, final TickTiming t)
+    {
+        final long[] v = memoValues;
+        final int at = MEMO_FIELDS * slot;
+        t.accumulateCycles = v[at];
+        t.controllerBusy = v[at + 1];
+        t.controllerStall = v[at + 2];
+        t.peBusy = v[at + 3];
+        t.conflictStall = v[at + 4];
+        t.weightAccesses = v[at + 5];
+        t.potentialAccesses = v[at + 6];
+        t.closedForm = v[at + 7] != 0;
     }
 
     /**

@@ -200,4 +200,40 @@ class TickSimulatorTest
 
         assertFalse(timing.closedForm);
     }
+
+    @Test
+    void shouldGiveEveryTickTheSameTimingWhetherItsAccumulateStageIsRememberedOrNot()
+    {
+        // Ticks sharing (spikes, sops) but not the rest; enough distinct pairs to overflow and restart the memo.
+        final HardwareConfig config = HardwarePresets.load("zedboard-8pe");
+        final TickSimulator remembering = new TickSimulator(config);
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        final TickTiming fresh = new TickTiming();
+        final int distinct = TickSimulator.MEMO_SLOTS;
+        for (int i = 0; i < 3 * distinct; i++)
+        {
+            final long spikes = random.nextInt(40);
+            final long sops = spikes == 0 ? 0 : random.nextInt(distinct / 32);
+            final long updates = random.nextInt(3) * 100;
+            final long stdp = random.nextInt(500);
+            final long decrements = random.nextInt(50);
+            final long out = random.nextInt(4);
+            remembering.timeCounts(spikes, sops, updates, stdp, decrements, out, timing);
+            new TickSimulator(config).timeCounts(spikes, sops, updates, stdp, decrements, out, fresh);
+            final String tick = spikes + " spikes, " + sops + " sops, tick " + i;
+            assertEquals(fresh.cycles(), timing.cycles(), tick);
+            assertEquals(fresh.accumulateCycles, timing.accumulateCycles, tick);
+            assertEquals(fresh.controllerBusy, timing.controllerBusy, tick);
+            assertEquals(fresh.controllerStall, timing.controllerStall, tick);
+            assertEquals(fresh.peBusy, timing.peBusy, tick);
+            assertEquals(fresh.conflictStall, timing.conflictStall, tick);
+            assertEquals(fresh.stdpBusy, timing.stdpBusy, tick);
+            assertEquals(fresh.weightAccesses, timing.weightAccesses, tick);
+            assertEquals(fresh.potentialAccesses, timing.potentialAccesses, tick);
+            assertEquals(fresh.spikeAccesses, timing.spikeAccesses, tick);
+            assertEquals(fresh.decrementAccesses, timing.decrementAccesses, tick);
+            assertEquals(fresh.closedForm, timing.closedForm, tick);
+        }
+        assertTrue(remembering.memoHits() > distinct / 2, "memo hits " + remembering.memoHits());
+    }
 }
