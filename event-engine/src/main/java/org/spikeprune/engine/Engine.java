@@ -124,6 +124,7 @@ public final class Engine implements AutoCloseable
      */
     void loop(final long fromTick, final long untilTick)
     {
+        runner.runStart(fromTick);
         long tick = fromTick;
         while (tick < untilTick)
         {

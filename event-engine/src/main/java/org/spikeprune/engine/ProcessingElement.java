@@ -31,6 +31,19 @@ public interface ProcessingElement
     void advance(long tick, SpikeBatch out);
 
     /**
+     * Called once at the start of every run ({@link Engine#run(long, long)}), on the thread that runs this core,
+     * before the run's first tick, whether or not any tick of the run is then run or skipped. Work the caller asked
+     * of the core between runs (a learning rule's normalisation of the core's own synapses, say) is done here, by
+     * the core's thread next to the core's state, rather than by the caller: in the threaded modes that keeps the
+     * synapses in the core thread's cache, and with several core threads the cores do it side by side.
+     *
+     * @param tick the run's first tick.
+     */
+    default void onRunStart(final long tick)
+    {
+    }
+
+    /**
      * Whether running a tick with no input spikes would leave this core's state unchanged and fire nothing.
      * When every core is quiescent and the Controller has nothing to dispatch, the engine skips the tick.
      * Called on the loop thread between ticks.

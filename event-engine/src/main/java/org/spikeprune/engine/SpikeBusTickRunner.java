@@ -67,6 +67,8 @@ final class SpikeBusTickRunner extends TickRunner
 
     private static final EventTranslatorOneArg<TickEntry, SpikeBusTickRunner> TICK_TRANSLATOR =
         (entry, sequence, runner) -> entry.set(runner.publishingTick, runner.input);
+    private static final EventTranslatorOneArg<TickEntry, SpikeBusTickRunner> RUN_START_TRANSLATOR =
+        (entry, sequence, runner) -> entry.setRunStart(runner.publishingTick);
 
     private final ThreadingMode mode;
     private final RingBuffer<TickEntry> ring;
@@ -280,6 +282,31 @@ final class SpikeBusTickRunner extends TickRunner
     {
         publishingTick = tick;
         ring.publishEvent(TICK_TRANSLATOR, this);
+        drain(tick);
+    }
+
+    /**
+     * Opens a run: in {@link ThreadingMode#SHARED} the loop thread starts every core itself; in
+     * {@link ThreadingMode#DEDICATED} a run-start entry goes round the ring like a tick, so that every core starts
+     * on its own thread, and the barrier waits for all of them.
+     */
+    @Override
+    void runStart(final long tick)
+    {
+        if (sequences.length == 1)
+        {
+            groups[0].startCores(tick);
+            throwFailure();
+            return;
+        }
+        publishingTick = tick;
+        ring.publishEvent(RUN_START_TRANSLATOR, this);
+        drain(tick);
+    }
+
+    /** Runs the entry just published on the loop thread's own cores, then waits for the other groups. */
+    private void drain(final long tick)
+    {
         final long sequence = ++publishedSequence;
         try
         {
@@ -297,6 +324,11 @@ final class SpikeBusTickRunner extends TickRunner
         {
             awaitBarrier(sequence, tick);
         }
+        throwFailure();
+    }
+
+    private void throwFailure()
+    {
         for (final CoreGroup group : groups)
         {
             if (group.failure != null)
@@ -475,6 +507,11 @@ final class SpikeBusTickRunner extends TickRunner
                 return;
             }
             final long tick = entry.tick;
+            if (entry.runStart)
+            {
+                startCores(tick);
+                return;
+            }
             final SpikeBatch spikes = entry.spikes;
             for (int c = firstCore; c < endCore; c++)
             {
@@ -485,6 +522,27 @@ final class SpikeBusTickRunner extends TickRunner
                     final ProcessingElement core = cores[c];
                     core.onSpikes(tick, spikes);
                     core.advance(tick, out);
+                }
+                catch (final Throwable ex)
+                {
+                    fail(c, tick, ex);
+                    return;
+                }
+            }
+        }
+
+        /** Calls {@link ProcessingElement#onRunStart(long)} of this group's cores, in core order. */
+        void startCores(final long tick)
+        {
+            if (failure != null)
+            {
+                return;
+            }
+            for (int c = firstCore; c < endCore; c++)
+            {
+                try
+                {
+                    cores[c].onRunStart(tick);
                 }
                 catch (final Throwable ex)
                 {

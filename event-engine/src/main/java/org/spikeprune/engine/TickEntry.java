@@ -7,8 +7,10 @@ package org.spikeprune.engine;
  */
 final class TickEntry
 {
-    /** The tick the spikes belong to. */
+    /** The tick the spikes belong to, or the first tick of the run a run-start entry opens. */
     long tick;
+    /** True for the entry that opens a run ({@link ProcessingElement#onRunStart(long)}); it carries no spikes. */
+    boolean runStart;
     /** The tick's spike ids in canonical (ascending) order. */
     final SpikeBatch spikes;
 
@@ -21,7 +23,16 @@ final class TickEntry
     void set(final long tick, final SpikeBatch source)
     {
         this.tick = tick;
+        this.runStart = false;
         spikes.clear();
         spikes.addAll(source);
+    }
+
+    /** Makes this entry the one that opens a run at {@code tick}. */
+    void setRunStart(final long tick)
+    {
+        this.tick = tick;
+        this.runStart = true;
+        spikes.clear();
     }
 }

@@ -52,6 +52,25 @@ abstract class TickRunner implements AutoCloseable
      */
     abstract void runTick(long tick);
 
+    /**
+     * Calls {@link ProcessingElement#onRunStart(long)} of every core on its own thread; returns once every core
+     * has (the barrier). Called only from the tick loop, once at the start of a run.
+     */
+    abstract void runStart(long tick);
+
+    /** Starts the run of one core on the calling thread. */
+    final void startCore(final int core, final long tick)
+    {
+        try
+        {
+            cores[core].onRunStart(tick);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            throw new EngineException(core, tick, ex);
+        }
+    }
+
     /** Runs one core's share of a tick on the calling thread. */
     final void runCore(final int core, final long tick)
     {
@@ -94,6 +113,15 @@ abstract class TickRunner implements AutoCloseable
             for (int c = 0; c < cores.length; c++)
             {
                 runCore(c, tick);
+            }
+        }
+
+        @Override
+        void runStart(final long tick)
+        {
+            for (int c = 0; c < cores.length; c++)
+            {
+                startCore(c, tick);
             }
         }
     }

@@ -81,6 +81,13 @@ final class DcCore implements ProcessingElement
     SynapseTable plastic;
     int[] wherePlastic;
     float[] normFactor;
+    /**
+     * Set by the network before a learning presentation's run: the core normalises its own synapses at the start
+     * of the run ({@link #onRunStart(long)}), on the thread that runs it.
+     */
+    boolean normalisePending;
+    /** The network whose normalisation rule the core applies to its synapses; null for a core on its own. */
+    DcNetwork network;
     double[] normPlastic;
     double[] normFrozen;
     int[] normLive;
@@ -304,6 +311,16 @@ final class DcCore implements ProcessingElement
         }
         pendingInh = inhCount;
         spikesIn = count;
+    }
+
+    @Override
+    public void onRunStart(final long tick)
+    {
+        if (normalisePending)
+        {
+            normalisePending = false;
+            network.normalise(this);
+        }
     }
 
     @Override

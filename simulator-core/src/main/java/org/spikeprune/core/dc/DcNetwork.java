@@ -87,6 +87,7 @@ public final class DcNetwork implements AutoCloseable
             final int lo = (int)((long)exc * c / coreCount);
             final int hi = (int)((long)exc * (c + 1) / coreCount);
             cores[c] = new DcCore(c, lo, hi - lo, INPUTS, p);
+            cores[c].network = this;
         }
         if (state == null)
         {
@@ -266,9 +267,13 @@ public final class DcNetwork implements AutoCloseable
         int repeat = 0;
         while (true)
         {
-            if (learn)
+            if (learn && p.normMode != DcParams.NormMode.NONE)
             {
-                normalise();
+                // each core normalises its own synapses at the start of the run, on its own thread
+                for (final DcCore core : cores)
+                {
+                    core.normalisePending = true;
+                }
             }
             sink.onImageStart(tick, image, label, learn, repeat);
             final double intensity = p.intensity + repeat;
@@ -290,7 +295,11 @@ public final class DcNetwork implements AutoCloseable
         return repeat + 1;
     }
 
-    /** Scales each neuron's plastic weights so its weights sum to {@code norm.total} (MODEL-REFERENCE §1.5, §7.4). */
+    /**
+     * Scales each neuron's plastic weights so its weights sum to {@code norm.total} (MODEL-REFERENCE §1.5, §7.4), on
+     * the calling thread, core after core. A presentation does it core by core instead, each core at the start of
+     * its run ({@link DcCore#onRunStart(long)}): the same arithmetic, so the same weights.
+     */
     void normalise()
     {
         if (p.normMode == DcParams.NormMode.NONE)
@@ -299,36 +308,52 @@ public final class DcNetwork implements AutoCloseable
         }
         for (final DcCore core : cores)
         {
-            if (core.normPlastic == null)
-            {
-                core.normPlastic = new double[core.n];
-                core.normFrozen = new double[core.n];
-                core.normLive = new int[core.n];
-            }
-            final double[] plasticSum = core.normPlastic;
-            final double[] frozenSum = core.normFrozen;
-            final int[] live = core.normLive;
-            java.util.Arrays.fill(plasticSum, 0);
-            java.util.Arrays.fill(frozenSum, 0);
-            java.util.Arrays.fill(live, 0);
-            sum(core.plastic, plasticSum, live);
-            sum(core.frozen, frozenSum, live);
-            final float[] factor = core.normFactor != null && core.normFactor.length == core.n
-                ? core.normFactor : (core.normFactor = new float[core.n]);
-            for (int j = 0; j < core.n; j++)
-            {
-                final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
-                    ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
-                final double plasticTarget = target - frozenSum[j];
-                factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
-            }
-            final long[] syn = core.plastic.syn;
-            final int size = core.plastic.size();
-            for (int k = 0; k < size; k++)
-            {
-                final long sk = syn[k];
-                syn[k] = SynapseTable.withWeight(sk, SynapseTable.weight(sk) * factor[SynapseTable.post(sk)]);
-            }
+            normalise(core);
+        }
+    }
+
+    /**
+     * {@link #normalise()} of one core's synapses (each neuron's synapses all belong to its core). The core's lazy
+     * pre-spike depressions are applied first: every depression of the last presentation acts before the scaling,
+     * as in the tick loop, whichever way the core deferred it (the deferral depends on how many neurons the core
+     * holds, so without this the weights would depend on the partition).
+     */
+    void normalise(final DcCore core)
+    {
+        if (p.normMode == DcParams.NormMode.NONE)
+        {
+            return;
+        }
+        core.settle();
+        if (core.normPlastic == null)
+        {
+            core.normPlastic = new double[core.n];
+            core.normFrozen = new double[core.n];
+            core.normLive = new int[core.n];
+        }
+        final double[] plasticSum = core.normPlastic;
+        final double[] frozenSum = core.normFrozen;
+        final int[] live = core.normLive;
+        java.util.Arrays.fill(plasticSum, 0);
+        java.util.Arrays.fill(frozenSum, 0);
+        java.util.Arrays.fill(live, 0);
+        sum(core.plastic, plasticSum, live);
+        sum(core.frozen, frozenSum, live);
+        final float[] factor = core.normFactor != null && core.normFactor.length == core.n
+            ? core.normFactor : (core.normFactor = new float[core.n]);
+        for (int j = 0; j < core.n; j++)
+        {
+            final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
+                ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
+            final double plasticTarget = target - frozenSum[j];
+            factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+        }
+        final long[] syn = core.plastic.syn;
+        final int size = core.plastic.size();
+        for (int k = 0; k < size; k++)
+        {
+            final long sk = syn[k];
+            syn[k] = SynapseTable.withWeight(sk, SynapseTable.weight(sk) * factor[SynapseTable.post(sk)]);
         }
     }
 
