@@ -999,8 +999,10 @@ final class DcCore implements ProcessingElement
         return wherePlastic;
     }
 
+    /** The weight of synapse (pre, j) as the tick loop has it: pending depressions applied first (control path). */
     float weightOf(final int pre, final int j)
     {
+        settle();
         final int k = where(pre, j);
         if (k >= 0)
         {
