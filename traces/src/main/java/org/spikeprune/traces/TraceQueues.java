@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueStore;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import net.openhft.posix.PosixAPI;
 
 /**
  * Opens the Chronicle queue of a trace directory, for writing or, after checking its files, for reading.
@@ -24,6 +26,23 @@ import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
  */
 final class TraceQueues
 {
+    /** System property that keeps Chronicle's native POSIX binding (for diagnosis; traces do not need it). */
+    static final String NATIVE_POSIX_PROPERTY = "spikeprune.trace.nativePosix";
+
+    static
+    {
+        // Chronicle's first initialisation in a JVM binds a native POSIX library (jnr-ffi, which generates and
+        // assembles its call stubs at run time: about 0.15 s of CPU) only to msync mapped files and, on request, to
+        // pre-touch pages and read clocks. Traces ask for none of these (sync mode NONE below: the page cache keeps
+        // what a killed process wrote, and durability against a machine crash is not promised), so the binding is
+        // replaced by Chronicle's own no-op implementation before anything loads it.
+        // This block comes first: the constants below already initialise Chronicle classes.
+        if (!Boolean.getBoolean(NATIVE_POSIX_PROPERTY))
+        {
+            PosixAPI.useNoOpPosixApi();
+        }
+    }
+
     /** Roll cycle of every trace: one file per UTC day, up to 2^37 records per file. */
     static final RollCycle ROLL_CYCLE = LargeRollCycles.LARGE_DAILY;
     /** Chronicle's mapping block size for trace files. */
@@ -50,6 +69,7 @@ final class TraceQueues
         return SingleChronicleQueueBuilder.single(dir.toFile())
             .rollCycle(ROLL_CYCLE)
             .blockSize(BLOCK_SIZE)
+            .syncMode(SyncMode.NONE)
             .build();
     }
 
@@ -69,6 +89,7 @@ final class TraceQueues
             queue = SingleChronicleQueueBuilder.single(dir.toFile())
                 .rollCycle(ROLL_CYCLE)
                 .blockSize(BLOCK_SIZE)
+                .syncMode(SyncMode.NONE)
                 .readOnly(true)
                 .build();
         }
