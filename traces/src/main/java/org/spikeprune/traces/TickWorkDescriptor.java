@@ -116,11 +116,12 @@ public final class TickWorkDescriptor
     /** Most ticks in one TICKS_SEQUENCE entry. */
     public static final int SEQUENCE_LIMIT = 4096;
     /**
-     * Most numbered tick shapes; later new shapes are written as {@link #TAG_TICKS}. The most frequent shapes (idle
-     * ticks, common spike counts) appear early, and a full dictionary no longer grows, so the agent thread allocates
-     * nothing per record however long the run.
+     * Most numbered tick shapes; later new shapes are written as {@link #TAG_TICKS} (so are new shapes once the
+     * writer's store of vectors is full). A full dictionary no longer grows, so the agent thread allocates nothing per
+     * record however long the run. Readers take any number of shapes; below this limit a shape number takes at most
+     * three bytes.
      */
-    public static final int DICTIONARY_LIMIT = 1 << 16;
+    public static final int DICTIONARY_LIMIT = 1 << 20;
 
     /** Core-tick field: the core. */
     public static final int CORE = 0;

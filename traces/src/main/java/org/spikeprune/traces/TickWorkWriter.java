@@ -42,16 +42,16 @@ final class TickWorkWriter
     private long bytes;
     private long lastTick;
 
-    /** The tick being collected: its core-tick vectors, FIELDS longs each. */
+    /** The tick being collected: its core-tick vectors, FIELDS ints each (a trace's row fields are ints). */
     private long groupTick;
     private int groupCores;
-    private long[] group = new long[4 * FIELDS];
+    private int[] group = new int[4 * FIELDS];
 
     /** The run not yet written: its first tick, how many ticks, and its vectors. */
     private long runTick;
     private int runRepeat;
     private int runCores;
-    private long[] run = new long[4 * FIELDS];
+    private int[] run = new int[4 * FIELDS];
 
     private final Dictionary dictionary = new Dictionary();
 
@@ -105,8 +105,8 @@ final class TickWorkWriter
     }
 
     /** One CORE_TICK record. */
-    void onCoreTick(final long tick, final int core, final int spikesIn, final long synapticOps,
-        final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+    void onCoreTick(final long tick, final int core, final int spikesIn, final int synapticOps,
+        final int neuronUpdates, final int stdpUpdates, final int decrements, final int spikesOut)
     {
         if (groupCores > 0 && tick != groupTick)
         {
@@ -118,7 +118,7 @@ final class TickWorkWriter
         {
             group = Arrays.copyOf(group, group.length * 2);
         }
-        final long[] g = group;
+        final int[] g = group;
         g[at + TickWorkDescriptor.CORE] = core;
         g[at + TickWorkDescriptor.SPIKES_IN] = spikesIn;
         g[at + TickWorkDescriptor.SYNAPTIC_OPS] = synapticOps;
@@ -135,8 +135,8 @@ final class TickWorkWriter
      * and its last, which no other core's row can share, extend the run without a call each when the run is this
      * core alone with this work.
      */
-    void onCoreTicks(final long first, final int ticks, final int core, final int spikesIn, final long synapticOps,
-        final long neuronUpdates, final long stdpUpdates, final long decrements, final int spikesOut)
+    void onCoreTicks(final long first, final int ticks, final int core, final int spikesIn, final int synapticOps,
+        final int neuronUpdates, final int stdpUpdates, final int decrements, final int spikesOut)
     {
         onCoreTick(first, core, spikesIn, synapticOps, neuronUpdates, stdpUpdates, decrements, spikesOut);
         if (ticks > 2)
@@ -244,13 +244,13 @@ final class TickWorkWriter
         }
         groupCores = 0;
         if (runRepeat > 0 && groupTick == runTick + runRepeat && cores == runCores
-            && Arrays.equals(group, 0, cores * FIELDS, run, 0, cores * FIELDS))
+            && same(group, 0, run, cores * FIELDS))
         {
             runRepeat++;
             return;
         }
         writeRun();
-        final long[] swap = run;
+        final int[] swap = run;
         run = group;
         group = swap;
         runTick = groupTick;
@@ -283,7 +283,7 @@ final class TickWorkWriter
             endEntry();
             return;
         }
-        // shape numbers are below the dictionary's limit of 2^16: 3 bytes each at most
+        // shape numbers are below the dictionary's limit of 2^20: 3 bytes each at most
         ensure(3 * 10 + n * 3);
         beginEntry(TickWorkDescriptor.TAG_TICKS_SEQUENCE, sequenceTick);
         putVar(n);
@@ -303,7 +303,7 @@ final class TickWorkWriter
         }
         final int cores = runCores;
         final int n = cores * FIELDS;
-        final long[] r = run;
+        final int[] r = run;
         final int known = dictionary.find(r, n);
         if (known >= 0 && runRepeat == 1)
         {
@@ -431,40 +431,66 @@ final class TickWorkWriter
     }
 
     /**
-     * The distinct ticks written so far (their core-tick vectors), each numbered in order of first appearance, up
-     * to {@link TickWorkDescriptor#DICTIONARY_LIMIT}: open addressing over primitive arrays.
+     * Whether {@code a[from, from + n)} equals {@code b[0, n)}: a plain loop, which for the few ints of a tick's
+     * vectors costs less than the set-up of {@link Arrays#equals(int[], int, int, int[], int, int)}.
+     */
+    static boolean same(final int[] a, final int from, final int[] b, final int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if (a[from + i] != b[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The distinct ticks written so far (their core-tick vectors), each numbered in order of first appearance, until
+     * {@link TickWorkDescriptor#DICTIONARY_LIMIT} shapes or {@link #DATA_LIMIT} stored ints: open addressing over
+     * primitive arrays.
+     *
+     * <p>A slot keeps 8 bits of the vector's hash beside its number, so a probe compares the vector only when these
+     * agree. Eight bits rather than all 32: vectors with equal tags but different contents then turn up in the first
+     * thousand look-ups, while the code is still being profiled, and the optimising compiler keeps that path instead
+     * of compiling it out and recompiling the writer the first time two of the tens of thousands of shapes share a
+     * full 32-bit hash (it happened twice in a 1,000-image run). The cost is one vector comparison in 256 probes.
      */
     private static final class Dictionary
     {
-        private long[] data = new long[1024];
+        /** Most vector ints stored: 2^21 ints (8 MiB), e.g. 300,000 one-core shapes or 37,000 eight-core ones. */
+        static final int DATA_LIMIT = 1 << 21;
+        private static final int ID_MASK = (1 << 24) - 1;
+
+        private int[] data = new int[1024];
         private int[] offsets = new int[256];
         private int[] lengths = new int[256];
-        /**
-         * Open addressing: each slot holds {@code (hash << 32) | (id + 1)}, 0 when empty, so a probe compares the
-         * full hash before it touches a stored vector (most probes of a full dictionary are misses).
-         */
-        private long[] table = new long[512];
+        /** Open addressing: each slot holds {@code (tag << 24) | (id + 1)}, 0 when empty. */
+        private int[] table = new int[512];
         private int dataLength;
         private int size;
 
         /** The number of the vectors {@code v[0, n)}, or -1. */
-        int find(final long[] v, final int n)
+        int find(final int[] v, final int n)
         {
             final int h = hash(v, 0, n);
-            final long[] t = table;
+            final int tag = h >>> 24;
+            final int[] t = table;
             final int mask = t.length - 1;
             int slot = h & mask;
             while (true)
             {
-                final long e = t[slot];
+                final int e = t[slot];
                 if (e == 0)
                 {
                     return -1;
                 }
-                if ((int)(e >>> 32) == h)
+                if (e >>> 24 == tag)
                 {
-                    final int id = (int)e - 1;
-                    if (lengths[id] == n && Arrays.equals(data, offsets[id], offsets[id] + n, v, 0, n))
+                    final int id = (e & ID_MASK) - 1;
+                    final int from = offsets[id];
+                    if (lengths[id] == n && same(data, from, v, n))
                     {
                         return id;
                     }
@@ -474,9 +500,9 @@ final class TickWorkWriter
         }
 
         /** Numbers the vectors {@code v[0, n)} (not yet known); false when the dictionary is full. */
-        boolean add(final long[] v, final int n)
+        boolean add(final int[] v, final int n)
         {
-            if (size >= TickWorkDescriptor.DICTIONARY_LIMIT)
+            if (size >= TickWorkDescriptor.DICTIONARY_LIMIT || dataLength + n > DATA_LIMIT)
             {
                 return false;
             }
@@ -510,32 +536,29 @@ final class TickWorkWriter
             {
                 slot = (slot + 1) & mask;
             }
-            table[slot] = ((long)hash << 32) | (id + 1L);
+            table[slot] = (hash >>> 24) << 24 | (id + 1);
         }
 
         private void rehash()
         {
-            table = new long[table.length * 2];
+            table = new int[table.length * 2];
             for (int id = 0; id < size; id++)
             {
                 insert(id, hash(data, offsets[id], lengths[id]));
             }
         }
 
-        /** A 32-bit hash of {@code v[from, from + n)}, every bit mixed (the low bits pick the slot). */
-        private static int hash(final long[] v, final int from, final int n)
+        /** A 32-bit hash of {@code v[from, from + n)}, every bit mixed (the low bits pick the slot, the top 8 tag). */
+        private static int hash(final int[] v, final int from, final int n)
         {
             long h = n;
             for (int i = from; i < from + n; i++)
             {
-                h = (h ^ v[i]) * 0x9E37_79B9_7F4A_7C15L;
-                h ^= h >>> 32;
+                h = (h + v[i]) * 0x9E37_79B9_7F4A_7C15L;
             }
-            h ^= h >>> 33;
-            h *= 0xFF51_AFD7_ED55_8CCDL;
-            h ^= h >>> 33;
-            h *= 0xC4CE_B9FE_1A85_EC53L;
-            h ^= h >>> 33;
+            h ^= h >>> 32;
+            h *= 0xD6E8_FEB8_6659_FD93L;
+            h ^= h >>> 32;
             return (int)h;
         }
     }

@@ -59,7 +59,7 @@ import net.openhft.chronicle.wire.DocumentContext;
  *
  * <p>Records drained in one duty cycle are packed into a block, up to {@link #BLOCK_TARGET} bytes, and the block is
  * written as one queue document at the end of the cycle (or when it is full). The queue's per-document cost is
- * shared by the records of a block. The agent sleeps a millisecond whenever the ring is empty, so a block holds
+ * shared by the records of a block. The agent sleeps four milliseconds whenever the ring is empty, so a cycle finds
  * what the producers committed in that time (a single record only when they are slower than that).
  *
  * <p>Each block, once in the queue, is also fed to a {@link TickWorkWriter}, which keeps the trace's tick-work file

@@ -325,6 +325,31 @@ class TraceRecorderTest
     }
 
     @Test
+    void shouldReportAFailedQueueSetUpWithTheDirectoryNamed() throws Exception
+    {
+        final Path dir = tmp.resolve("trace");
+        // a directory where Chronicle creates its metadata file: the agent cannot set the queue up
+        Files.createDirectories(dir.resolve(TraceQueues.METADATA_FILE));
+        final TraceRecorder r = TraceRecorder.start(dir, header());
+        final TraceException ex = assertThrows(TraceException.class, r::awaitStarted);
+        assertTrue(ex.getMessage().startsWith("trace " + dir + ": cannot start recording: "), ex.getMessage());
+        final TraceException next = assertThrows(TraceException.class, () -> r.onImageStart(0, 0, 0, true, 0));
+        assertTrue(next.getMessage().startsWith("trace " + dir + ": cannot start recording: "), next.getMessage());
+        r.close();
+    }
+
+    @Test
+    void shouldReportAFailedQueueSetUpAtFinishWhenNoEventCameAfterIt() throws Exception
+    {
+        final Path dir = tmp.resolve("trace");
+        Files.createDirectories(dir.resolve(TraceQueues.METADATA_FILE));
+        final TraceRecorder r = TraceRecorder.start(dir, header());
+        r.onCoreTick(0, 0, 1, 2, 3, 4, 5, 6);
+        final TraceException ex = assertThrows(TraceException.class, () -> r.finish("digest"));
+        assertTrue(ex.getMessage().startsWith("trace " + dir + ": cannot start recording: "), ex.getMessage());
+    }
+
+    @Test
     void shouldRefuseToStartWhenFreeSpaceBelowHugeMinimum()
     {
         final Path dir = tmp.resolve("trace");

@@ -26,7 +26,7 @@ public final class TraceRecordingChild
         final Path dir = Paths.get(args[0]);
         final long seed = Long.parseLong(args[1]);
         final SyntheticRun run = new SyntheticRun(seed);
-        try (TraceRecorder recorder = TraceRecorder.start(dir, TraceRecorderTest.header()))
+        try (TraceRecorder recorder = TraceRecorder.start(dir, TraceRecorderTest.header()).awaitStarted())
         {
             System.out.println("ready");
             System.out.flush();
