@@ -3,22 +3,14 @@ package org.spikeprune.traces;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_LAST_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROW_LENGTH;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
 import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
 import static org.spikeprune.traces.TraceRecordDescriptor.FLAGS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.FLAG_LEARNING;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_IMAGE_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_END_SPIKES_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_IMAGE_OFFSET;
@@ -30,11 +22,20 @@ import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFS
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_FIELDS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_START;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUP_LENGTH;
-import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.TICK_OFFSET;
 
 import java.io.IOException;
@@ -88,6 +89,8 @@ final class TraceAgent implements Agent, MessageHandler
     private final AtomicLong committedBytes = new AtomicLong();
     private final long[] kindCounts = new long[EVENT_KIND_COUNT];
     private final long[] blockKindCounts = new long[EVENT_KIND_COUNT];
+    /** Decoded rows of one CORE_TICK record. */
+    private final int[] rowScratch = new int[TraceRecordDescriptor.MAX_CORE_TICK_ROWS * ROW_FIELDS];
 
     private SingleChronicleQueue queue;
     private TickWorkWriter tickWork;
@@ -209,13 +212,10 @@ final class TraceAgent implements Agent, MessageHandler
         return b.getLong(at + TICK_OFFSET, BYTE_ORDER) + b.getInt(group + GROUP_TICK_OFFSET, BYTE_ORDER);
     }
 
-    /** The last tick a CORE_TICK record covers: its last row's (rows never reach back before the one above). */
+    /** The last tick a CORE_TICK record covers (stored in it; readers check it against the rows). */
     static long lastCoreTick(final UnsafeBuffer b, final int at)
     {
-        final int rows = b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
-        final int row = at + CORE_TICK_ROWS_START + (rows - 1) * CORE_TICK_ROW_LENGTH;
-        return b.getLong(at + TICK_OFFSET, BYTE_ORDER) + b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER)
-            + b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER) - 1;
+        return b.getLong(at + TICK_OFFSET, BYTE_ORDER) + b.getInt(at + CORE_TICK_LAST_OFFSET, BYTE_ORDER);
     }
 
     /** Drains what producers committed (unless stopped), writes the END record and closes the queue. */
@@ -403,19 +403,17 @@ final class TraceAgent implements Agent, MessageHandler
             if (code == core)
             {
                 final int rows = b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
-                int row = at + CORE_TICK_ROWS_START;
-                for (int i = 0; i < rows; i++, row += CORE_TICK_ROW_LENGTH)
+                final int[] r = rowScratch;
+                if (TraceRecordDescriptor.decodeRows(block, at + CORE_TICK_ROWS_START,
+                    at + b.getInt(at + LENGTH_OFFSET, BYTE_ORDER), rows, r) < 0)
                 {
-                    final long first = tick + b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER);
-                    final int ticks = b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER);
-                    final int c = b.getInt(row + ROW_CORE_OFFSET, BYTE_ORDER);
-                    final int in = b.getInt(row + ROW_SPIKES_IN_OFFSET, BYTE_ORDER);
-                    final int ops = b.getInt(row + ROW_SYNAPTIC_OPS_OFFSET, BYTE_ORDER);
-                    final int updates = b.getInt(row + ROW_NEURON_UPDATES_OFFSET, BYTE_ORDER);
-                    final int stdp = b.getInt(row + ROW_STDP_UPDATES_OFFSET, BYTE_ORDER);
-                    final int decrements = b.getInt(row + ROW_DECREMENTS_OFFSET, BYTE_ORDER);
-                    final int out = b.getInt(row + ROW_SPIKES_OUT_OFFSET, BYTE_ORDER);
-                    w.onCoreTicks(first, ticks, c, in, ops, updates, stdp, decrements, out);
+                    throw new IllegalStateException("a CORE_TICK record at tick " + tick + " does not decode");
+                }
+                for (int i = 0, row = 0; i < rows; i++, row += ROW_FIELDS)
+                {
+                    w.onCoreTicks(tick + r[row + ROW_TICK], r[row + ROW_TICKS], r[row + ROW_CORE],
+                        r[row + ROW_SPIKES_IN], r[row + ROW_SYNAPTIC_OPS], r[row + ROW_NEURON_UPDATES],
+                        r[row + ROW_STDP_UPDATES], r[row + ROW_DECREMENTS], r[row + ROW_SPIKES_OUT]);
                 }
             }
             else if (code == imageStart)

@@ -4,19 +4,9 @@ import static org.spikeprune.traces.TraceRecordDescriptor.BODY_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKSUM_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_LAST_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
-import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROW_LENGTH;
-import static org.spikeprune.traces.TraceRecordDescriptor.MAX_CORE_TICK_ROWS;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_CORE_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_POST_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.DECISION_PRE_OFFSET;
@@ -25,6 +15,8 @@ import static org.spikeprune.traces.TraceRecordDescriptor.EVENT_KIND_COUNT;
 import static org.spikeprune.traces.TraceRecordDescriptor.FIRST_EVENT_CODE;
 import static org.spikeprune.traces.TraceRecordDescriptor.FLAGS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.FLAG_LEARNING;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_MAGIC_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_STABLE_LENGTH;
 import static org.spikeprune.traces.TraceRecordDescriptor.HEADER_VERSION_OFFSET;
@@ -36,13 +28,22 @@ import static org.spikeprune.traces.TraceRecordDescriptor.IMAGE_START_REPEAT_OFF
 import static org.spikeprune.traces.TraceRecordDescriptor.KIND_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.LENGTH_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.MAGIC;
+import static org.spikeprune.traces.TraceRecordDescriptor.MAX_CORE_TICK_ROWS;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_EVALUATIONS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.PRUNE_PRUNED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.RECORD_INDEX_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_CORE;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_DECREMENTS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_FIELDS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_NEURON_UPDATES;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_IN;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SPIKES_OUT;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_STDP_UPDATES;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_SYNAPTIC_OPS;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICK;
+import static org.spikeprune.traces.TraceRecordDescriptor.ROW_TICKS;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_COUNT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_COUNT_OFFSET;
-import static org.spikeprune.traces.TraceRecordDescriptor.GROUP_TICK_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUPS_START;
 import static org.spikeprune.traces.TraceRecordDescriptor.SPIKE_GROUP_LENGTH;
@@ -102,7 +103,8 @@ public final class TraceReader implements AutoCloseable
     private TraceEnd end;
     private boolean finished;
     private int[] ids = new int[256];
-    /** In a CORE_TICK record: the current row's offset, rows after it, the current tick within it. */
+    /** In a CORE_TICK record: its rows decoded, the current row's first int, rows after it, the tick within it. */
+    private final int[] rowData = new int[MAX_CORE_TICK_ROWS * ROW_FIELDS];
     private int rowAt;
     private int rowsLeft;
     private int rowTick;
@@ -219,7 +221,7 @@ public final class TraceReader implements AutoCloseable
         long tick = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
         if (k == TraceRecordKind.CORE_TICK)
         {
-            rowAt = offset + CORE_TICK_ROWS_START;
+            rowAt = 0;
             rowsLeft = buffer.getInt(offset + CORE_TICK_ROWS_OFFSET, BYTE_ORDER) - 1;
             rowTick = 0;
             coreTicks++;
@@ -270,14 +272,14 @@ public final class TraceReader implements AutoCloseable
     /** Moves to the next core tick of the current CORE_TICK record; false when it has none left. */
     private boolean nextCoreTick()
     {
-        if (rowTick + 1 < buffer.getInt(rowAt + ROW_TICKS_OFFSET, BYTE_ORDER))
+        if (rowTick + 1 < rowData[rowAt + ROW_TICKS])
         {
             rowTick++;
         }
         else if (rowsLeft > 0)
         {
             rowsLeft--;
-            rowAt += CORE_TICK_ROW_LENGTH;
+            rowAt += ROW_FIELDS;
             rowTick = 0;
         }
         else
@@ -426,7 +428,7 @@ public final class TraceReader implements AutoCloseable
         final long t = buffer.getLong(offset + TICK_OFFSET, BYTE_ORDER);
         if (kind == TraceRecordKind.CORE_TICK)
         {
-            return t + buffer.getInt(rowAt + ROW_TICK_OFFSET, BYTE_ORDER) + rowTick;
+            return t + rowData[rowAt + ROW_TICK] + rowTick;
         }
         return kind != null && kind.isSpikes() ? t + buffer.getInt(groupAt + GROUP_TICK_OFFSET, BYTE_ORDER) : t;
     }
@@ -533,43 +535,43 @@ public final class TraceReader implements AutoCloseable
     {
         return kind() == TraceRecordKind.PRUNE_DECISION
             ? buffer.getInt(offset + DECISION_CORE_OFFSET, BYTE_ORDER)
-            : rowField(ROW_CORE_OFFSET);
+            : rowField(ROW_CORE);
     }
 
     /** Spikes dispatched to the core (CORE_TICK). */
     public int spikesIn()
     {
-        return rowField(ROW_SPIKES_IN_OFFSET);
+        return rowField(ROW_SPIKES_IN);
     }
 
     /** Synaptic operations (CORE_TICK). */
     public long synapticOps()
     {
-        return rowField(ROW_SYNAPTIC_OPS_OFFSET);
+        return rowField(ROW_SYNAPTIC_OPS);
     }
 
     /** Neuron updates (CORE_TICK). */
     public long neuronUpdates()
     {
-        return rowField(ROW_NEURON_UPDATES_OFFSET);
+        return rowField(ROW_NEURON_UPDATES);
     }
 
     /** STDP updates (CORE_TICK). */
     public long stdpUpdates()
     {
-        return rowField(ROW_STDP_UPDATES_OFFSET);
+        return rowField(ROW_STDP_UPDATES);
     }
 
     /** Decrement Track writes (CORE_TICK). */
     public long decrements()
     {
-        return rowField(ROW_DECREMENTS_OFFSET);
+        return rowField(ROW_DECREMENTS);
     }
 
     /** Spikes emitted by the core (CORE_TICK). */
     public int spikesOut()
     {
-        return rowField(ROW_SPIKES_OUT_OFFSET);
+        return rowField(ROW_SPIKES_OUT);
     }
 
     /** Synapses evaluated (PRUNE). */
@@ -633,10 +635,10 @@ public final class TraceReader implements AutoCloseable
         return copySpikeIds(ids, 0);
     }
 
-    private int rowField(final int fieldOffset)
+    private int rowField(final int field)
     {
         expect(TraceRecordKind.CORE_TICK);
-        return buffer.getInt(rowAt + fieldOffset, BYTE_ORDER);
+        return rowData[rowAt + field];
     }
 
     private int field(final TraceRecordKind k, final int fieldOffset)
@@ -872,30 +874,56 @@ public final class TraceReader implements AutoCloseable
     private void checkCoreTicks(final UnsafeBuffer b, final int at, final int length)
     {
         final int rows = length < CORE_TICK_ROWS_START ? -1 : b.getInt(at + CORE_TICK_ROWS_OFFSET, BYTE_ORDER);
-        if (rows < 1 || rows > MAX_CORE_TICK_ROWS || length != TraceRecordDescriptor.coreTickLength(rows))
+        if (rows < 1 || rows > MAX_CORE_TICK_ROWS || (length & 3) != 0
+            || length > TraceRecordDescriptor.coreTickLength(rows * TraceRecordDescriptor.MAX_ROW_LENGTH))
         {
             throw new TraceFormatException(
                 place() + "(CORE_TICK) declares " + rows + " rows in " + length + " bytes");
         }
-        long ticks = 0;
-        int previous = 0;
-        for (int i = 0, row = at + CORE_TICK_ROWS_START; i < rows; i++, row += CORE_TICK_ROW_LENGTH)
+        final int[] r = rowData;
+        final int end = TraceRecordDescriptor.decodeRows(record, at + CORE_TICK_ROWS_START, at + length, rows, r);
+        if (end < 0)
         {
-            final int first = b.getInt(row + ROW_TICK_OFFSET, BYTE_ORDER);
-            final int n = b.getInt(row + ROW_TICKS_OFFSET, BYTE_ORDER);
-            if (n < 1 || first < previous)
+            throw new TraceFormatException(
+                place() + "(CORE_TICK) does not hold the " + rows + " rows it declares in its " + length + " bytes");
+        }
+        if (TraceRecordDescriptor.coreTickLength(end - at - CORE_TICK_ROWS_START) != length)
+        {
+            throw new TraceFormatException(
+                place() + "(CORE_TICK) is " + length + " bytes long, its " + rows + " rows end at byte " + (end - at));
+        }
+        for (int p = end; p < at + length; p++)
+        {
+            if (record[p] != 0)
+            {
+                throw new TraceFormatException(place() + "(CORE_TICK) has a non-zero byte after its rows");
+            }
+        }
+        long ticks = 0;
+        for (int i = 0, row = 0; i < rows; i++, row += ROW_FIELDS)
+        {
+            if (r[row + ROW_TICKS] < 1)
             {
                 throw new TraceFormatException(
-                    place() + "(CORE_TICK) row " + i + " covers " + n + " ticks from offset " + first);
+                    place() + "(CORE_TICK) row " + i + " covers " + r[row + ROW_TICKS] + " ticks from offset "
+                        + r[row + ROW_TICK]);
             }
-            previous = first;
-            ticks += n;
+            ticks += r[row + ROW_TICKS];
         }
         final int declared = b.getInt(at + CORE_TICK_COUNT_OFFSET, BYTE_ORDER);
         if (ticks != declared)
         {
             throw new TraceFormatException(
                 place() + "(CORE_TICK) declares " + declared + " core ticks, its rows cover " + ticks);
+        }
+        final int lastRow = (rows - 1) * ROW_FIELDS;
+        final long last = (long)r[lastRow + ROW_TICK] + r[lastRow + ROW_TICKS] - 1;
+        final int declaredLast = b.getInt(at + CORE_TICK_LAST_OFFSET, BYTE_ORDER);
+        if (last != declaredLast)
+        {
+            throw new TraceFormatException(
+                place() + "(CORE_TICK) declares its last core tick at offset " + declaredLast + ", its rows end at "
+                    + last);
         }
     }
 

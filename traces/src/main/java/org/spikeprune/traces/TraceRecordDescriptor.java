@@ -50,14 +50,19 @@ import java.nio.ByteOrder;
  *  IMAGE_END (32 bytes)
  *  |   Image  |  Spikes of the presentation                         |  24, 28
  *
- *  CORE_TICK (32 + 36r bytes): the work of cores over ticks, r rows of ints in the order it was reported; the
- *  record's tick is the first row's. A row covers ticks [tick + offset, tick + offset + ticks) of one core, with
- *  the same work in each (an idle stretch of one core is one row); a tick's rows for several cores are
+ *  CORE_TICK (36 + at most 45r bytes, a multiple of 4): the work of cores over ticks, r rows in the order it was
+ *  reported; the record's tick is the first row's. A row covers ticks [tick + offset, tick + offset + ticks) of one
+ *  core, with the same work in each (an idle stretch of one core is one row); a tick's rows for several cores are
  *  consecutive. Core ticks are gathered by the recorder and written after the spike records of their ticks, but
- *  always before the next IMAGE_*, PRUNE or PRUNE_DECISION record.
+ *  always before the next IMAGE_*, PRUNE or PRUNE_DECISION record. A row is nine unsigned variable-length integers
+ *  (7 bits a byte, low bits first, at most 5 bytes; every value at most 2^31 - 1): the increase of the tick offset
+ *  over the row before (the first row's offset is 0), then the fields below. Zero bytes pad the record to a
+ *  multiple of 4. Format 3 stored each row as nine ints (36 bytes); most fields are small, and rows now take 11 to
+ *  14 bytes in paper A's runs.
  *  |   Core ticks covered (int)  |  Rows r (int)                   |  24, 28
- *  |   rows: Tick offset | Ticks | Core | Spikes in | Synaptic ops |  32 + 36i
- *  |         | Neuron updates | STDP updates | Decrements | Spikes out (ints)
+ *  |   Tick offset of the last core tick covered (int)             |  32
+ *  |   rows: Δ tick offset | Ticks | Core | Spikes in | Synaptic ops | Neuron updates | STDP updates |
+ *  |         Decrements | Spikes out (varints)                   ...  36
  *
  *  PRUNE (44 bytes)
  *  |   Evaluations (long)  |  Pruned (long)  |  Groups (int)       |  24, 32, 40
@@ -99,7 +104,7 @@ import java.nio.ByteOrder;
 public final class TraceRecordDescriptor
 {
     /** Version of the format this code writes and reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Byte order of every field. */
     public static final ByteOrder BYTE_ORDER = ByteOrder.LITTLE_ENDIAN;
     /** The ASCII bytes "SPKTRACE" read as a little-endian long. */
@@ -161,28 +166,32 @@ public final class TraceRecordDescriptor
     public static final int CORE_TICK_COUNT_OFFSET = 24;
     /** Offset of the number of rows of a CORE_TICK record. */
     public static final int CORE_TICK_ROWS_OFFSET = 28;
+    /** Offset of the tick offset of the last core tick a CORE_TICK record covers. */
+    public static final int CORE_TICK_LAST_OFFSET = 32;
     /** Offset of the first row of a CORE_TICK record. */
-    public static final int CORE_TICK_ROWS_START = 32;
-    /** Length of a CORE_TICK row. */
-    public static final int CORE_TICK_ROW_LENGTH = 36;
-    /** Offset in a row of its first tick, relative to the record's tick. */
-    public static final int ROW_TICK_OFFSET = 0;
-    /** Offset in a row of the number of consecutive ticks it covers (at least 1). */
-    public static final int ROW_TICKS_OFFSET = 4;
-    /** Offset in a row of the core. */
-    public static final int ROW_CORE_OFFSET = 8;
-    /** Offset in a row of the dispatched spikes (per tick). */
-    public static final int ROW_SPIKES_IN_OFFSET = 12;
-    /** Offset in a row of the synaptic operations (per tick). */
-    public static final int ROW_SYNAPTIC_OPS_OFFSET = 16;
-    /** Offset in a row of the neuron updates (per tick). */
-    public static final int ROW_NEURON_UPDATES_OFFSET = 20;
-    /** Offset in a row of the STDP updates (per tick). */
-    public static final int ROW_STDP_UPDATES_OFFSET = 24;
-    /** Offset in a row of the decrement writes (per tick). */
-    public static final int ROW_DECREMENTS_OFFSET = 28;
-    /** Offset in a row of the emitted spikes (per tick). */
-    public static final int ROW_SPIKES_OUT_OFFSET = 32;
+    public static final int CORE_TICK_ROWS_START = 36;
+    /** Fields of a CORE_TICK row (decoded: the tick offset from the record's tick, then the eight below). */
+    public static final int ROW_FIELDS = 9;
+    /** Most bytes of an encoded row: nine varints of at most 5 bytes. */
+    public static final int MAX_ROW_LENGTH = 5 * ROW_FIELDS;
+    /** Field of a decoded row: its first tick, relative to the record's tick (encoded: the increase over the row before). */
+    public static final int ROW_TICK = 0;
+    /** Field of a row: the number of consecutive ticks it covers (at least 1). */
+    public static final int ROW_TICKS = 1;
+    /** Field of a row: the core. */
+    public static final int ROW_CORE = 2;
+    /** Field of a row: the dispatched spikes (per tick). */
+    public static final int ROW_SPIKES_IN = 3;
+    /** Field of a row: the synaptic operations (per tick). */
+    public static final int ROW_SYNAPTIC_OPS = 4;
+    /** Field of a row: the neuron updates (per tick). */
+    public static final int ROW_NEURON_UPDATES = 5;
+    /** Field of a row: the STDP updates (per tick). */
+    public static final int ROW_STDP_UPDATES = 6;
+    /** Field of a row: the decrement writes (per tick). */
+    public static final int ROW_DECREMENTS = 7;
+    /** Field of a row: the emitted spikes (per tick). */
+    public static final int ROW_SPIKES_OUT = 8;
     /** Most rows a CORE_TICK record holds. */
     public static final int MAX_CORE_TICK_ROWS = 64;
 
@@ -268,14 +277,103 @@ public final class TraceRecordDescriptor
     }
 
     /**
-     * Length of a CORE_TICK record.
+     * Length of a CORE_TICK record whose rows take {@code rowBytes} bytes: the rows, then zero padding to a multiple
+     * of 4.
      *
-     * @param rows its rows.
+     * @param rowBytes bytes of its encoded rows.
      * @return the record length in bytes.
      */
-    public static int coreTickLength(final int rows)
+    public static int coreTickLength(final int rowBytes)
     {
-        return CORE_TICK_ROWS_START + CORE_TICK_ROW_LENGTH * rows;
+        return (CORE_TICK_ROWS_START + rowBytes + 3) & ~3;
+    }
+
+    /**
+     * Encodes rows for a CORE_TICK record.
+     *
+     * @param rows  {@code n} decoded rows of {@link #ROW_FIELDS} ints each (tick offsets from the record's tick, not
+     *              decreasing; every value at least 0).
+     * @param n     rows.
+     * @param dst   receives the encoding from index 0; room for {@code n * MAX_ROW_LENGTH} bytes.
+     * @return bytes written.
+     */
+    public static int encodeRows(final int[] rows, final int n, final byte[] dst)
+    {
+        int p = 0;
+        int previous = 0;
+        for (int r = 0, at = 0; r < n; r++, at += ROW_FIELDS)
+        {
+            p = putVarint(dst, p, rows[at] - previous);
+            previous = rows[at];
+            for (int f = 1; f < ROW_FIELDS; f++)
+            {
+                p = putVarint(dst, p, rows[at + f]);
+            }
+        }
+        return p;
+    }
+
+    private static int putVarint(final byte[] dst, final int at, final int value)
+    {
+        int v = value;
+        int p = at;
+        while ((v & ~0x7F) != 0)
+        {
+            dst[p++] = (byte)((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        dst[p++] = (byte)v;
+        return p;
+    }
+
+    /**
+     * Decodes the rows of a CORE_TICK record.
+     *
+     * @param src  the bytes.
+     * @param from index of the first row.
+     * @param end  index after the last byte the rows may use.
+     * @param n    rows to decode.
+     * @param out  receives {@code n * ROW_FIELDS} ints: tick offsets from the record's tick, then the fields.
+     * @return the index after the last row, or -1 when the bytes do not hold {@code n} rows: a varint runs past
+     *         {@code end} or longer than 5 bytes, a value or a tick offset exceeds 2^31 - 1.
+     */
+    public static int decodeRows(final byte[] src, final int from, final int end, final int n, final int[] out)
+    {
+        int p = from;
+        long offset = 0;
+        for (int r = 0, at = 0; r < n; r++, at += ROW_FIELDS)
+        {
+            for (int f = 0; f < ROW_FIELDS; f++)
+            {
+                long v = 0;
+                int shift = 0;
+                while (true)
+                {
+                    if (p >= end || shift > 28)
+                    {
+                        return -1;
+                    }
+                    final int b = src[p++];
+                    v |= (long)(b & 0x7F) << shift;
+                    if (b >= 0)
+                    {
+                        break;
+                    }
+                    shift += 7;
+                }
+                if (f == ROW_TICK)
+                {
+                    offset += v;
+                    v = offset;
+                }
+                if (v > Integer.MAX_VALUE)
+                {
+                    return -1;
+                }
+                out[at + f] = (int)v;
+            }
+        }
+        return p;
     }
 
     /**

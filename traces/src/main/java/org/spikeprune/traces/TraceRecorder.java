@@ -3,6 +3,7 @@ package org.spikeprune.traces;
 import static org.spikeprune.traces.TraceRecordDescriptor.BYTE_ORDER;
 import static org.spikeprune.traces.TraceRecordDescriptor.CHECKED_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_COUNT_OFFSET;
+import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_LAST_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_OFFSET;
 import static org.spikeprune.traces.TraceRecordDescriptor.CORE_TICK_ROWS_START;
 import static org.spikeprune.traces.TraceRecordDescriptor.MAX_CORE_TICK_ROWS;
@@ -94,10 +95,12 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
     private final CountDownLatch started = new CountDownLatch(1);
     private final IdleStrategy agentIdle;
 
-    /** Ints of a pending core-tick row: the row layout of {@link TraceRecordDescriptor#CORE_TICK_ROW_LENGTH}. */
-    private static final int ROW_INTS = TraceRecordDescriptor.CORE_TICK_ROW_LENGTH / 4;
+    /** Ints of a pending core-tick row: a decoded row ({@link TraceRecordDescriptor#ROW_FIELDS}). */
+    private static final int ROW_INTS = TraceRecordDescriptor.ROW_FIELDS;
     /** Core-tick rows not yet in the ring, and the tick their offsets count from. */
     private final int[] rows = new int[MAX_CORE_TICK_ROWS * ROW_INTS];
+    /** The pending rows encoded, as they go into the ring. */
+    private final byte[] rowBytes = new byte[MAX_CORE_TICK_ROWS * TraceRecordDescriptor.MAX_ROW_LENGTH];
     private int rowCount;
     private int rowTicks;
     private long rowsTick;
@@ -393,7 +396,8 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
             final long next = rowsTick + r[last] + r[last + 1];
             if (tick == next && r[last + 2] == core && r[last + 3] == spikesIn && r[last + 4] == (int)synapticOps
                 && r[last + 5] == (int)neuronUpdates && r[last + 6] == (int)stdpUpdates
-                && r[last + 7] == (int)decrements && r[last + 8] == spikesOut && r[last + 1] < Integer.MAX_VALUE)
+                && r[last + 7] == (int)decrements && r[last + 8] == spikesOut
+                && (long)r[last] + r[last + 1] < Integer.MAX_VALUE)
             {
                 r[last + 1]++;
                 rowTicks++;
@@ -453,19 +457,21 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         }
         rowCount = 0;
         final int code = TraceRecordKind.CORE_TICK.code();
-        final int length = TraceRecordDescriptor.coreTickLength(n);
+        final int[] r = rows;
+        final int encoded = TraceRecordDescriptor.encodeRows(r, n, rowBytes);
+        final int length = TraceRecordDescriptor.coreTickLength(encoded);
         final int index = claim(code, length);
         final UnsafeBuffer b = buffer;
         final int base = index - CHECKED_OFFSET;
         putPrefix(b, base, length, code, 0, rowsTick);
         b.putInt(base + CORE_TICK_COUNT_OFFSET, rowTicks, BYTE_ORDER);
         b.putInt(base + CORE_TICK_ROWS_OFFSET, n, BYTE_ORDER);
-        final int[] r = rows;
-        int at = base + CORE_TICK_ROWS_START;
-        for (int i = 0, end = n * ROW_INTS; i < end; i++)
+        final int last = (n - 1) * ROW_INTS;
+        b.putInt(base + CORE_TICK_LAST_OFFSET, r[last] + r[last + 1] - 1, BYTE_ORDER);
+        b.putBytes(base + CORE_TICK_ROWS_START, rowBytes, 0, encoded);
+        for (int at = base + CORE_TICK_ROWS_START + encoded, end = base + length; at < end; at++)
         {
-            b.putInt(at, r[i], BYTE_ORDER);
-            at += 4;
+            b.putByte(at, (byte)0);
         }
         rowTicks = 0;
         commit(index);

@@ -157,7 +157,8 @@ class TraceExportTest
     {
         final List<String> lines = export(TraceRange.all(), TraceExport.Format.JSONL);
         assertEquals(1 + 11 + 1, lines.size());
-        assertTrue(lines.get(0).startsWith("{\"record\":0,\"kind\":\"HEADER\",\"format_version\":3,"
+        assertTrue(lines.get(0).startsWith("{\"record\":0,\"kind\":\"HEADER\",\"format_version\":"
+            + TraceRecordDescriptor.FORMAT_VERSION + ","
             + "\"profile\":\"test-profile\",\"seed\":" + TraceRecorderTest.SEED), lines.get(0));
         assertTrue(lines.get(0).endsWith(",\"config\":\"profile: test\\nneurons: 100\\nseed: 42\\n\"}"), lines.get(0));
         assertEquals("{\"record\":3,\"kind\":\"INPUT_SPIKES\",\"tick\":0,\"presentation\":0,\"ids\":[1,2,3]}",
@@ -220,8 +221,9 @@ class TraceExportTest
         assertEquals(1, s.queueFiles());
         assertTrue(s.fileBytes() >= s.recordBytes());
         // Record lengths, then a 4-byte queue header per document (the blocks, the header's and the END's).
-        // (a spike record of one tick: 32 + 8 + 4 bytes per id)
-        final long records = 44 + 36 + 52 + 68 + 44 + 32 + 36 + 44 + 44 + 40 + 32
+        // (a spike record of one tick: 32 + 8 + 4 bytes per id; the core tick (0, 1, 3, 300, 100, 7, 2, 1): 36 bytes,
+        // then its row of varints 0, 1, 1, 3, 300 (2 bytes), 100, 7, 2, 1 (10 bytes), padded to 48)
+        final long records = 44 + 36 + 52 + 48 + 44 + 32 + 36 + 44 + 44 + 40 + 32
             + TraceRecordDescriptor.endLength("run-digest".length()) + TraceCodec.encodeHeader(s.header(), 1).length;
         assertTrue(s.documents() >= 3 && s.documents() <= 13, "documents: " + s.documents());
         final long expectedBytes = records + 4 * s.documents();

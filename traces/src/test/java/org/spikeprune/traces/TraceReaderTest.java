@@ -77,7 +77,8 @@ class TraceReaderTest
             recorder.finish("");
         }
         final TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceReader.open(dir));
-        assertEquals("trace " + dir + ": format version 7, this spikeprune reads format version 3", ex.getMessage());
+        assertEquals("trace " + dir + ": format version 7, this spikeprune reads format version "
+            + TraceRecordDescriptor.FORMAT_VERSION, ex.getMessage());
         assertThrows(TraceFormatException.class, () -> TraceSummary.of(dir));
     }
 
