@@ -58,7 +58,8 @@ public class TraceAppendBenchmark
             ids[i] = i * 49;
         }
         dir = TraceDirectories.create("trace-bench");
-        recorder = TraceRecorder.start(dir.resolve("trace"), TraceHeader.of("bench", 1, "bench: true\n", "bench"));
+        recorder = TraceRecorder.start(dir.resolve("trace"), TraceHeader.of("bench", 1, "bench: true\n", "bench"))
+            .awaitStarted();
         recordsAtStart = recorder.committedRecords();
         bytesAtStart = recorder.committedBytes();
     }

@@ -52,7 +52,8 @@ public class TraceOverheadBenchmark
     public void start()
     {
         dir = TraceDirectories.create("trace-overhead-bench");
-        recorder = TraceRecorder.start(dir.resolve("trace"), TraceHeader.of("bench", 1, "bench\n", "bench"));
+        recorder = TraceRecorder.start(dir.resolve("trace"), TraceHeader.of("bench", 1, "bench\n", "bench"))
+            .awaitStarted();
     }
 
     /** Stops the recorder and deletes the trace. */
