@@ -344,7 +344,6 @@ class TraceRecorderTest
         final Path dir = tmp.resolve("trace");
         Files.createDirectories(dir.resolve(TraceQueues.METADATA_FILE));
         final TraceRecorder r = TraceRecorder.start(dir, header());
-        r.onCoreTick(0, 0, 1, 2, 3, 4, 5, 6);
         final TraceException ex = assertThrows(TraceException.class, () -> r.finish("digest"));
         assertTrue(ex.getMessage().startsWith("trace " + dir + ": cannot start recording: "), ex.getMessage());
     }
