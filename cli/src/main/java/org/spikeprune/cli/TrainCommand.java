@@ -127,7 +127,6 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(), setMap);
         final DcParams p = new DcParams(params);
         final ThreadingMode mode = threadingMode(threading);
-        trace.warmUp();
 
         final MnistFiles files = loadData(p.dataSet());
         final IdxDataset train = files.train();

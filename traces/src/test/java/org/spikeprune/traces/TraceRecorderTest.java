@@ -451,23 +451,4 @@ class TraceRecorderTest
         assertEquals(-1, summary.firstTick());
         assertNotNull(summary.header());
     }
-
-    @Test
-    void shouldLeaveNoFilesBehindWhenWarmingUp() throws Exception
-    {
-        final Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        final long before = warmUpDirectories(tmp);
-        final Thread t = TraceRecorder.warmUpInBackground();
-        t.join(60_000);
-        assertFalse(t.isAlive(), "the warm-up did not end");
-        assertEquals(before, warmUpDirectories(tmp), "a warm-up directory was left in " + tmp);
-    }
-
-    private static long warmUpDirectories(final Path tmp) throws java.io.IOException
-    {
-        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(tmp))
-        {
-            return s.filter(p -> p.getFileName().toString().startsWith("spikeprune-trace-warm-up")).count();
-        }
-    }
 }

@@ -36,19 +36,6 @@ public final class TraceOptions
     }
 
     /**
-     * With {@code --trace}: lets Chronicle Queue initialise itself on another thread while the command loads its
-     * data, so that {@link #start} later opens the trace quickly (see {@link TraceRecorder#warmUpInBackground()}).
-     */
-    public void warmUp()
-    {
-        if (dir != null)
-        {
-            TraceCommand.quietQueueLogging();
-            TraceRecorder.warmUpInBackground();
-        }
-    }
-
-    /**
      * Starts the recorder, or returns null when {@code --trace} was not given.
      *
      * @param profile    the profile name.
