@@ -57,8 +57,8 @@ import java.nio.ByteOrder;
  *  always before the next IMAGE_*, PRUNE or PRUNE_DECISION record. A row is nine unsigned variable-length integers
  *  (7 bits a byte, low bits first, at most 5 bytes; every value at most 2^31 - 1): the increase of the tick offset
  *  over the row before (the first row's offset is 0), then the fields below. Zero bytes pad the record to a
- *  multiple of 4. Format 3 stored each row as nine ints (36 bytes); most fields are small, and rows now take 11 to
- *  14 bytes in paper A's runs.
+ *  multiple of 4. Format 3 stored each row as nine ints (36 bytes); most fields are small (a 1,000-image run of
+ *  paper A's network went from 129 MB to 72 MB of records).
  *  |   Core ticks covered (int)  |  Rows r (int)                   |  24, 28
  *  |   Tick offset of the last core tick covered (int)             |  32
  *  |   rows: Δ tick offset | Ticks | Core | Spikes in | Synaptic ops | Neuron updates | STDP updates |
