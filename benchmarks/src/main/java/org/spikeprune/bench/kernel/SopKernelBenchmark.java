@@ -35,9 +35,10 @@ import org.spikeprune.core.dc.SynapseKernels;
  *       default ({@code syn.delay_max_ms=10}): the 20 groups one spike reaches over 20 ticks, run back to
  *       back.</li>
  *   <li>{@code emitDelays20}: the simulator's kernel as {@code DcCore} runs it since spikes are propagated at
- *       emission: the 20 delay groups of one spike back to back, each weight added to the conductance increment
- *       of its arrival tick ({@link SynapseKernels#accumulate(long[], int[], int, int, double[][], int, long[],
- *       long[])}).</li>
+ *       emission: all synapses of one spike in one loop, each weight added to the conductance increment of its
+ *       arrival tick ({@link SynapseKernels#emit}); {@code emitDelays20Groups} is the form for long delay groups,
+ *       the 20 groups back to back with a loop each ({@link SynapseKernels#emitGroups}); {@code DcCore} picks one
+ *       by the average group length.</li>
  *   <li>{@code row*}: the dense-row layout of {@link DenseRowKernels} (a {@code float[]} per input, post index
  *       implicit, 4 bytes per synapse, {@code ge[j] += w[j]}); {@code rowDenseWide} holds the same weights as
  *       doubles (8 bytes per synapse, bit-identical sums, the form C2 vectorises on JDK 17);
@@ -142,11 +143,13 @@ public class SopKernelBenchmark
         long[] packed;
         int[] packedStart;
         long[] delayed;
+        byte[] delayedDelay;
         int[] delayedStart;
         double[] ge;
         float[] y1;
         int[] spikes;
         double[][] incoming;
+        int[] slotOf;
         long[] ops;
 
         /** Builds the compacted storage, one group per input and 20 delay groups per input. */
@@ -158,6 +161,7 @@ public class SopKernelBenchmark
             packed = new long[INPUTS * keep];
             packedStart = new int[INPUTS + 1];
             delayed = new long[INPUTS * keep];
+            delayedDelay = new byte[INPUTS * keep];
             delayedStart = new int[INPUTS * DELAYS + 1];
             final int[] posts = new int[fanOut];
             final byte[] delay = new byte[fanOut];
@@ -191,6 +195,7 @@ public class SopKernelBenchmark
                     {
                         if (delay[posts[j]] == d)
                         {
+                            delayedDelay[kd] = (byte)d;
                             delayed[kd++] = packed[packedStart[i] + j];
                         }
                     }
@@ -202,6 +207,7 @@ public class SopKernelBenchmark
             y1 = traces(r, fanOut);
             spikes = spikes(r);
             incoming = new double[DELAYS][fanOut];
+            slotOf = new int[DELAYS];
             ops = new long[DELAYS];
         }
     }
@@ -454,8 +460,9 @@ public class SopKernelBenchmark
     }
 
     /**
-     * The simulator's SOP kernel as {@code DcCore} runs it: an input spike propagated at emission over its 20
-     * delay groups (the default delays), each weight added to the conductance increment of its arrival tick.
+     * The simulator's SOP kernel as {@code DcCore} runs it while its delay groups are short: an input spike
+     * propagated at emission over all its synapses in one loop (20 delays, the default), each weight added to the conductance increment of its
+     * arrival tick ({@link SynapseKernels#emit}).
      *
      * @param s the storage.
      * @return an increment.
@@ -467,7 +474,29 @@ public class SopKernelBenchmark
         int slot = 0;
         for (final int i : s.spikes)
         {
-            SynapseKernels.accumulate(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
+            SynapseKernels.emit(s.delayed, s.delayedDelay, start, i * DELAYS, DELAYS, s.incoming, slot, s.slotOf, null,
+                s.ops);
+            slot = slot + 1 == DELAYS ? 0 : slot + 1;
+        }
+        return s.incoming[0][0];
+    }
+
+    /**
+     * The other form of {@link #emitDelays20}: the 20 delay groups of one spike back to back, a loop per group
+     * ({@link SynapseKernels#emitGroups}); the same sums bit for bit. {@code DcCore} runs this one when its delay
+     * groups are long (8 synapses or more on average), the one-loop form otherwise.
+     *
+     * @param s the storage.
+     * @return an increment.
+     */
+    @Benchmark
+    public double emitDelays20Groups(final Pruned s)
+    {
+        final int[] start = s.delayedStart;
+        int slot = 0;
+        for (final int i : s.spikes)
+        {
+            SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0][0];

@@ -100,6 +100,10 @@ final class DcCore implements ProcessingElement
 
     /** Conductance increments of the arrivals in flight, by arrival tick slot ({@code tick mod delays}). */
     private final double[][] incoming;
+    /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
+    static final int ONE_LOOP_MAX_GROUP = 8;
+    /** Scratch of the emission kernel: the arrival slot of each delay. */
+    private final int[] slotOf;
     /** Accumulations (SOPs) due at each arrival slot. */
     private final long[] incomingOps;
     /** Pre-spike depressions (STDP updates) due at each arrival slot. */
@@ -212,6 +216,7 @@ final class DcCore implements ProcessingElement
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
         incoming = new double[delays][n];
+        slotOf = new int[delays];
         incomingOps = new long[delays];
         incomingUpdates = new long[delays];
         rowSettled = new int[inputs];
@@ -364,11 +369,10 @@ final class DcCore implements ProcessingElement
                 history[i * historyDepth + h] = t;
                 historyHead[i] = h + 1 == historyDepth ? 0 : h + 1;
                 final int g0 = i * delays;
-                SynapseKernels.accumulate(pt.syn, pt.groupStart, g0, delays, incoming, slot,
-                    learn ? incomingUpdates : null, incomingOps);
+                emit(pt, g0, slot, learn ? incomingUpdates : null);
                 if (anyFrozen)
                 {
-                    SynapseKernels.accumulate(ft.syn, ft.groupStart, g0, delays, incoming, slot, null, incomingOps);
+                    emit(ft, g0, slot, null);
                 }
                 if (learn)
                 {
@@ -393,6 +397,25 @@ final class DcCore implements ProcessingElement
             stdpUpdates += updates;
             decrements += updates;
             incomingUpdates[slot] = 0;
+        }
+    }
+
+    /**
+     * Propagates an input spike over its synapses of one table into the increments of their arrival slots. Both
+     * kernels give the same sums bit for bit; the one-loop kernel wins while the delay groups are short (a few
+     * synapses each: 100 neurons, or a pruned core), the group-by-group kernel when they are long (measured in
+     * {@code SopKernelBenchmark}: one loop is faster up to about 5 synapses per group, slower from 10).
+     */
+    private void emit(final SynapseTable table, final int g0, final int slot, final long[] updates)
+    {
+        if (table.size() < ONE_LOOP_MAX_GROUP * table.groupStart.length)
+        {
+            SynapseKernels.emit(table.syn, table.delay, table.groupStart, g0, delays, incoming, slot, slotOf, updates,
+                incomingOps);
+        }
+        else
+        {
+            SynapseKernels.emitGroups(table.syn, table.groupStart, g0, delays, incoming, slot, updates, incomingOps);
         }
     }
 

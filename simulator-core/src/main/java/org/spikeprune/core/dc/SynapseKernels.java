@@ -4,10 +4,9 @@ package org.spikeprune.core.dc;
  * The inner loops of a processing element's Weight memory, on its real storage. {@code DcCore} runs these methods,
  * so a benchmark that calls them measures the simulator's own code path:
  * <ul>
- *   <li>the synaptic-operation (SOP) kernel at emission,
- *       {@link #accumulate(long[], int[], int, int, double[][], int, long[], long[])}: an input spike is
- *       propagated over all its delay groups back to back, each weight added to the conductance increment of its
- *       arrival tick;</li>
+ *   <li>the synaptic-operation (SOP) kernel at emission, {@link #emit} (one loop over all the input's synapses)
+ *       or {@link #emitGroups} (delay group after delay group): an input spike is propagated over all its
+ *       synapses at once, each weight added to the conductance increment of its arrival tick;</li>
  *   <li>the pending STDP pre-spike depressions of one delay group's arrival ({@link #depress});</li>
  *   <li>the STDP post-spike potentiation of one neuron's synapses ({@link #potentiate}).</li>
  * </ul>
@@ -99,20 +98,73 @@ public final class SynapseKernels
     }
 
     /**
-     * SOP kernel at emission: an input spike is propagated over all its synapses at once, delay group after delay
-     * group, each weight added to the conductance increment of its arrival tick (Brian 1's delayed reaction). The
-     * increments of slot {@code s} are added to the conductances at the tick whose slot is s.
+     * SOP kernel at emission, as {@code DcCore} runs it: an input spike is propagated over all its synapses in one
+     * loop, each weight added to the conductance increment of its arrival tick, {@code incoming[slot(d)][post]}
+     * with {@code slot(d) = (slot0 + d) mod delays} for a synapse of delay d. One input has at most one synapse onto
+     * a neuron, so each increment receives at most one weight per emission, and the sums are those of
+     * {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops. The SOPs (and STDP updates) due at each arrival slot are
+     * counted from the group sizes.
+     *
+     * @param syn        packed synapses.
+     * @param delay      delay in ticks of every synapse.
+     * @param groupStart first synapse of every (input, delay) group, and the end.
+     * @param g0         the input's first group ({@code input * delays}).
+     * @param delays     delay groups per input (and arrival slots).
+     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param slot0      the slot of the emission tick (delay 0).
+     * @param slotOf     scratch of at least {@code delays} entries: the arrival slot of each delay.
+     * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
+     * @param ops        accumulations due by arrival slot, incremented by the group sizes.
+     */
+    public static void emit(final long[] syn, final byte[] delay, final int[] groupStart, final int g0,
+        final int delays, final double[][] incoming, final int slot0, final int[] slotOf,
+        final long[] updates, final long[] ops)
+    {
+        final int from = groupStart[g0];
+        final int to = groupStart[g0 + delays];
+        if (to == from)
+        {
+            return;
+        }
+        int slot = slot0;
+        int start = from;
+        for (int d = 0; d < delays; d++)
+        {
+            slotOf[d] = slot;
+            final int end = groupStart[g0 + d + 1];
+            final int c = end - start;
+            if (c != 0)
+            {
+                ops[slot] += c;
+                if (updates != null)
+                {
+                    updates[slot] += c;
+                }
+            }
+            start = end;
+            slot = slot + 1 == delays ? 0 : slot + 1;
+        }
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            incoming[slotOf[delay[k]]][post(sk)] += weight(sk);
+        }
+    }
+
+    /**
+     * {@link #emit} delay group after delay group, a loop per group: the same sums bit for bit, faster when the
+     * groups are long (tens of synapses).
      *
      * @param syn        packed synapses.
      * @param groupStart first synapse of every (input, delay) group, and the end.
      * @param g0         the input's first group ({@code input * delays}).
-     * @param delays     delay groups per input.
+     * @param delays     delay groups per input (and arrival slots).
      * @param incoming   conductance increments by arrival slot, then by local neuron.
      * @param slot0      the slot of the emission tick (delay 0).
      * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
      * @param ops        accumulations due by arrival slot, incremented by the group sizes.
      */
-    public static void accumulate(final long[] syn, final int[] groupStart, final int g0, final int delays,
+    public static void emitGroups(final long[] syn, final int[] groupStart, final int g0, final int delays,
         final double[][] incoming, final int slot0, final long[] updates, final long[] ops)
     {
         int slot = slot0;

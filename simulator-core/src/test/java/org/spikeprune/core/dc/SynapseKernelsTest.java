@@ -35,6 +35,85 @@ class SynapseKernelsTest
         assertArrayEquals(new double[] {0, 0.5, 0, 1.25, 2.0}, ge);
     }
 
+    @ParameterizedTest
+    @CsvSource({"0, 20, 7", "13, 20, 7", "19, 20, 100", "5, 1, 12", "3, 6, 1"})
+    void shouldEmitOverAllDelaysInOneLoopOrGroupByGroupWithTheSameSumsBitForBit(
+        final int slot0, final int delays, final int n)
+    {
+        // three inputs, each with at most one synapse per post neuron and a random delay, some groups empty
+        final java.util.SplittableRandom rnd = new java.util.SplittableRandom(slot0 * 31L + delays * 7L + n);
+        final int inputs = 3;
+        final int[] groupStart = new int[inputs * delays + 1];
+        final long[] syn = new long[inputs * n];
+        final byte[] delay = new byte[inputs * n];
+        int k = 0;
+        for (int i = 0; i < inputs; i++)
+        {
+            final int[] d = new int[n];
+            for (int j = 0; j < n; j++)
+            {
+                d[j] = rnd.nextInt(4) == 0 ? -1 : rnd.nextInt(delays);
+            }
+            for (int g = 0; g < delays; g++)
+            {
+                groupStart[i * delays + g] = k;
+                for (int j = 0; j < n; j++)
+                {
+                    if (d[j] == g)
+                    {
+                        syn[k] = SynapseKernels.pack(j, (float)rnd.nextDouble());
+                        delay[k++] = (byte)g;
+                    }
+                }
+            }
+        }
+        groupStart[inputs * delays] = k;
+        final double[][] byGroup = new double[delays][n];  // reference: synapse by synapse, slot by modulo
+        final double[][] flat = new double[delays][n];
+        final double[][] flatGroups = new double[delays][n];
+        for (int s = 0; s < delays; s++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                byGroup[s][j] = rnd.nextDouble();
+                flat[s][j] = byGroup[s][j];
+                flatGroups[s][j] = byGroup[s][j];
+            }
+        }
+        final long[] opsA = new long[delays];
+        final long[] updA = new long[delays];
+        final long[] opsB = new long[delays];
+        final long[] updB = new long[delays];
+        final long[] opsC = new long[delays];
+        for (int i = 0; i < inputs; i++)
+        {
+            final int slot = (slot0 + i) % delays;
+            for (int q = groupStart[i * delays]; q < groupStart[(i + 1) * delays]; q++)
+            {
+                final int arrival = (slot + delay[q]) % delays;
+                byGroup[arrival][SynapseKernels.post(syn[q])] += SynapseKernels.weight(syn[q]);
+                opsA[arrival]++;
+                updA[arrival]++;
+            }
+            SynapseKernels.emit(syn, delay, groupStart, i * delays, delays, flat, slot, new int[delays], updB, opsB);
+            SynapseKernels.emitGroups(syn, groupStart, i * delays, delays, flatGroups, slot, null, opsC);
+        }
+        for (int s = 0; s < delays; s++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                assertEquals(Double.doubleToRawLongBits(byGroup[s][j]), Double.doubleToRawLongBits(flat[s][j]),
+                    "slot " + s + " neuron " + j);
+                assertEquals(Double.doubleToRawLongBits(byGroup[s][j]),
+                    Double.doubleToRawLongBits(flatGroups[s][j]), "groups: slot " + s + " neuron " + j);
+            }
+        }
+        assertArrayEquals(opsA, opsB);
+        assertArrayEquals(updA, updB);
+        assertArrayEquals(opsA, opsC);
+        assertEquals(k, Arrays.stream(opsB).sum());
+    }
+
     @Test
     void shouldAccumulateTheOldWeightThenDepressItAndClipAtZero()
     {
