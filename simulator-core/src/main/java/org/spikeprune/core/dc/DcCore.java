@@ -494,12 +494,18 @@ final class DcCore implements ProcessingElement
         }
         final int from = rowSettled[i];
         final int row = i * n;
+        final int y1Len = y1Table.length;
         for (int m = 0; m < count; m++)
         {
             final int e = history[base + h];
             for (int a = 0; a < recentCount; a++)
             {
                 final int j = recent[a];
+                if (e - lastPost[j] >= y1Len)
+                {
+                    // every arrival of this emission finds y1_j = 0: no change to the weight
+                    continue;
+                }
                 final int k = wh[row + j];
                 if (k < 0)
                 {
