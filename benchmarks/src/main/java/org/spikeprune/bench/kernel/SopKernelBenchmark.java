@@ -70,6 +70,8 @@ public class SopKernelBenchmark
 {
     /** Spikes per invocation. */
     static final int SPIKES = 256;
+    /** Length of the spike stream of the emission kernels (a multiple of {@link #SPIKES}). */
+    static final int STREAM = 1 << 18;
     /** Inputs of paper A's network. */
     static final int INPUTS = 784;
     /** Delay groups per input in the default configuration. */
@@ -148,6 +150,13 @@ public class SopKernelBenchmark
         double[] ge;
         float[] y1;
         int[] spikes;
+        /**
+         * A long random spike stream for the emission kernels: each invocation takes the next {@value #SPIKES}
+         * spikes, so the branch predictor cannot learn the group lengths of a short sequence repeated (as in a
+         * simulation, where the spike sequence never repeats).
+         */
+        int[] stream;
+        int cursor;
         double[][] incoming;
         int[] slotOf;
         long[] ops;
@@ -206,6 +215,11 @@ public class SopKernelBenchmark
             ge = new double[fanOut];
             y1 = traces(r, fanOut);
             spikes = spikes(r);
+            stream = new int[STREAM];
+            for (int x = 0; x < STREAM; x++)
+            {
+                stream[x] = r.nextInt(INPUTS);
+            }
             incoming = new double[DELAYS][fanOut];
             slotOf = new int[DELAYS];
             ops = new long[DELAYS];
@@ -471,9 +485,13 @@ public class SopKernelBenchmark
     public double emitDelays20(final Pruned s)
     {
         final int[] start = s.delayedStart;
+        final int[] stream = s.stream;
+        final int first = s.cursor;
+        s.cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
         int slot = 0;
-        for (final int i : s.spikes)
+        for (int x = first; x < first + SPIKES; x++)
         {
+            final int i = stream[x];
             SynapseKernels.emit(s.delayed, s.delayedDelay, start, i * DELAYS, DELAYS, s.incoming, slot, s.slotOf, null,
                 s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
@@ -493,9 +511,13 @@ public class SopKernelBenchmark
     public double emitDelays20Groups(final Pruned s)
     {
         final int[] start = s.delayedStart;
+        final int[] stream = s.stream;
+        final int first = s.cursor;
+        s.cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
         int slot = 0;
-        for (final int i : s.spikes)
+        for (int x = first; x < first + SPIKES; x++)
         {
+            final int i = stream[x];
             SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
