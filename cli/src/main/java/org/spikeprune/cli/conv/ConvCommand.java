@@ -76,7 +76,8 @@ public final class ConvCommand implements Runnable
         ThreadingMode threading;
 
         @Option(names = "--set", description = "key=value: pruning.alpha, pruning.k, pruning.beta, pruning.tpost, "
-            + "learn.iterations, learn.order, learn.rate-period, init.mean, init.std.")
+            + "learn.iterations, learn.order, learn.rate-period, learn.schedule, stdp.pre, init.mean, init.std, "
+            + "readout.search, readout.c, readout.gamma, readout.folds.")
         Map<String, String> sets = new LinkedHashMap<>();
 
         @Option(names = "--quick", description = "CI-speed form: fewer iterations and images.")

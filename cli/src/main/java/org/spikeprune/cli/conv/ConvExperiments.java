@@ -264,7 +264,7 @@ public final class ConvExperiments
             s.setMarker(SeriesMarkers.NONE);
         }
         png("connectivity.png", chart);
-        final int[] it = config.learnIterations();
+        final int[] it = config.iterationsPerLayer();
         return String.format(Locale.ROOT, "## Connectivity vs iteration (paper B Fig. 6)%n%n"
             + "Pruning `nguyen2020`: after conv1 learned (iteration %d) %.2f%% of all connections removed; after "
             + "conv2 (iteration %d) %.2f%%; at the end %.2f%%. conv1's pruned weights are %.3f%% of all "

@@ -54,7 +54,7 @@ final class ConvRun
     static final double LINEAR_C = 2.4;
 
     private static final Set<String> NET_KEYS = Set.of("learn.iterations", "learn.order", "learn.rate-period",
-        "init.mean", "init.std");
+        "learn.schedule", "stdp.pre", "init.mean", "init.std");
     /** Settings of the RBF readout. */
     static final String READOUT_SEARCH = "readout.search";
     /** C of the RBF readout when not searched. */
@@ -180,9 +180,44 @@ final class ConvRun
                 case "sequential":
                     cfg = cfg.withOrder(ConvNetConfig.LearningOrder.SEQUENTIAL);
                     break;
+                case "class-permuted":
+                    cfg = cfg.withOrder(ConvNetConfig.LearningOrder.CLASS_PERMUTED);
+                    break;
                 default:
-                    throw new InputException("--set learn.order: expected shuffled or sequential, found '" + order
+                    throw new InputException("--set learn.order: expected sequential, class-permuted or shuffled, "
+                        + "found '" + order
                         + "'");
+            }
+        }
+        final String schedule = o.sets().get("learn.schedule");
+        if (schedule != null)
+        {
+            switch (schedule.toLowerCase(Locale.ROOT))
+            {
+                case "layer":
+                    cfg = cfg.withSchedule(ConvNetConfig.Schedule.LAYER);
+                    break;
+                case "global":
+                    cfg = cfg.withSchedule(ConvNetConfig.Schedule.GLOBAL);
+                    break;
+                default:
+                    throw new InputException("--set learn.schedule: expected layer or global, found '" + schedule
+                        + "'");
+            }
+        }
+        final String pre = o.sets().get("stdp.pre");
+        if (pre != null)
+        {
+            switch (pre.toLowerCase(Locale.ROOT))
+            {
+                case "once":
+                    cfg = cfg.withCountPreSpikes(false);
+                    break;
+                case "count":
+                    cfg = cfg.withCountPreSpikes(true);
+                    break;
+                default:
+                    throw new InputException("--set stdp.pre: expected once or count, found '" + pre + "'");
             }
         }
         if (o.sets().containsKey("init.mean") || o.sets().containsKey("init.std"))
@@ -520,7 +555,7 @@ final class ConvRun
             final int convs = net.geometry().convCount();
             final List<long[]> curve = new ArrayList<>();
             curve.add(sampleRow(net, 0, -1));
-            final long totalIterations = IntStream.of(cfg.learnIterations()).asLongStream().sum();
+            final long totalIterations = IntStream.of(cfg.iterationsPerLayer()).asLongStream().sum();
             net.learn(data.train(), policy, new LearningListener()
             {
                 @Override
@@ -545,7 +580,7 @@ final class ConvRun
                     long global = 0;
                     for (int c = 0; c < convLayer; c++)
                     {
-                        global += cfg.learnIterations()[c];
+                        global += cfg.iterationsPerLayer()[c];
                     }
                     curve.add(sampleRow(net, global + iteration, convLayer));
                 }

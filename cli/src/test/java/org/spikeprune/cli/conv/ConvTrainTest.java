@@ -137,6 +137,21 @@ class ConvTrainTest
     }
 
     @Test
+    void shouldFollowTheReferenceScheduleAndGiveTheSameDigestWhenTheCoreCountChanges() throws IOException
+    {
+        final Map<String, String> ref = Map.of("learn.iterations", "100,120,120", "learn.schedule", "global",
+            "stdp.pre", "count", "learn.order", "class-permuted");
+        final JsonNode one = train("none", tmp.resolve("g1"), 1, ThreadingMode.INVOKER, ref, 20);
+        final JsonNode two = train("none", tmp.resolve("g2"), 2, ThreadingMode.SHARED, ref, 20);
+        assertEquals(one.get("digest").asText(), two.get("digest").asText());
+        assertEquals(101 + 121 + 118, one.get("learning").get("images").asLong(),
+            "global counter: one more image for conv1 and conv2, the rest for conv3");
+        final JsonNode layer = train("none", tmp.resolve("g0"), 1, ThreadingMode.INVOKER,
+            Map.of("learn.iterations", "100,120,120"), 20);
+        assertEquals(340, layer.get("learning").get("images").asLong());
+    }
+
+    @Test
     void shouldRecordTheCrossValidatedReadoutAndKeepTheWeights() throws IOException
     {
         final Map<String, String> small = Map.of("learn.iterations", "100,120,120");

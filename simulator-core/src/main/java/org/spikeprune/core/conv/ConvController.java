@@ -84,9 +84,11 @@ final class ConvController implements Controller
             if (learning && stdp.layer() == 1)
             {
                 final boolean[] fired = stdp.inputFired();
+                final int[] count = stdp.inputCount();
                 for (int s = from; s < to; s++)
                 {
                     fired[ids[s]] = true;
+                    count[ids[s]]++;
                 }
             }
         }
@@ -125,10 +127,12 @@ final class ConvController implements Controller
             if (l > 1)
             {
                 final boolean[] fired = stdp.inputFired();
+                final int[] count = stdp.inputCount();
                 final int base = geo.base(l - 1);
                 for (int s = layerStart[l - 1]; s < layerStart[l]; s++)
                 {
                     fired[sorted[s] - base] = true;
+                    count[sorted[s] - base]++;
                 }
             }
             final int ol = stdp.layer();

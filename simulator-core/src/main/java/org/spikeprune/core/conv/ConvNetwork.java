@@ -169,6 +169,9 @@ public final class ConvNetwork implements AutoCloseable
         final SplittableRandom shuffle = streams.stream("learning-order");
         int cursor = order.length;
         long global = 0;
+        final int[] perLayer = config.iterationsPerLayer();
+        final boolean globalSchedule = config.schedule() == ConvNetConfig.Schedule.GLOBAL;
+        stdp.countPreSpikes(config.countPreSpikes());
         for (int c = 0; c < geometry.convCount(); c++)
         {
             final int layer = geometry.convLayer(c);
@@ -181,19 +184,19 @@ public final class ConvNetwork implements AutoCloseable
                 config.inhibitionRadius()[c], rowOwner[layer], cores.length);
             float aPlus = config.aPlus()[c];
             float aMinus = config.aMinus()[c];
-            final int iterations = config.learnIterations()[c];
+            final int iterations = perLayer[c];
             for (int it = 0; it < iterations; it++)
             {
                 if (cursor == order.length)
                 {
-                    nextPass(order, shuffle);
+                    nextPass(order, shuffle, images, global == 0);
                     cursor = 0;
                 }
                 final InputSpikes image = images.get(order[cursor++]);
                 stdp.rates(aPlus, aMinus);
                 present(image, order[cursor - 1], layer, true, learning);
                 final int period = config.rateDoublingPeriod()[c];
-                if (period > 0 && it % period == 0)
+                if (period > 0 && (globalSchedule ? global % period == 0 : it % period == 0))
                 {
                     aPlus = Math.min(2f * aPlus, config.aPlusCap());
                     aMinus = config.aMinusRatio() * aPlus;
@@ -216,8 +219,17 @@ public final class ConvNetwork implements AutoCloseable
         }
     }
 
-    private void nextPass(final int[] order, final SplittableRandom shuffle)
+    private void nextPass(final int[] order, final SplittableRandom shuffle, final List<InputSpikes> images,
+        final boolean first)
     {
+        if (config.order() == ConvNetConfig.LearningOrder.CLASS_PERMUTED)
+        {
+            if (first)
+            {
+                permuteWithinClasses(order, shuffle, images);
+            }
+            return;
+        }
         for (int i = 0; i < order.length; i++)
         {
             order[i] = i;
@@ -231,6 +243,33 @@ public final class ConvNetwork implements AutoCloseable
                 order[i] = order[j];
                 order[j] = t;
             }
+        }
+    }
+
+    /** Runs of images with the same label, in list order, each permuted in place. */
+    private static void permuteWithinClasses(final int[] order, final SplittableRandom shuffle,
+        final List<InputSpikes> images)
+    {
+        for (int i = 0; i < order.length; i++)
+        {
+            order[i] = i;
+        }
+        int from = 0;
+        while (from < order.length)
+        {
+            int to = from + 1;
+            while (to < order.length && images.get(to).label() == images.get(from).label())
+            {
+                to++;
+            }
+            for (int i = to - 1; i > from; i--)
+            {
+                final int j = from + shuffle.nextInt(i - from + 1);
+                final int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            from = to;
         }
     }
 

@@ -30,6 +30,8 @@ final class StdpUnit
     private KernelWeights weights;
     private DecrementTrack track;
     private boolean[] inputFired;
+    private int[] inputCount;
+    private boolean countPre;
     private float aPlus;
     private float aMinus;
     private int winnersPerStep;
@@ -100,7 +102,17 @@ final class StdpUnit
         if (inputFired == null || inputFired.length != geo.size(layer - 1))
         {
             inputFired = new boolean[geo.size(layer - 1)];
+            inputCount = new int[inputFired.length];
         }
+    }
+
+    /**
+     * Whether an input's spikes are counted in its potentiation: Δw = (n·(a⁺ + a⁻) − a⁻)·w(1−w) for an input with
+     * n spikes before the winner's step (the reference implementation), instead of +a⁺·w(1−w) for any n ≥ 1.
+     */
+    void countPreSpikes(final boolean count)
+    {
+        this.countPre = count;
     }
 
     /** The learning rates for the coming images. */
@@ -122,11 +134,21 @@ final class StdpUnit
         return inputFired;
     }
 
+    /**
+     * Spikes of each input of the learning layer so far in this image; kept by the Controller beside
+     * {@link #inputFired()} and read only when spikes are counted.
+     */
+    int[] inputCount()
+    {
+        return inputCount;
+    }
+
     /** Start of an image: every map and position STDP-enabled again, no input fired. */
     void beginImage()
     {
         Arrays.fill(mapDone, false);
         Arrays.fill(inputFired, false);
+        Arrays.fill(inputCount, 0);
         windows = 0;
         imageWinners = 0;
     }
@@ -254,11 +276,16 @@ final class StdpUnit
                         continue;
                     }
                     final int x = c + j - pad;
-                    final boolean pre = y >= 0 && y < inH && x >= 0 && x < inW
-                        && inputFired[(y * inW + x) * inMaps + k];
+                    final boolean inside = y >= 0 && y < inH && x >= 0 && x < inW;
+                    final boolean pre = inside && inputFired[(y * inW + x) * inMaps + k];
                     final float wv = wt[idx];
                     final float stab = wv * (1f - wv);
-                    if (pre)
+                    if (pre && countPre && inputCount[(y * inW + x) * inMaps + k] > 1)
+                    {
+                        final int spikes = inputCount[(y * inW + x) * inMaps + k];
+                        wt[idx] = wv + (spikes * am + spikes * ap - am) * stab;
+                    }
+                    else if (pre)
                     {
                         wt[idx] = wv + ap * stab;
                     }

@@ -114,4 +114,26 @@ class StdpUnitTest
         assertEquals(8, stdp.updates);
         assertEquals(0f, mem.weights[1].weight(mem.weights[1].index(0, 1, 1, 0)));
     }
+
+    @Test
+    void shouldScalePotentiationByTheInputsSpikeCountWhenCountingPreSpikes()
+    {
+        stdp.configure(1, track, 10, Integer.MAX_VALUE, 1, new int[6], 1);
+        stdp.rates(0.1f, 0.05f);
+        stdp.countPreSpikes(true);
+        stdp.beginImage();
+        // Input (1,1) fired once, (2,2) three times before the winner's step.
+        stdp.inputFired()[1 * 6 + 1] = true;
+        stdp.inputCount()[1 * 6 + 1] = 1;
+        stdp.inputFired()[2 * 6 + 2] = true;
+        stdp.inputCount()[2 * 6 + 2] = 3;
+        final int[] ids = candidates();
+        stdp.onStep(3, ids, 0, ids.length);
+        final KernelWeights kw = mem.weights[1];
+        assertEquals(0.5f + 0.1f * 0.25f, kw.weight(kw.index(0, 0, 0, 0)), "one spike: +a⁺·w(1−w)");
+        assertEquals(0.5f + (3 * 0.05f + 3 * 0.1f - 0.05f) * 0.25f, kw.weight(kw.index(0, 1, 1, 0)),
+            "n spikes: (n·(a⁺ + a⁻) − a⁻)·w(1−w)");
+        assertEquals(0.5f - 0.05f * 0.25f, kw.weight(kw.index(0, 0, 1, 0)), "no spike: −a⁻·w(1−w)");
+        assertEquals(0, track.decrements(kw.index(0, 1, 1, 0)));
+    }
 }
