@@ -157,6 +157,14 @@ public class SopKernelBenchmark
          */
         int[] stream;
         int cursor;
+
+        /** The first spike of the next {@value #SPIKES} of {@link #stream}, wrapping round at its end. */
+        int nextWindow()
+        {
+            final int first = cursor;
+            cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
+            return first;
+        }
         double[][] incoming;
         int[] slotOf;
         long[] ops;
@@ -475,8 +483,8 @@ public class SopKernelBenchmark
 
     /**
      * The simulator's SOP kernel as {@code DcCore} runs it while its delay groups are short: an input spike
-     * propagated at emission over all its synapses in one loop (20 delays, the default), each weight added to the conductance increment of its
-     * arrival tick ({@link SynapseKernels#emit}).
+     * propagated at emission over all its synapses in one loop (20 delays, the default), each weight added to the
+     * conductance increment of its arrival tick ({@link SynapseKernels#emit}).
      *
      * @param s the storage.
      * @return an increment.
@@ -486,8 +494,7 @@ public class SopKernelBenchmark
     {
         final int[] start = s.delayedStart;
         final int[] stream = s.stream;
-        final int first = s.cursor;
-        s.cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
+        final int first = s.nextWindow();
         int slot = 0;
         for (int x = first; x < first + SPIKES; x++)
         {
@@ -502,7 +509,7 @@ public class SopKernelBenchmark
     /**
      * The other form of {@link #emitDelays20}: the 20 delay groups of one spike back to back, a loop per group
      * ({@link SynapseKernels#emitGroups}); the same sums bit for bit. {@code DcCore} runs this one when its delay
-     * groups are long (8 synapses or more on average), the one-loop form otherwise.
+     * groups are long (16 synapses or more on average), the one-loop form otherwise.
      *
      * @param s the storage.
      * @return an increment.
@@ -512,8 +519,7 @@ public class SopKernelBenchmark
     {
         final int[] start = s.delayedStart;
         final int[] stream = s.stream;
-        final int first = s.cursor;
-        s.cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
+        final int first = s.nextWindow();
         int slot = 0;
         for (int x = first; x < first + SPIKES; x++)
         {

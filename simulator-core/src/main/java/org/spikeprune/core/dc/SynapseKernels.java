@@ -102,8 +102,8 @@ public final class SynapseKernels
      * loop, each weight added to the conductance increment of its arrival tick, {@code incoming[slot(d)][post]}
      * with {@code slot(d) = (slot0 + d) mod delays} for a synapse of delay d. One input has at most one synapse onto
      * a neuron, so each increment receives at most one weight per emission, and the sums are those of
-     * {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops. The SOPs (and STDP updates) due at each arrival slot are
-     * counted from the group sizes.
+     * {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops. The
+     * SOPs (and STDP updates) due at each arrival slot are counted from the group sizes.
      *
      * @param syn        packed synapses.
      * @param delay      delay in ticks of every synapse.
