@@ -185,8 +185,7 @@ final class ConvRun
                     break;
                 default:
                     throw new InputException("--set learn.order: expected sequential, class-permuted or shuffled, "
-                        + "found '" + order
-                        + "'");
+                        + "found '" + order + "'");
             }
         }
         final String schedule = o.sets().get("learn.schedule");
