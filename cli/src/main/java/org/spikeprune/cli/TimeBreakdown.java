@@ -168,7 +168,7 @@ final class TimeBreakdown
         {
             return switch (method)
             {
-                case "accumulate", "accumulateDepress" -> Part.SOPS;
+                case "accumulate", "accumulateDepress", "emit", "emitGroups" -> Part.SOPS;
                 case "potentiate", "preTrace", "depress" -> Part.STDP;
                 default -> null;
             };
@@ -179,10 +179,10 @@ final class TimeBreakdown
             {
                 case "integrate", "catchUp", "relax", "activateInhibitory", "sortTail", "releaseRefractory" ->
                     Part.NEURONS;
-                case "onSpikes", "deliverArrivals", "arrive" -> Part.SOPS;
+                case "onSpikes", "deliverArrivals", "emit" -> Part.SOPS;
                 // The pre-spike depression, applied lazily at arrival, and its bookkeeping.
-                case "arriveLearning", "arriveLearningRecent", "forgetOldSpikers", "retire", "settle",
-                    "settleColumn" -> Part.STDP;
+                case "arriveLearning", "arriveLearningRecent", "dueSynapses", "forgetOldSpikers", "retire", "settle",
+                    "settleRows", "settleColumnAndPotentiate" -> Part.STDP;
                 case "potentiate", "postTraces" -> Part.STDP;
                 case "lookup" -> null;
                 default -> Part.ENGINE;

@@ -65,6 +65,11 @@ class BenchCommandTest
     @CsvSource({
         "org.spikeprune.core.dc.SynapseKernels, accumulateDepress, SOPS",
         "org.spikeprune.core.dc.SynapseKernels, potentiate, STDP",
+        "org.spikeprune.core.dc.SynapseKernels, emit, SOPS",
+        "org.spikeprune.core.dc.SynapseKernels, emitGroups, SOPS",
+        "org.spikeprune.core.dc.DcCore, emit, SOPS",
+        "org.spikeprune.core.dc.DcCore, settleColumnAndPotentiate, STDP",
+        "org.spikeprune.core.dc.DcCore, arriveLearningRecent, STDP",
         "org.spikeprune.core.dc.DcCore, integrate, NEURONS",
         "org.spikeprune.core.dc.DcCore, postTraces, STDP",
         "org.spikeprune.core.dc.DcCore, deliverArrivals, SOPS",
@@ -78,6 +83,20 @@ class BenchCommandTest
     void shouldChargeASampleToTheUnitOfItsMethod(final String type, final String method, final String part)
     {
         assertEquals(TimeBreakdown.Part.valueOf(part), TimeBreakdown.part(type, method));
+    }
+
+    @Test
+    void shouldChargeEveryKernelWithALoopToAUnit()
+    {
+        final List<String> helpers = List.of("pack", "post", "weight", "withWeight", "lookup");
+        for (final java.lang.reflect.Method m : org.spikeprune.core.dc.SynapseKernels.class.getDeclaredMethods())
+        {
+            if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !helpers.contains(m.getName()))
+            {
+                assertTrue(TimeBreakdown.part("org.spikeprune.core.dc.SynapseKernels", m.getName()) != null,
+                    m.getName() + " is charged to its caller");
+            }
+        }
     }
 
     @ParameterizedTest

@@ -165,7 +165,7 @@ public class SopKernelBenchmark
             cursor = first + SPIKES == STREAM ? 0 : first + SPIKES;
             return first;
         }
-        double[][] incoming;
+        double[] incoming;
         int[] slotOf;
         long[] ops;
 
@@ -228,7 +228,7 @@ public class SopKernelBenchmark
             {
                 stream[x] = r.nextInt(INPUTS);
             }
-            incoming = new double[DELAYS][fanOut];
+            incoming = new double[DELAYS * fanOut];
             slotOf = new int[DELAYS];
             ops = new long[DELAYS];
         }
@@ -499,11 +499,11 @@ public class SopKernelBenchmark
         for (int x = first; x < first + SPIKES; x++)
         {
             final int i = stream[x];
-            SynapseKernels.emit(s.delayed, s.delayedDelay, start, i * DELAYS, DELAYS, s.incoming, slot, s.slotOf, null,
-                s.ops);
+            SynapseKernels.emit(s.delayed, s.delayedDelay, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot,
+                s.slotOf, null, s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
-        return s.incoming[0][0];
+        return s.incoming[0];
     }
 
     /**
@@ -524,9 +524,10 @@ public class SopKernelBenchmark
         for (int x = first; x < first + SPIKES; x++)
         {
             final int i = stream[x];
-            SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, slot, null, s.ops);
+            SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot, null,
+                s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
-        return s.incoming[0][0];
+        return s.incoming[0];
     }
 }

@@ -88,9 +88,15 @@ final class DcCore implements ProcessingElement
     boolean normalisePending;
     /** The network whose normalisation rule the core applies to its synapses; null for a core on its own. */
     DcNetwork network;
+    /** Per neuron, the sum of its plastic weights as of the last normalisation (the weights after scaling). */
     double[] normPlastic;
     double[] normFrozen;
     int[] normLive;
+    /** The tables the sums above belong to: a rebuilt table (prune pass, load) is summed again whole. */
+    SynapseTable normTable;
+    SynapseTable normFrozenTable;
+    /** Every weight change after the last normalisation comes from an arrival or a post spike after this tick. */
+    private int normalisedAt = SynapseTable.NEVER;
     private byte[] plasticMark;
     private byte[] frozenMark;
     private boolean dirty;
@@ -98,8 +104,8 @@ final class DcCore implements ProcessingElement
     int[] potentiationStart;
     int[] potentiationPos;
 
-    /** Conductance increments of the arrivals in flight, by arrival tick slot ({@code tick mod delays}). */
-    private final double[][] incoming;
+    /** Conductance increments of the arrivals in flight: slot ({@code tick mod delays}) after slot, n entries each. */
+    private final double[] incoming;
     /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
     static final int ONE_LOOP_MAX_GROUP = 16;
     /** Scratch of the emission kernel: the arrival slot of each delay. */
@@ -215,7 +221,7 @@ final class DcCore implements ProcessingElement
         history = new int[inputs * historyDepth];
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
-        incoming = new double[delays][n];
+        incoming = new double[delays * n];
         slotOf = new int[delays];
         incomingOps = new long[delays];
         incomingUpdates = new long[delays];
@@ -384,13 +390,14 @@ final class DcCore implements ProcessingElement
         final long ops = incomingOps[slot];
         if (ops != 0)
         {
-            final double[] inc = incoming[slot];
+            final double[] inc = incoming;
             final double[] g = ge;
+            final int base = slot * n;
             for (int j = 0; j < n; j++)
             {
-                g[j] += inc[j];
+                g[j] += inc[base + j];
             }
-            Arrays.fill(inc, 0.0);
+            Arrays.fill(inc, base, base + n, 0.0);
             synapticOps += ops;
             incomingOps[slot] = 0;
             final long updates = incomingUpdates[slot];
@@ -411,12 +418,13 @@ final class DcCore implements ProcessingElement
     {
         if (table.size() < ONE_LOOP_MAX_GROUP * table.groupStart.length)
         {
-            SynapseKernels.emit(table.syn, table.delay, table.groupStart, g0, delays, incoming, slot, slotOf, updates,
-                incomingOps);
+            SynapseKernels.emit(table.syn, table.delay, table.groupStart, g0, delays, incoming, n, slot, slotOf,
+                updates, incomingOps);
         }
         else
         {
-            SynapseKernels.emitGroups(table.syn, table.groupStart, g0, delays, incoming, slot, updates, incomingOps);
+            SynapseKernels.emitGroups(table.syn, table.groupStart, g0, delays, incoming, n, slot, updates,
+                incomingOps);
         }
     }
 
@@ -797,7 +805,10 @@ final class DcCore implements ProcessingElement
             }
             else if (potentiationsThisTick == 1)
             {
-                settleColumn(j, t);
+                settleColumnAndPotentiate(j, t, nuPost * y2);
+                colSettled[j] = t;
+                stdpUpdates += to - from;
+                return;
             }
         }
         colSettled[j] = t;
@@ -807,48 +818,76 @@ final class DcCore implements ProcessingElement
     }
 
     /**
-     * Applies the pending pre-spike depressions of arrivals up to tick t on every plastic synapse onto neuron j,
-     * before its potentiation and before its post trace moves on.
+     * The potentiation of neuron j at tick t, with the pending pre-spike depressions of arrivals up to t on every
+     * plastic synapse onto j applied first, in one pass over its synapses: each synapse has its depressions applied
+     * in arrival order, then its potentiation.
      */
-    private void settleColumn(final int j, final int t)
+    private void settleColumnAndPotentiate(final int j, final int t, final float scale)
     {
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
         final SynapseTable table = plastic;
         final long[] syn = table.syn;
+        final short[] pre = table.pre;
+        final byte[] delay = table.delay;
         final int[] pos = potentiationPos;
         final int col = colSettled[j];
         final int last = lastPost[j];
+        final int[] hist = history;
+        final int depth = historyDepth;
+        final float max = wMax;
         for (int q = from; q < to; q++)
         {
             final int k = pos[q];
-            final int i = table.pre[k];
+            final int i = pre[k];
+            final int d = delay[k];
+            long sk = syn[k];
             final int cnt = pendingEmissions[i];
-            if (cnt == 0)
+            if (cnt != 0)
             {
-                continue;
-            }
-            final int lo = Math.max(rowSettled[i], col);
-            final int d = table.delay[k];
-            int h = historyHead[i] - cnt;
-            if (h < 0)
-            {
-                h += historyDepth;
-            }
-            final int base = i * historyDepth;
-            for (int m = 0; m < cnt; m++)
-            {
-                final int arrival = history[base + h] + d;
-                if (arrival > lo && arrival <= t)
+                final int lo = Math.max(rowSettled[i], col);
+                int h = historyHead[i] - cnt;
+                if (h < 0)
                 {
-                    final long sk = syn[k];
-                    final float wk = SynapseTable.weight(sk);
-                    final float nw = wk - nuPre * lookup(y1Table, arrival - last);
-                    syn[k] = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                    h += depth;
                 }
-                h = h + 1 == historyDepth ? 0 : h + 1;
+                final int base = i * depth;
+                for (int m = 0; m < cnt; m++)
+                {
+                    final int arrival = hist[base + h] + d;
+                    if (arrival > lo && arrival <= t)
+                    {
+                        final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - last);
+                        sk = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                    }
+                    h = h + 1 == depth ? 0 : h + 1;
+                }
             }
+            final float x = SynapseKernels.preTrace(hist, historyHead, depth, xTable, i, d, t);
+            if (x != 0f)
+            {
+                final float nw = SynapseTable.weight(sk) + scale * x;
+                sk = SynapseTable.withWeight(sk, nw > max ? max : nw);
+            }
+            syn[k] = sk;
         }
+    }
+
+    /** Records that the weights were just normalised, every pending depression applied ({@link #settle()}). */
+    void normalised()
+    {
+        normalisedAt = lastTick == Long.MIN_VALUE ? SynapseTable.NEVER : (int)lastTick;
+    }
+
+    /**
+     * Whether a weight onto neuron j may have changed since the last normalisation. A pre-spike depression at an
+     * arrival T changes a weight only while the post trace y1_j(T) is not zero, that is when j fired less than
+     * {@code y1Table.length} ticks before T, and a potentiation only when j fires; either way j's last spike is
+     * then after {@code normalisedAt - y1Table.length}. Control-path changes rebuild the tables.
+     */
+    boolean weightsMayHaveChanged(final int j)
+    {
+        return lastPost[j] > normalisedAt - y1Table.length;
     }
 
     /** Lets the neurons whose refractory period is over at tick t integrate again. */

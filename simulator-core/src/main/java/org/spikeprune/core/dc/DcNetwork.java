@@ -330,31 +330,65 @@ public final class DcNetwork implements AutoCloseable
             core.normPlastic = new double[core.n];
             core.normFrozen = new double[core.n];
             core.normLive = new int[core.n];
+            core.normFactor = new float[core.n];
         }
         final double[] plasticSum = core.normPlastic;
         final double[] frozenSum = core.normFrozen;
         final int[] live = core.normLive;
-        java.util.Arrays.fill(plasticSum, 0);
-        java.util.Arrays.fill(frozenSum, 0);
-        java.util.Arrays.fill(live, 0);
-        sum(core.plastic, plasticSum, live);
-        sum(core.frozen, frozenSum, live);
-        final float[] factor = core.normFactor != null && core.normFactor.length == core.n
-            ? core.normFactor : (core.normFactor = new float[core.n]);
+        final float[] factor = core.normFactor;
+        final SynapseTable table = core.plastic;
+        final int[] start = core.potentiationStart;
+        final int[] pos = core.potentiationPos;
+        final long[] syn = table.syn;
+        // The sums of the last normalisation are kept while the tables are the same (a prune pass or a load
+        // rebuilds them): a neuron whose weights cannot have changed since keeps its sum, the others are summed
+        // again, in storage order (the potentiation index lists a neuron's synapses in storage order), so every
+        // sum is the one a pass over the whole table would give, bit for bit.
+        final boolean whole = core.normTable != table || core.normFrozenTable != core.frozen;
+        if (whole)
+        {
+            java.util.Arrays.fill(frozenSum, 0);
+            java.util.Arrays.fill(live, 0);
+            sum(core.frozen, frozenSum, live);
+            for (int j = 0; j < core.n; j++)
+            {
+                live[j] += start[j + 1] - start[j];
+            }
+            core.normTable = table;
+            core.normFrozenTable = core.frozen;
+        }
         for (int j = 0; j < core.n; j++)
         {
+            if (whole || core.weightsMayHaveChanged(j))
+            {
+                double sum = 0;
+                for (int q = start[j]; q < start[j + 1]; q++)
+                {
+                    sum += SynapseTable.weight(syn[pos[q]]);
+                }
+                plasticSum[j] = sum;
+            }
             final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
                 ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
             final double plasticTarget = target - frozenSum[j];
-            factor[j] = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+            final float f = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+            factor[j] = f;
+            if (f != 1f)
+            {
+                // w · 1 = w: a neuron whose factor is 1 keeps its weights, and its sum
+                double sum = 0;
+                for (int q = start[j]; q < start[j + 1]; q++)
+                {
+                    final int k = pos[q];
+                    final long sk = syn[k];
+                    final float w = SynapseTable.weight(sk) * f;
+                    syn[k] = SynapseTable.withWeight(sk, w);
+                    sum += w;
+                }
+                plasticSum[j] = sum;
+            }
         }
-        final long[] syn = core.plastic.syn;
-        final int size = core.plastic.size();
-        for (int k = 0; k < size; k++)
-        {
-            final long sk = syn[k];
-            syn[k] = SynapseTable.withWeight(sk, SynapseTable.weight(sk) * factor[SynapseTable.post(sk)]);
-        }
+        core.normalised();
     }
 
     /**

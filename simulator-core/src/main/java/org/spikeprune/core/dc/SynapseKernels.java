@@ -98,6 +98,25 @@ public final class SynapseKernels
     }
 
     /**
+     * {@link #accumulate(long[], int, int, double[])} into one arrival slot of a flat increment buffer: synapse
+     * {@code k} adds its weight to {@code inc[base + post]}.
+     *
+     * @param syn  packed synapses.
+     * @param from first synapse of the group.
+     * @param to   end of the group (exclusive).
+     * @param inc  conductance increments, slot after slot.
+     * @param base the slot's first entry.
+     */
+    public static void accumulate(final long[] syn, final int from, final int to, final double[] inc, final int base)
+    {
+        for (int k = from; k < to; k++)
+        {
+            final long sk = syn[k];
+            inc[base + post(sk)] += weight(sk);
+        }
+    }
+
+    /**
      * SOP kernel at emission, as {@code DcCore} runs it: an input spike is propagated over all its synapses in one
      * loop, each weight added to the conductance increment of its arrival tick, {@code incoming[slot(d)][post]}
      * with {@code slot(d) = (slot0 + d) mod delays} for a synapse of delay d. One input has at most one synapse onto
@@ -117,7 +136,7 @@ public final class SynapseKernels
      * @param ops        accumulations due by arrival slot, incremented by the group sizes.
      */
     public static void emit(final long[] syn, final byte[] delay, final int[] groupStart, final int g0,
-        final int delays, final double[][] incoming, final int slot0, final int[] slotOf,
+        final int delays, final double[] incoming, final int stride, final int slot0, final int[] slotOf,
         final long[] updates, final long[] ops)
     {
         final int from = groupStart[g0];
@@ -130,7 +149,7 @@ public final class SynapseKernels
         int start = from;
         for (int d = 0; d < delays; d++)
         {
-            slotOf[d] = slot;
+            slotOf[d] = slot * stride;
             final int end = groupStart[g0 + d + 1];
             final int c = end - start;
             if (c != 0)
@@ -147,7 +166,7 @@ public final class SynapseKernels
         for (int k = from; k < to; k++)
         {
             final long sk = syn[k];
-            incoming[slotOf[delay[k]]][post(sk)] += weight(sk);
+            incoming[slotOf[delay[k]] + post(sk)] += weight(sk);
         }
     }
 
@@ -165,7 +184,7 @@ public final class SynapseKernels
      * @param ops        accumulations due by arrival slot, incremented by the group sizes.
      */
     public static void emitGroups(final long[] syn, final int[] groupStart, final int g0, final int delays,
-        final double[][] incoming, final int slot0, final long[] updates, final long[] ops)
+        final double[] incoming, final int stride, final int slot0, final long[] updates, final long[] ops)
     {
         int slot = slot0;
         int from = groupStart[g0];
@@ -174,7 +193,7 @@ public final class SynapseKernels
             final int to = groupStart[g0 + d + 1];
             if (to > from)
             {
-                accumulate(syn, from, to, incoming[slot]);
+                accumulate(syn, from, to, incoming, slot * stride);
                 ops[slot] += to - from;
                 if (updates != null)
                 {

@@ -164,6 +164,67 @@ class DcNetworkTest
         }
     }
 
+    /**
+     * Normalisation keeps each neuron's weight sum from one image to the next and sums again only the neurons that
+     * fired recently enough for a weight to have changed: after every learning presentation the result must be
+     * that of summing every neuron's weights from scratch (input order, in double) and scaling by
+     * {@code (float)(78 / sum)}, bit for bit, on one core and on three, through a prune pass.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void shouldNormaliseAsASumFromScratchWhenSumsAreKeptBetweenImages(final int cores)
+    {
+        final int exc = 12;
+        final DcParams p = params(exc, Map.of());
+        final byte[][] tr = images(40, 5);
+        try (DcNetwork net = new DcNetwork(p, 11, cores, ThreadingMode.INVOKER, ActivitySink.NONE))
+        {
+            final WeightMemory wm = net.weights();
+            final long[] counts = new long[exc];
+            int unchanged = 0;
+            for (int m = 0; m < 40; m++)
+            {
+                net.present(tr[0], m, tr[1][m], true, counts);
+                if (m == 20)
+                {
+                    for (int j = 0; j < exc; j += 3)
+                    {
+                        wm.pruneBelow(j, 0.05f);
+                    }
+                    net.compact();
+                }
+                final float[] expected = new float[784 * exc];
+                for (int j = 0; j < exc; j++)
+                {
+                    double sum = 0;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        if (wm.isLive(i, j))
+                        {
+                            sum += wm.weight(i, j);
+                        }
+                    }
+                    final float f = (float)(78.0 / sum);
+                    unchanged += f == 1f ? 1 : 0;
+                    for (int i = 0; i < 784; i++)
+                    {
+                        expected[i * exc + j] = wm.weight(i, j) * f;
+                    }
+                }
+                net.normalise();
+                for (int j = 0; j < exc; j++)
+                {
+                    for (int i = 0; i < 784; i++)
+                    {
+                        assertEquals(Float.floatToRawIntBits(expected[i * exc + j]),
+                            Float.floatToRawIntBits(wm.weight(i, j)), "image " + m + " input " + i + " neuron " + j);
+                    }
+                }
+            }
+            assertTrue(unchanged > 0, "some neurons kept their weights since the last normalisation");
+        }
+    }
+
     @ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"unpruned", "retained"})
     void shouldNormaliseSurvivorsToTheTargetOfTheModeWhenHalfTheWeightsArePruned(final String mode)

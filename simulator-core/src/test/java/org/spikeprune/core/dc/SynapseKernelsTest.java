@@ -69,15 +69,15 @@ class SynapseKernelsTest
         }
         groupStart[inputs * delays] = k;
         final double[][] byGroup = new double[delays][n];  // reference: synapse by synapse, slot by modulo
-        final double[][] flat = new double[delays][n];
-        final double[][] flatGroups = new double[delays][n];
+        final double[] flat = new double[delays * n];
+        final double[] flatGroups = new double[delays * n];
         for (int s = 0; s < delays; s++)
         {
             for (int j = 0; j < n; j++)
             {
                 byGroup[s][j] = rnd.nextDouble();
-                flat[s][j] = byGroup[s][j];
-                flatGroups[s][j] = byGroup[s][j];
+                flat[s * n + j] = byGroup[s][j];
+                flatGroups[s * n + j] = byGroup[s][j];
             }
         }
         final long[] opsA = new long[delays];
@@ -95,17 +95,18 @@ class SynapseKernelsTest
                 opsA[arrival]++;
                 updA[arrival]++;
             }
-            SynapseKernels.emit(syn, delay, groupStart, i * delays, delays, flat, slot, new int[delays], updB, opsB);
-            SynapseKernels.emitGroups(syn, groupStart, i * delays, delays, flatGroups, slot, null, opsC);
+            SynapseKernels.emit(syn, delay, groupStart, i * delays, delays, flat, n, slot, new int[delays], updB,
+                opsB);
+            SynapseKernels.emitGroups(syn, groupStart, i * delays, delays, flatGroups, n, slot, null, opsC);
         }
         for (int s = 0; s < delays; s++)
         {
             for (int j = 0; j < n; j++)
             {
-                assertEquals(Double.doubleToRawLongBits(byGroup[s][j]), Double.doubleToRawLongBits(flat[s][j]),
+                assertEquals(Double.doubleToRawLongBits(byGroup[s][j]), Double.doubleToRawLongBits(flat[s * n + j]),
                     "slot " + s + " neuron " + j);
                 assertEquals(Double.doubleToRawLongBits(byGroup[s][j]),
-                    Double.doubleToRawLongBits(flatGroups[s][j]), "groups: slot " + s + " neuron " + j);
+                    Double.doubleToRawLongBits(flatGroups[s * n + j]), "groups: slot " + s + " neuron " + j);
             }
         }
         assertArrayEquals(opsA, opsB);
