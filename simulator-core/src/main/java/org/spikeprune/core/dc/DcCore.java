@@ -139,6 +139,17 @@ final class DcCore implements ProcessingElement
     private final int recentKeep;
     private int recentFrom = SynapseTable.NEVER;
 
+    /**
+     * Every input that emitted in the last {@link #activeKeep} ticks or still has emissions whose depressions are
+     * pending: a superset of the inputs whose synapses a post spike can change (a pre trace x that is not zero, or
+     * a pending depression to apply before the potentiation).
+     */
+    private final int[] activeInputs;
+    private final boolean[] isActiveInput;
+    private int activeInputCount;
+    private final int activeKeep;
+    private int activeSweepAt = Integer.MIN_VALUE;
+
     // input spikes of the last `delays` ticks, by tick slot
     private final int[][] ringIds;
     private final int[] ringCount;
@@ -236,6 +247,9 @@ final class DcCore implements ProcessingElement
         y1Table = decayTable(p.tauPost1, p.dtMs);
         y2Table = decayTable(p.tauPost2, p.dtMs);
         recentKeep = y1Table.length + RECENT_TICKS;
+        activeInputs = new int[inputs];
+        isActiveInput = new boolean[inputs];
+        activeKeep = xTable.length + delays;
         excLeak = p.dtMs / p.excTauM;
         excGeDecay = 1.0 - p.dtMs / p.excTauGe;
         excGiDecay = 1.0 - p.dtMs / p.excTauGi;
@@ -362,11 +376,20 @@ final class DcCore implements ProcessingElement
             {
                 forgetOldSpikers(t);
             }
+            if (t >= activeSweepAt)
+            {
+                forgetIdleInputs(t);
+            }
             final int count = ringCount[slot];
             final int[] slotIds = ringIds[slot];
             for (int s = 0; s < count; s++)
             {
                 final int i = slotIds[s];
+                if (!isActiveInput[i])
+                {
+                    isActiveInput[i] = true;
+                    activeInputs[activeInputCount++] = i;
+                }
                 if (learn && pendingEmissions[i] > 0)
                 {
                     arriveLearning(i, t - 1);
@@ -529,6 +552,32 @@ final class DcCore implements ProcessingElement
                 }
             }
             h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+    }
+
+    /**
+     * Drops from the active inputs those whose last emission is more than {@link #activeKeep} ticks before t (its
+     * pre trace is zero at every synapse) and that have no pending depression.
+     */
+    private void forgetIdleInputs(final int t)
+    {
+        activeSweepAt = t + RECENT_TICKS / 4;
+        final int from = t - activeKeep;
+        int a = 0;
+        while (a < activeInputCount)
+        {
+            final int i = activeInputs[a];
+            final int h = historyHead[i];
+            final int newest = history[i * historyDepth + (h == 0 ? historyDepth - 1 : h - 1)];
+            if (newest < from && pendingEmissions[i] == 0)
+            {
+                isActiveInput[i] = false;
+                activeInputs[a] = activeInputs[--activeInputCount];
+            }
+            else
+            {
+                a++;
+            }
         }
     }
 
@@ -789,6 +838,7 @@ final class DcCore implements ProcessingElement
         final int from = potentiationStart[j];
         final int to = potentiationStart[j + 1];
         final SynapseTable table = plastic;
+        boolean settleColumn = false;
         if (unsettled)
         {
             if (potentiationTick != t)
@@ -805,16 +855,84 @@ final class DcCore implements ProcessingElement
             }
             else if (potentiationsThisTick == 1)
             {
-                settleColumnAndPotentiate(j, t, nuPost * y2);
-                colSettled[j] = t;
-                stdpUpdates += to - from;
-                return;
+                settleColumn = true;
             }
         }
+        if (activeInputCount * 2 < to - from)
+        {
+            potentiateActive(j, t, nuPost * y2, settleColumn);
+        }
+        else if (settleColumn)
+        {
+            settleColumnAndPotentiate(j, t, nuPost * y2);
+        }
+        else
+        {
+            SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
+                history, historyHead, historyDepth, xTable, t);
+        }
         colSettled[j] = t;
-        SynapseKernels.potentiate(table.syn, table.pre, table.delay, potentiationPos, from, to, nuPost * y2, wMax,
-            history, historyHead, historyDepth, xTable, t);
         stdpUpdates += to - from;
+    }
+
+    /**
+     * The potentiation of neuron j at tick t over the synapses from the active inputs only (every other synapse
+     * onto j has a zero pre trace and no pending depression, so neither pass would change it), with the pending
+     * depressions applied first when {@code settleColumn}. Each synapse is updated on its own, so the order of the
+     * inputs does not matter.
+     */
+    private void potentiateActive(final int j, final int t, final float scale, final boolean settleColumn)
+    {
+        final int[] wh = plasticIndex();
+        final SynapseTable table = plastic;
+        final long[] syn = table.syn;
+        final byte[] delay = table.delay;
+        final int col = colSettled[j];
+        final int last = lastPost[j];
+        final int[] hist = history;
+        final int depth = historyDepth;
+        final float max = wMax;
+        final int count = activeInputCount;
+        final int[] act = activeInputs;
+        for (int a = 0; a < count; a++)
+        {
+            final int i = act[a];
+            final int k = wh[i * n + j];
+            if (k < 0)
+            {
+                continue;
+            }
+            final int d = delay[k];
+            long sk = syn[k];
+            final int cnt = pendingEmissions[i];
+            if (settleColumn && cnt != 0)
+            {
+                final int lo = Math.max(rowSettled[i], col);
+                int h = historyHead[i] - cnt;
+                if (h < 0)
+                {
+                    h += depth;
+                }
+                final int base = i * depth;
+                for (int m = 0; m < cnt; m++)
+                {
+                    final int arrival = hist[base + h] + d;
+                    if (arrival > lo && arrival <= t)
+                    {
+                        final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - last);
+                        sk = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+                    }
+                    h = h + 1 == depth ? 0 : h + 1;
+                }
+            }
+            final float x = SynapseKernels.preTrace(hist, historyHead, depth, xTable, i, d, t);
+            if (x != 0f)
+            {
+                final float nw = SynapseTable.weight(sk) + scale * x;
+                sk = SynapseTable.withWeight(sk, nw > max ? max : nw);
+            }
+            syn[k] = sk;
+        }
     }
 
     /**

@@ -214,6 +214,7 @@ public final class DcNetwork implements AutoCloseable
             }
             core.plastic = b.build();
             core.frozen = f.build();
+            core.wherePlastic = null;
             core.indexPotentiation();
         }
     }
