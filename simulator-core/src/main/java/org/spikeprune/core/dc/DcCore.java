@@ -183,6 +183,8 @@ final class DcCore implements ProcessingElement
     /** Rows settled through the recent spikers and through the delay groups (for tests). */
     long recentSettles;
     long groupSettles;
+    /** Post spikes whose potentiation visited only the active inputs (for tests). */
+    long activePotentiations;
 
     // counters (read by the network between ticks)
     long synapticOps;
@@ -861,6 +863,7 @@ final class DcCore implements ProcessingElement
         if (activeInputCount * 2 < to - from)
         {
             potentiateActive(j, t, nuPost * y2, settleColumn);
+            activePotentiations++;
         }
         else if (settleColumn)
         {

@@ -62,7 +62,7 @@ class LazyDepressionTest
         final float nuPre = (float)p.nuPre;
         final float nuPost = (float)p.nuPost;
         final float wMax = (float)p.wMax;
-        final int ticks = 3000;
+        final int ticks = 5000;
         final boolean[][] emitted = new boolean[ticks][INPUTS];
         final int[] lastPost = new int[NEURONS];
         Arrays.fill(lastPost, SynapseKernels.NEVER);
@@ -76,9 +76,15 @@ class LazyDepressionTest
             in.clear();
             // bursts of high and low rates: emissions of one input closer together than the longest delay
             final double rate = (t / 200) % 2 == 0 ? 0.25 : 0.03;
+            // a long stretch where only a few inputs fire: a post spike then visits only the active inputs
+            final boolean few = t >= 3000 && t < 5000;
             for (int i = 0; i < INPUTS; i++)
             {
-                if (r.nextDouble() < rate)
+                if (few && i >= 6)
+                {
+                    continue;
+                }
+                if (r.nextDouble() < (few ? 0.6 : rate))
                 {
                     in.add(i);
                     emitted[t][i] = true;
@@ -145,6 +151,7 @@ class LazyDepressionTest
         assertTrue(crowdedTicks > 5, "ticks with three or more post spikes (rows settled at once): " + crowdedTicks);
         assertTrue(core.recentSettles > 0 && core.groupSettles > 0,
             "rows settled through recent spikers " + core.recentSettles + ", through delay groups " + core.groupSettles);
+        assertTrue(core.activePotentiations > 0, "post spikes that visited only the active inputs");
         core.settle();
         int zero = 0;
         for (int i = 0; i < INPUTS; i++)
