@@ -509,7 +509,7 @@ public class SopKernelBenchmark
     /**
      * The other form of {@link #emitDelays20}: the 20 delay groups of one spike back to back, a loop per group
      * ({@link SynapseKernels#emitGroups}); the same sums bit for bit. {@code DcCore} runs this one when its delay
-     * groups are long (16 synapses or more on average), the one-loop form otherwise.
+     * groups are long (32 synapses or more on average), the one-loop form otherwise.
      *
      * @param s the storage.
      * @return an increment.

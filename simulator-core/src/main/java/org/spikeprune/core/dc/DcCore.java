@@ -107,7 +107,7 @@ final class DcCore implements ProcessingElement
     /** Conductance increments of the arrivals in flight: slot ({@code tick mod delays}) after slot, n entries each. */
     private final double[] incoming;
     /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
-    static final int ONE_LOOP_MAX_GROUP = 16;
+    static final int ONE_LOOP_MAX_GROUP = 32;
     /** Scratch of the emission kernel: the arrival slot of each delay. */
     private final int[] slotOf;
     /** Accumulations (SOPs) due at each arrival slot. */
@@ -436,8 +436,8 @@ final class DcCore implements ProcessingElement
      * Propagates an input spike over its synapses of one table into the increments of their arrival slots. Both
      * kernels give the same sums bit for bit; the one-loop kernel wins while the delay groups are short (a few
      * synapses each: 100 neurons, or a pruned core), the group-by-group kernel when they are long (measured in
-     * {@code SopKernelBenchmark} on a spike stream that does not repeat: one loop is faster at 10 synapses per
-     * group and below, the groups at 40; at 20 the two are within noise).
+     * {@code SopKernelBenchmark} on a spike stream that does not repeat, with the flat increment buffer: one loop is
+     * faster at 20 synapses per group and below, 441 against 520 ns per spike at 20, and the two are even at 40).
      */
     private void emit(final SynapseTable table, final int g0, final int slot, final long[] updates)
     {
