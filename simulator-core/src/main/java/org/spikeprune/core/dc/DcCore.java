@@ -892,9 +892,6 @@ final class DcCore implements ProcessingElement
         final byte[] delay = table.delay;
         final int col = colSettled[j];
         final int last = lastPost[j];
-        final int[] hist = history;
-        final int depth = historyDepth;
-        final float max = wMax;
         final int count = activeInputCount;
         final int[] act = activeInputs;
         for (int a = 0; a < count; a++)
@@ -907,35 +904,56 @@ final class DcCore implements ProcessingElement
             }
             final int d = delay[k];
             long sk = syn[k];
-            final int cnt = pendingEmissions[i];
-            if (settleColumn && cnt != 0)
+            if (settleColumn && pendingEmissions[i] != 0)
             {
-                final int lo = Math.max(rowSettled[i], col);
-                int h = historyHead[i] - cnt;
-                if (h < 0)
-                {
-                    h += depth;
-                }
-                final int base = i * depth;
-                for (int m = 0; m < cnt; m++)
-                {
-                    final int arrival = hist[base + h] + d;
-                    if (arrival > lo && arrival <= t)
-                    {
-                        final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - last);
-                        sk = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
-                    }
-                    h = h + 1 == depth ? 0 : h + 1;
-                }
+                sk = settled(sk, i, d, col, last, t);
             }
-            final float x = SynapseKernels.preTrace(hist, historyHead, depth, xTable, i, d, t);
-            if (x != 0f)
-            {
-                final float nw = SynapseTable.weight(sk) + scale * x;
-                sk = SynapseTable.withWeight(sk, nw > max ? max : nw);
-            }
-            syn[k] = sk;
+            syn[k] = potentiated(sk, i, d, scale, t);
         }
+    }
+
+    /**
+     * A packed synapse from input i (delay d) potentiated at tick t: {@code w + scale·x}, clipped at w_max, with x
+     * its pre trace ({@link SynapseKernels#preTrace}); unchanged where x is zero.
+     */
+    private long potentiated(final long synapse, final int i, final int d, final float scale, final int t)
+    {
+        final float x = SynapseKernels.preTrace(history, historyHead, historyDepth, xTable, i, d, t);
+        if (x == 0f)
+        {
+            return synapse;
+        }
+        final float nw = SynapseTable.weight(synapse) + scale * x;
+        return SynapseTable.withWeight(synapse, nw > wMax ? wMax : nw);
+    }
+
+    /**
+     * A packed synapse from input i (delay d) onto a neuron with the pending pre-spike depressions of its arrivals
+     * up to tick t applied, oldest first: those after both the row's and the column's settled ticks
+     * ({@code rowSettled[i]}, {@code col}), each by the neuron's first post trace since its last spike {@code last}.
+     */
+    private long settled(final long synapse, final int i, final int d, final int col, final int last, final int t)
+    {
+        long sk = synapse;
+        final int cnt = pendingEmissions[i];
+        final int lo = Math.max(rowSettled[i], col);
+        int h = historyHead[i] - cnt;
+        if (h < 0)
+        {
+            h += historyDepth;
+        }
+        final int base = i * historyDepth;
+        for (int m = 0; m < cnt; m++)
+        {
+            final int arrival = history[base + h] + d;
+            if (arrival > lo && arrival <= t)
+            {
+                final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - last);
+                sk = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
+            }
+            h = h + 1 == historyDepth ? 0 : h + 1;
+        }
+        return sk;
     }
 
     /**
@@ -954,43 +972,17 @@ final class DcCore implements ProcessingElement
         final int[] pos = potentiationPos;
         final int col = colSettled[j];
         final int last = lastPost[j];
-        final int[] hist = history;
-        final int depth = historyDepth;
-        final float max = wMax;
         for (int q = from; q < to; q++)
         {
             final int k = pos[q];
             final int i = pre[k];
             final int d = delay[k];
             long sk = syn[k];
-            final int cnt = pendingEmissions[i];
-            if (cnt != 0)
+            if (pendingEmissions[i] != 0)
             {
-                final int lo = Math.max(rowSettled[i], col);
-                int h = historyHead[i] - cnt;
-                if (h < 0)
-                {
-                    h += depth;
-                }
-                final int base = i * depth;
-                for (int m = 0; m < cnt; m++)
-                {
-                    final int arrival = hist[base + h] + d;
-                    if (arrival > lo && arrival <= t)
-                    {
-                        final float nw = SynapseTable.weight(sk) - nuPre * lookup(y1Table, arrival - last);
-                        sk = SynapseTable.withWeight(sk, nw < 0f ? 0f : nw);
-                    }
-                    h = h + 1 == depth ? 0 : h + 1;
-                }
+                sk = settled(sk, i, d, col, last, t);
             }
-            final float x = SynapseKernels.preTrace(hist, historyHead, depth, xTable, i, d, t);
-            if (x != 0f)
-            {
-                final float nw = SynapseTable.weight(sk) + scale * x;
-                sk = SynapseTable.withWeight(sk, nw > max ? max : nw);
-            }
-            syn[k] = sk;
+            syn[k] = potentiated(sk, i, d, scale, t);
         }
     }
 
