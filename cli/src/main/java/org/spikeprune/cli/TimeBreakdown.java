@@ -182,7 +182,10 @@ final class TimeBreakdown
                 case "onSpikes", "deliverArrivals", "emit" -> Part.SOPS;
                 // The pre-spike depression, applied lazily at arrival, and its bookkeeping.
                 case "arriveLearning", "arriveLearningRecent", "dueSynapses", "forgetOldSpikers", "retire", "settle",
-                    "settleRows", "settleColumnAndPotentiate" -> Part.STDP;
+                    "settleRows", "settled" -> Part.STDP;
+                case "settleColumnAndPotentiate", "potentiateActive", "potentiated", "forgetIdleInputs" -> Part.STDP;
+                // the normalisation's test of which neurons to sum again
+                case "weightsMayHaveChanged", "normalised" -> Part.STDP;
                 case "potentiate", "postTraces" -> Part.STDP;
                 case "lookup" -> null;
                 default -> Part.ENGINE;

@@ -69,6 +69,8 @@ class BenchCommandTest
         "org.spikeprune.core.dc.SynapseKernels, emitGroups, SOPS",
         "org.spikeprune.core.dc.DcCore, emit, SOPS",
         "org.spikeprune.core.dc.DcCore, settleColumnAndPotentiate, STDP",
+        "org.spikeprune.core.dc.DcCore, potentiateActive, STDP",
+        "org.spikeprune.core.dc.DcCore, forgetIdleInputs, STDP",
         "org.spikeprune.core.dc.DcCore, arriveLearningRecent, STDP",
         "org.spikeprune.core.dc.DcCore, integrate, NEURONS",
         "org.spikeprune.core.dc.DcCore, postTraces, STDP",
@@ -96,6 +98,23 @@ class BenchCommandTest
                 assertTrue(TimeBreakdown.part("org.spikeprune.core.dc.SynapseKernels", m.getName()) != null,
                     m.getName() + " is charged to its caller");
             }
+        }
+    }
+
+    @Test
+    void shouldChargeEveryMethodOfACoreToAUnitUnlessItIsOnTheEnginesList() throws ClassNotFoundException
+    {
+        final List<String> engine = List.of("advance", "onRunStart", "isQuiescent", "compact", "compactIfDirty",
+            "indexPotentiation", "plasticIndex", "where", "weightOf", "markBelow", "disable", "learning", "decayTable");
+        final String type = "org.spikeprune.core.dc.DcCore";
+        for (final java.lang.reflect.Method m : Class.forName(type).getDeclaredMethods())
+        {
+            if (m.isSynthetic() || engine.contains(m.getName()) || m.getName().equals("lookup"))
+            {
+                continue;
+            }
+            final TimeBreakdown.Part part = TimeBreakdown.part(type, m.getName());
+            assertTrue(part != null && part != TimeBreakdown.Part.ENGINE, m.getName() + " is charged to " + part);
         }
     }
 
