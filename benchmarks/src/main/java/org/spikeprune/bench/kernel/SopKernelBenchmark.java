@@ -146,6 +146,7 @@ public class SopKernelBenchmark
         int[] packedStart;
         long[] delayed;
         byte[] delayedDelay;
+        int[] delayedArrival;
         int[] delayedStart;
         double[] ge;
         float[] y1;
@@ -166,7 +167,6 @@ public class SopKernelBenchmark
             return first;
         }
         double[] incoming;
-        int[] slotOf;
         long[] ops;
 
         /** Builds the compacted storage, one group per input and 20 delay groups per input. */
@@ -220,6 +220,11 @@ public class SopKernelBenchmark
             }
             packedStart[INPUTS] = k;
             delayedStart[INPUTS * DELAYS] = kd;
+            delayedArrival = new int[kd];
+            for (int q = 0; q < kd; q++)
+            {
+                delayedArrival[q] = delayedDelay[q] * fanOut + SynapseKernels.post(delayed[q]);
+            }
             ge = new double[fanOut];
             y1 = traces(r, fanOut);
             spikes = spikes(r);
@@ -229,7 +234,6 @@ public class SopKernelBenchmark
                 stream[x] = r.nextInt(INPUTS);
             }
             incoming = new double[DELAYS * fanOut];
-            slotOf = new int[DELAYS];
             ops = new long[DELAYS];
         }
     }
@@ -499,8 +503,8 @@ public class SopKernelBenchmark
         for (int x = first; x < first + SPIKES; x++)
         {
             final int i = stream[x];
-            SynapseKernels.emit(s.delayed, s.delayedDelay, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot,
-                s.slotOf, null, s.ops);
+            SynapseKernels.emit(s.delayed, s.delayedArrival, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot,
+                null, s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0];

@@ -66,7 +66,7 @@ public final class CoreProbe
                 }
             }
         }
-        final SynapseTable.Builder b = new SynapseTable.Builder(inputs, p.delayTicks, inputs * n);
+        final SynapseTable.Builder b = new SynapseTable.Builder(inputs, p.delayTicks, n, inputs * n);
         for (int i = 0; i < inputs; i++)
         {
             for (int dd = 0; dd < p.delayTicks; dd++)
@@ -81,7 +81,7 @@ public final class CoreProbe
             }
         }
         core.plastic = b.build();
-        core.frozen = new SynapseTable.Builder(inputs, p.delayTicks, 1).build();
+        core.frozen = new SynapseTable.Builder(inputs, p.delayTicks, n, 1).build();
         core.indexPotentiation();
         core.learning(true);
         poisson = new PoissonInput(inputs, p.presentTicks, streams.stream("input"));

@@ -107,9 +107,7 @@ final class DcCore implements ProcessingElement
     /** Conductance increments of the arrivals in flight: slot ({@code tick mod delays}) after slot, n entries each. */
     private final double[] incoming;
     /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
-    static final int ONE_LOOP_MAX_GROUP = 32;
-    /** Scratch of the emission kernel: the arrival slot of each delay. */
-    private final int[] slotOf;
+    static final int ONE_LOOP_MAX_GROUP = 48;
     /** Accumulations (SOPs) due at each arrival slot. */
     private final long[] incomingOps;
     /** Pre-spike depressions (STDP updates) due at each arrival slot. */
@@ -235,7 +233,6 @@ final class DcCore implements ProcessingElement
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
         incoming = new double[delays * n];
-        slotOf = new int[delays];
         incomingOps = new long[delays];
         incomingUpdates = new long[delays];
         rowSettled = new int[inputs];
@@ -434,17 +431,17 @@ final class DcCore implements ProcessingElement
 
     /**
      * Propagates an input spike over its synapses of one table into the increments of their arrival slots. Both
-     * kernels give the same sums bit for bit; the one-loop kernel wins while the delay groups are short (a few
-     * synapses each: 100 neurons, or a pruned core), the group-by-group kernel when they are long (measured in
-     * {@code SopKernelBenchmark} on a spike stream that does not repeat, with the flat increment buffer: one loop is
-     * faster at 20 synapses per group and below, 441 against 520 ns per spike at 20, and the two are even at 40).
+     * kernels give the same sums bit for bit; the one-loop kernel wins while the delay groups are short, the
+     * group-by-group kernel when they are long (measured in {@code SopKernelBenchmark} on a spike stream that does
+     * not repeat: with each synapse's arrival offset stored, one loop is faster at 5, 20 and 40 synapses per group,
+     * 114 / 360 / 718 against 308 / 522 / 830 ns per spike, so every core of up to 800 neurons takes it).
      */
     private void emit(final SynapseTable table, final int g0, final int slot, final long[] updates)
     {
         if (table.size() < ONE_LOOP_MAX_GROUP * table.groupStart.length)
         {
-            SynapseKernels.emit(table.syn, table.delay, table.groupStart, g0, delays, incoming, n, slot, slotOf,
-                updates, incomingOps);
+            SynapseKernels.emit(table.syn, table.arrival, table.groupStart, g0, delays, incoming, n, slot, updates,
+                incomingOps);
         }
         else
         {
@@ -1253,8 +1250,8 @@ final class DcCore implements ProcessingElement
         dirty = false;
         final SynapseTable op = plastic;
         final SynapseTable of = frozen;
-        final SynapseTable.Builder nb = new SynapseTable.Builder(inputs, delays, op.size());
-        final SynapseTable.Builder fb = new SynapseTable.Builder(inputs, delays, of.size() + 16);
+        final SynapseTable.Builder nb = new SynapseTable.Builder(inputs, delays, n, op.size());
+        final SynapseTable.Builder fb = new SynapseTable.Builder(inputs, delays, n, of.size() + 16);
         final int groups = inputs * delays;
         for (int g = 0; g < groups; g++)
         {

@@ -195,8 +195,8 @@ public final class DcNetwork implements AutoCloseable
         final int delays = p.delayTicks;
         for (final DcCore core : cores)
         {
-            final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, INPUTS * core.n);
-            final SynapseTable.Builder f = new SynapseTable.Builder(INPUTS, delays, 16);
+            final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, core.n, INPUTS * core.n);
+            final SynapseTable.Builder f = new SynapseTable.Builder(INPUTS, delays, core.n, 16);
             for (int i = 0; i < INPUTS; i++)
             {
                 for (int dd = 0; dd < delays; dd++)

@@ -118,26 +118,28 @@ public final class SynapseKernels
 
     /**
      * SOP kernel at emission, as {@code DcCore} runs it: an input spike is propagated over all its synapses in one
-     * loop, each weight added to the conductance increment of its arrival tick, {@code incoming[slot(d)][post]}
-     * with {@code slot(d) = (slot0 + d) mod delays} for a synapse of delay d. One input has at most one synapse onto
-     * a neuron, so each increment receives at most one weight per emission, and the sums are those of
-     * {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops. The
-     * SOPs (and STDP updates) due at each arrival slot are counted from the group sizes.
+     * loop, each weight added to the conductance increment of its arrival tick, entry
+     * {@code (slot0 + d) mod delays} of a flat buffer of slots ({@code stride} entries each) for a synapse of delay
+     * d. Each synapse carries its offset {@code arrival[k] = d·stride + post} from the emission slot, so the loop
+     * adds the slot base and wraps once past the buffer's end, without looking the delay up. One input has at most
+     * one synapse onto a neuron, so each increment receives at most one weight per emission, and the sums are
+     * those of {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops.
+     * The SOPs (and STDP updates) due at each arrival slot are counted from the group sizes.
      *
      * @param syn        packed synapses.
-     * @param delay      delay in ticks of every synapse.
+     * @param arrival    per synapse, {@code delay · stride + post}.
      * @param groupStart first synapse of every (input, delay) group, and the end.
      * @param g0         the input's first group ({@code input * delays}).
      * @param delays     delay groups per input (and arrival slots).
-     * @param incoming   conductance increments by arrival slot, then by local neuron.
+     * @param incoming   conductance increments by arrival slot, then by local neuron: {@code delays · stride}.
+     * @param stride     entries per arrival slot.
      * @param slot0      the slot of the emission tick (delay 0).
-     * @param slotOf     scratch of at least {@code delays} entries: the arrival slot of each delay.
      * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
      * @param ops        accumulations due by arrival slot, incremented by the group sizes.
      */
-    public static void emit(final long[] syn, final byte[] delay, final int[] groupStart, final int g0,
-        final int delays, final double[] incoming, final int stride, final int slot0, final int[] slotOf,
-        final long[] updates, final long[] ops)
+    public static void emit(final long[] syn, final int[] arrival, final int[] groupStart, final int g0,
+        final int delays, final double[] incoming, final int stride, final int slot0, final long[] updates,
+        final long[] ops)
     {
         final int from = groupStart[g0];
         final int to = groupStart[g0 + delays];
@@ -149,7 +151,6 @@ public final class SynapseKernels
         int start = from;
         for (int d = 0; d < delays; d++)
         {
-            slotOf[d] = slot * stride;
             final int end = groupStart[g0 + d + 1];
             final int c = end - start;
             if (c != 0)
@@ -163,10 +164,16 @@ public final class SynapseKernels
             start = end;
             slot = slot + 1 == delays ? 0 : slot + 1;
         }
+        final int size = delays * stride;
+        final int base = slot0 * stride;
         for (int k = from; k < to; k++)
         {
-            final long sk = syn[k];
-            incoming[slotOf[delay[k]] + post(sk)] += weight(sk);
+            int x = base + arrival[k];
+            if (x >= size)
+            {
+                x -= size;
+            }
+            incoming[x] += weight(syn[k]);
         }
     }
 

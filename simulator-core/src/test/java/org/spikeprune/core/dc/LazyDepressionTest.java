@@ -31,7 +31,7 @@ class LazyDepressionTest
         final SplittableRandom r = new SplittableRandom(seed);
         final float[] w = new float[INPUTS * NEURONS];
         final int[] d = new int[INPUTS * NEURONS];
-        final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, INPUTS * NEURONS);
+        final SynapseTable.Builder b = new SynapseTable.Builder(INPUTS, delays, NEURONS, INPUTS * NEURONS);
         for (int k = 0; k < w.length; k++)
         {
             w[k] = (float)(0.2 + 0.8 * r.nextDouble());
@@ -52,7 +52,7 @@ class LazyDepressionTest
         }
         final DcCore core = new DcCore(0, 0, NEURONS, INPUTS, p);
         core.plastic = b.build();
-        core.frozen = new SynapseTable.Builder(INPUTS, delays, 1).build();
+        core.frozen = new SynapseTable.Builder(INPUTS, delays, NEURONS, 1).build();
         core.indexPotentiation();
         core.learning(true);
 

@@ -25,8 +25,8 @@ class MembraneIntegrationTest
         final DcParams p = new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test",
             Map.of("network.exc_neurons", Integer.toString(NEURONS), "neuron.integration", integration)));
         final DcCore core = new DcCore(0, 0, NEURONS, INPUTS, p);
-        core.plastic = new SynapseTable.Builder(INPUTS, p.delayTicks, 1).build();
-        core.frozen = new SynapseTable.Builder(INPUTS, p.delayTicks, 1).build();
+        core.plastic = new SynapseTable.Builder(INPUTS, p.delayTicks, NEURONS, 1).build();
+        core.frozen = new SynapseTable.Builder(INPUTS, p.delayTicks, NEURONS, 1).build();
         core.indexPotentiation();
         return core;
     }

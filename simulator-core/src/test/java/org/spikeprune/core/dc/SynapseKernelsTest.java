@@ -68,6 +68,11 @@ class SynapseKernelsTest
             }
         }
         groupStart[inputs * delays] = k;
+        final int[] offsets = new int[k];  // as SynapseTable.Builder stores them
+        for (int q = 0; q < k; q++)
+        {
+            offsets[q] = delay[q] * n + SynapseKernels.post(syn[q]);
+        }
         final double[][] byGroup = new double[delays][n];  // reference: synapse by synapse, slot by modulo
         final double[] flat = new double[delays * n];
         final double[] flatGroups = new double[delays * n];
@@ -95,8 +100,7 @@ class SynapseKernelsTest
                 opsA[arrival]++;
                 updA[arrival]++;
             }
-            SynapseKernels.emit(syn, delay, groupStart, i * delays, delays, flat, n, slot, new int[delays], updB,
-                opsB);
+            SynapseKernels.emit(syn, offsets, groupStart, i * delays, delays, flat, n, slot, updB, opsB);
             SynapseKernels.emitGroups(syn, groupStart, i * delays, delays, flatGroups, n, slot, null, opsC);
         }
         for (int s = 0; s < delays; s++)
