@@ -45,6 +45,8 @@ import org.spikeprune.core.dc.SynapseKernels;
  *       {@code rowDenseFloatAcc} accumulates into float conductances (fastest, but not the simulator's
  *       arithmetic).</li>
  *   <li>{@code *Depress}: the learning kernel, accumulation fused with the STDP pre-spike depression.</li>
+ *   <li>{@code readDelays20}: the streaming-read baseline of the emission kernels, over the bytes they read (packed
+ *       synapses and their arrival offsets, 12 bytes per synapse), in the same spike stream.</li>
  *   <li>{@code readPacked}, {@code readRow}, {@code readRowWide}: the streaming-read baseline over exactly the
  *       bytes the dense kernels read, row by row in the same spike order: {@code System.arraycopy} into a
  *       buffer that stays in L1 (the JVM's intrinsic copy, AVX2 loads; a plain-Java summing loop is a serial
@@ -168,6 +170,8 @@ public class SopKernelBenchmark
         }
         double[] incoming;
         long[] ops;
+        long[] synBuffer;
+        int[] arrivalBuffer;
 
         /** Builds the compacted storage, one group per input and 20 delay groups per input. */
         @Setup
@@ -234,6 +238,8 @@ public class SopKernelBenchmark
                 stream[x] = r.nextInt(INPUTS);
             }
             incoming = new double[DELAYS * fanOut];
+            synBuffer = new long[fanOut];
+            arrivalBuffer = new int[fanOut];
             ops = new long[DELAYS];
         }
     }
@@ -533,5 +539,30 @@ public class SopKernelBenchmark
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0];
+    }
+
+    /**
+     * Streaming-read baseline of the emission kernels: exactly the bytes {@link #emitDelays20} reads per spike, the
+     * input's packed synapses (8 bytes each) and their arrival offsets (4 bytes each), in the same spike order,
+     * each row copied into a buffer that stays in L1.
+     *
+     * @param s the storage.
+     * @return a copied value.
+     */
+    @Benchmark
+    public long readDelays20(final Pruned s)
+    {
+        final int[] start = s.delayedStart;
+        final int[] stream = s.stream;
+        final int first = s.nextWindow();
+        for (int x = first; x < first + SPIKES; x++)
+        {
+            final int i = stream[x];
+            final int from = start[i * DELAYS];
+            final int len = start[i * DELAYS + DELAYS] - from;
+            System.arraycopy(s.delayed, from, s.synBuffer, 0, len);
+            System.arraycopy(s.delayedArrival, from, s.arrivalBuffer, 0, len);
+        }
+        return s.synBuffer[0] + s.arrivalBuffer[0];
     }
 }
