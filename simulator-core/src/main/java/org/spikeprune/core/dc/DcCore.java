@@ -433,8 +433,9 @@ final class DcCore implements ProcessingElement
      * Propagates an input spike over its synapses of one table into the increments of their arrival slots. Both
      * kernels give the same sums bit for bit; the one-loop kernel wins while the delay groups are short, the
      * group-by-group kernel when they are long (measured in {@code SopKernelBenchmark} on a spike stream that does
-     * not repeat: with each synapse's arrival offset stored, one loop is faster at 5, 20 and 40 synapses per group,
-     * 114 / 360 / 718 against 308 / 522 / 830 ns per spike, so every core of up to 800 neurons takes it).
+     * not repeat: with each synapse's arrival offset stored, one loop is faster at 5 and 20 synapses per group, 113
+     * and 370 against 298 and 526 ns per spike, and even or faster at 40, 848 and 718 against 848 and 830 in two
+     * runs, so every core of up to 800 neurons takes it).
      */
     private void emit(final SynapseTable table, final int g0, final int slot, final long[] updates)
     {
