@@ -183,10 +183,11 @@ final class TimeBreakdown
                 // The pre-spike depression, applied lazily at arrival, and its bookkeeping.
                 case "arriveLearning", "arriveLearningRecent", "dueSynapses", "forgetOldSpikers", "retire", "settle",
                     "settleRows", "settled" -> Part.STDP;
-                case "settleColumnAndPotentiate", "potentiateActive", "potentiated", "forgetIdleInputs" -> Part.STDP;
-                // the normalisation's test of which neurons to sum again
+                // The post-spike potentiation, its active inputs, and the post traces.
+                case "potentiate", "potentiateActive", "potentiated", "settleColumnAndPotentiate", "forgetIdleInputs",
+                    "postTraces" -> Part.STDP;
+                // The normalisation's test of which neurons to sum again.
                 case "weightsMayHaveChanged", "normalised" -> Part.STDP;
-                case "potentiate", "postTraces" -> Part.STDP;
                 case "lookup" -> null;
                 default -> Part.ENGINE;
             };
