@@ -121,7 +121,8 @@ public final class SynapseKernels
      * loop, each weight added to the conductance increment of its arrival tick, entry
      * {@code (slot0 + d) mod delays} of a flat buffer of slots ({@code stride} entries each) for a synapse of delay
      * d. Each synapse carries its offset {@code arrival[k] = d·stride + post} from the emission slot, so the loop
-     * adds the slot base and wraps once past the buffer's end, without looking the delay up. One input has at most
+     * adds the slot base, less the buffer's length for the synapses whose arrival wraps past its end (they come
+     * last, the synapses being stored in delay order): no delay lookup and no test per synapse. One input has at most
      * one synapse onto a neuron, so each increment receives at most one weight per emission, and the sums are
      * those of {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops.
      * The SOPs (and STDP updates) due at each arrival slot are counted from the group sizes.
@@ -164,16 +165,20 @@ public final class SynapseKernels
             start = end;
             slot = slot + 1 == delays ? 0 : slot + 1;
         }
-        final int size = delays * stride;
+        // Synapses are stored in delay order, so those whose arrival slot wraps past the buffer's end (delay
+        // d >= delays - slot0) come last: the loop runs in two parts, one offset each, with no test inside.
         final int base = slot0 * stride;
+        final int wrap = groupStart[g0 + delays - slot0];
+        addAt(syn, arrival, from, wrap, incoming, base);
+        addAt(syn, arrival, wrap, to, incoming, base - delays * stride);
+    }
+
+    private static void addAt(final long[] syn, final int[] arrival, final int from, final int to,
+        final double[] incoming, final int offset)
+    {
         for (int k = from; k < to; k++)
         {
-            int x = base + arrival[k];
-            if (x >= size)
-            {
-                x -= size;
-            }
-            incoming[x] += weight(syn[k]);
+            incoming[offset + arrival[k]] += weight(syn[k]);
         }
     }
 
