@@ -510,7 +510,7 @@ public class SopKernelBenchmark
         {
             final int i = stream[x];
             SynapseKernels.emit(s.delayed, s.delayedArrival, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot,
-                null, s.ops);
+                s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0];
@@ -534,8 +534,7 @@ public class SopKernelBenchmark
         for (int x = first; x < first + SPIKES; x++)
         {
             final int i = stream[x];
-            SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot, null,
-                s.ops);
+            SynapseKernels.emitGroups(s.delayed, start, i * DELAYS, DELAYS, s.incoming, s.fanOut, slot, s.ops);
             slot = slot + 1 == DELAYS ? 0 : slot + 1;
         }
         return s.incoming[0];

@@ -108,10 +108,13 @@ final class DcCore implements ProcessingElement
     private final double[] incoming;
     /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
     static final int ONE_LOOP_MAX_GROUP = 48;
-    /** Accumulations (SOPs) due at each arrival slot. */
-    private final long[] incomingOps;
-    /** Pre-spike depressions (STDP updates) due at each arrival slot. */
-    private final long[] incomingUpdates;
+    /**
+     * Arrivals due at each slot on plastic synapses: accumulations (SOPs) and, while learning, pre-spike
+     * depressions (STDP updates). Learning is switched only when no arrival is in flight.
+     */
+    private final long[] plasticDue;
+    /** Arrivals due at each slot on frozen synapses: accumulations only. */
+    private final long[] frozenDue;
     /** Every arrival up to this tick has been depressed on every plastic synapse of input i. */
     private final int[] rowSettled;
     /** Every arrival up to this tick has been depressed on every plastic synapse onto neuron j. */
@@ -233,8 +236,8 @@ final class DcCore implements ProcessingElement
         historyHead = new int[inputs];
         Arrays.fill(history, SynapseTable.NEVER);
         incoming = new double[delays * n];
-        incomingOps = new long[delays];
-        incomingUpdates = new long[delays];
+        plasticDue = new long[delays];
+        frozenDue = new long[delays];
         rowSettled = new int[inputs];
         colSettled = new int[n];
         pendingEmissions = new int[inputs];
@@ -397,10 +400,10 @@ final class DcCore implements ProcessingElement
                 history[i * historyDepth + h] = t;
                 historyHead[i] = h + 1 == historyDepth ? 0 : h + 1;
                 final int g0 = i * delays;
-                emit(pt, g0, slot, learn ? incomingUpdates : null);
+                emit(pt, g0, slot, plasticDue);
                 if (anyFrozen)
                 {
-                    emit(ft, g0, slot, null);
+                    emit(ft, g0, slot, frozenDue);
                 }
                 if (learn)
                 {
@@ -409,7 +412,8 @@ final class DcCore implements ProcessingElement
                 }
             }
         }
-        final long ops = incomingOps[slot];
+        final long plasticOps = plasticDue[slot];
+        final long ops = plasticOps + frozenDue[slot];
         if (ops != 0)
         {
             final double[] inc = incoming;
@@ -421,11 +425,13 @@ final class DcCore implements ProcessingElement
             }
             Arrays.fill(inc, base, base + n, 0.0);
             synapticOps += ops;
-            incomingOps[slot] = 0;
-            final long updates = incomingUpdates[slot];
-            stdpUpdates += updates;
-            decrements += updates;
-            incomingUpdates[slot] = 0;
+            plasticDue[slot] = 0;
+            frozenDue[slot] = 0;
+            if (learn)
+            {
+                stdpUpdates += plasticOps;
+                decrements += plasticOps;
+            }
         }
     }
 
@@ -438,17 +444,15 @@ final class DcCore implements ProcessingElement
      * runs, so every core of up to 800 neurons takes it; with its loop split at the wrapping delay, 114 / 354 / 835
      * ns, medians of 6 / 6 / 3 alternating rounds against 135 / 425 / 881 for the loop that tested each offset).
      */
-    private void emit(final SynapseTable table, final int g0, final int slot, final long[] updates)
+    private void emit(final SynapseTable table, final int g0, final int slot, final long[] due)
     {
         if (table.size() < ONE_LOOP_MAX_GROUP * table.groupStart.length)
         {
-            SynapseKernels.emit(table.syn, table.arrival, table.groupStart, g0, delays, incoming, n, slot, updates,
-                incomingOps);
+            SynapseKernels.emit(table.syn, table.arrival, table.groupStart, g0, delays, incoming, n, slot, due);
         }
         else
         {
-            SynapseKernels.emitGroups(table.syn, table.groupStart, g0, delays, incoming, n, slot, updates,
-                incomingOps);
+            SynapseKernels.emitGroups(table.syn, table.groupStart, g0, delays, incoming, n, slot, due);
         }
     }
 

@@ -125,7 +125,7 @@ public final class SynapseKernels
      * last, the synapses being stored in delay order): no delay lookup and no test per synapse. One input has at most
      * one synapse onto a neuron, so each increment receives at most one weight per emission, and the sums are
      * those of {@link #emitGroups} (delay group after delay group), bit for bit, without its short per-group loops.
-     * The SOPs (and STDP updates) due at each arrival slot are counted from the group sizes.
+     * The synapses due at each arrival slot are counted from the group sizes.
      *
      * @param syn        packed synapses.
      * @param arrival    per synapse, {@code delay · stride + post}.
@@ -135,12 +135,10 @@ public final class SynapseKernels
      * @param incoming   conductance increments by arrival slot, then by local neuron: {@code delays · stride}.
      * @param stride     entries per arrival slot.
      * @param slot0      the slot of the emission tick (delay 0).
-     * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
-     * @param ops        accumulations due by arrival slot, incremented by the group sizes.
+     * @param ops        synapses due by arrival slot, incremented by the group sizes.
      */
     public static void emit(final long[] syn, final int[] arrival, final int[] groupStart, final int g0,
-        final int delays, final double[] incoming, final int stride, final int slot0, final long[] updates,
-        final long[] ops)
+        final int delays, final double[] incoming, final int stride, final int slot0, final long[] ops)
     {
         final int from = groupStart[g0];
         final int to = groupStart[g0 + delays];
@@ -153,15 +151,7 @@ public final class SynapseKernels
         for (int d = 0; d < delays; d++)
         {
             final int end = groupStart[g0 + d + 1];
-            final int c = end - start;
-            if (c != 0)
-            {
-                ops[slot] += c;
-                if (updates != null)
-                {
-                    updates[slot] += c;
-                }
-            }
+            ops[slot] += end - start;
             start = end;
             slot = slot + 1 == delays ? 0 : slot + 1;
         }
@@ -192,11 +182,10 @@ public final class SynapseKernels
      * @param delays     delay groups per input (and arrival slots).
      * @param incoming   conductance increments by arrival slot, then by local neuron.
      * @param slot0      the slot of the emission tick (delay 0).
-     * @param updates    STDP updates due by arrival slot, incremented by the group sizes; null when not learning.
-     * @param ops        accumulations due by arrival slot, incremented by the group sizes.
+     * @param ops        synapses due by arrival slot, incremented by the group sizes.
      */
     public static void emitGroups(final long[] syn, final int[] groupStart, final int g0, final int delays,
-        final double[] incoming, final int stride, final int slot0, final long[] updates, final long[] ops)
+        final double[] incoming, final int stride, final int slot0, final long[] ops)
     {
         int slot = slot0;
         int from = groupStart[g0];
@@ -207,10 +196,6 @@ public final class SynapseKernels
             {
                 accumulate(syn, from, to, incoming, slot * stride);
                 ops[slot] += to - from;
-                if (updates != null)
-                {
-                    updates[slot] += to - from;
-                }
             }
             from = to;
             slot = slot + 1 == delays ? 0 : slot + 1;
