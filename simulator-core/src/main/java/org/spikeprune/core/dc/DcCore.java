@@ -128,8 +128,6 @@ final class DcCore implements ProcessingElement
     private int potentiationsThisTick;
     /** Recent spikers are kept this many ticks beyond the length of the trace y1. */
     static final int RECENT_TICKS = 256;
-    /** Margin of the maximum that gates the threshold test: far above the rounding error of v - θ (mV). */
-    private static final double SCAN_MARGIN_MV = 1e-6;
     /**
      * Every neuron whose last spike is at or after {@link #recentFrom}: a superset of the neurons whose first post
      * trace can be non-zero at any arrival from {@code recentFrom + y1Table.length - 1} on. A depression by a zero
@@ -761,14 +759,14 @@ final class DcCore implements ProcessingElement
         }
         final double vTh = p.excVThresh;
         int fired = 0;
-        // Most ticks no neuron fires: a vectorised maximum of v - θ (rounded, so compared with a margin far above
-        // the rounding error) skips the exact test of every neuron unless one may be over its threshold.
-        double top = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < n; j++)
+        // Most ticks no neuron fires: a loop of the test alone finds the first neuron over its threshold, if any, and
+        // the loop that handles the spikes (its calls make it slow to run over every neuron) starts from there.
+        int first = 0;
+        while (first < n && !(vv[first] > vTh + th[first] && fv[first] != 0.0))
         {
-            top = Math.max(top, vv[j] - th[j]);
+            first++;
         }
-        for (int j = top > vTh - SCAN_MARGIN_MV ? 0 : n; j < n; j++)
+        for (int j = first; j < n; j++)
         {
             if (vv[j] > vTh + th[j] && fv[j] != 0.0)
             {
