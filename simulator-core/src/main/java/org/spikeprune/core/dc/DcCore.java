@@ -109,8 +109,8 @@ final class DcCore implements ProcessingElement
     /** The one-loop emission kernel is used while a table holds fewer than this many synapses per delay group. */
     static final int ONE_LOOP_MAX_GROUP = 48;
     /**
-     * Arrivals due at each slot on plastic synapses: accumulations (SOPs) and, while learning, pre-spike
-     * depressions (STDP updates). Learning is switched only when no arrival is in flight.
+     * Arrivals due at each slot on plastic synapses: accumulations (SOPs) and, when they arrive while learning,
+     * pre-spike depressions (STDP updates); an arrival after learning is switched off is not depressed.
      */
     private final long[] plasticDue;
     /** Arrivals due at each slot on frozen synapses: accumulations only. */
