@@ -54,6 +54,9 @@ def run(out, name, params, seed, evaluation):
                                timeout=float(os.environ.get("TIMEOUT", "420")))
             except subprocess.TimeoutExpired:
                 raise RuntimeError("%s seed %d timed out: %s" % (name, seed, json.dumps(params)))
+    if not os.path.exists(result):
+        with open(os.path.join(d, "log")) as log:
+            raise RuntimeError("%s seed %d wrote no result: %s" % (name, seed, log.read()[-300:].strip()))
     with open(result) as f:
         return name, seed, params, json.load(f)
 
