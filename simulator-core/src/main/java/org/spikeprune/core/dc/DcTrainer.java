@@ -114,11 +114,16 @@ public final class DcTrainer
         }
     }
 
-    /** The outcome of a run. */
+    /**
+     * The outcome of a run. {@code accuracy} uses labels assigned from training images (MODEL-REFERENCE §1.7);
+     * {@code accuracyTestAssigned} and {@code accuracyTestAssigned2Fold} are diagnostics with the labels assigned
+     * from the test responses themselves (Diehl &amp; Cook's demonstration evaluation), on the same images or
+     * across two folds ({@link Readout#selfAssignedAccuracy}).
+     */
     public record Result(double accuracy, double connectivity, long liveSynapses, long frozenSynapses,
         PhaseCounts train, PhaseCounts assign, PhaseCounts test, List<PruneStep> steps, int[] assignments,
         double[] thetas, float[] weights, int excNeurons, String digest, double wallSeconds, long[] engineTicks,
-        int[] confusion, int classes)
+        int[] confusion, int classes, double accuracyTestAssigned, double accuracyTestAssigned2Fold)
     {
     }
 
@@ -242,10 +247,15 @@ public final class DcTrainer
                 : right / (double)testTotal);
             final PhaseCounts test = testPhase.phaseCounts;
             final WeightMemory wm = net.weights();
+            final double selfAssigned = Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(),
+                (int)testTotal, exc, data.classes(), 1);
+            final double selfAssigned2Fold = Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(),
+                (int)testTotal, exc, data.classes(), 2);
             return new Result(testTotal == 0 ? Double.NaN : right / (double)testTotal, wm.connectivity(),
                 wm.liveCount(), wm.frozenCount(), train, assign, test, steps, assignments, net.thetas(),
                 net.denseWeights(), exc, net.digest(assignments), (System.nanoTime() - wallStart) / 1e9,
-                sum(net.engineTicks(), assignPhase.engineTicks, testPhase.engineTicks), confusion, data.classes());
+                sum(net.engineTicks(), assignPhase.engineTicks, testPhase.engineTicks), confusion, data.classes(),
+                selfAssigned, selfAssigned2Fold);
         }
     }
 

@@ -130,4 +130,53 @@ public final class Readout
         }
         return best;
     }
+
+    /**
+     * Accuracy with the labels assigned from the classified images' own responses, the way Diehl &amp; Cook's
+     * demonstration evaluation script does (it assigns from test-set activity): an optimistic diagnostic for
+     * comparing with figures obtained that way, never the reported accuracy.
+     *
+     * @param counts  spike counts, {@code neurons} per image, image after image.
+     * @param labels  the images' labels.
+     * @param images  images.
+     * @param neurons neurons.
+     * @param classes classes.
+     * @param folds   1 to assign from all the images and classify the same images; k &gt; 1 to classify the images of
+     *                each fold (image index mod k) with labels assigned from the other folds.
+     * @return the fraction classified right, NaN for no image.
+     */
+    public static double selfAssignedAccuracy(final long[] counts, final byte[] labels, final int images,
+        final int neurons, final int classes, final int folds)
+    {
+        if (folds < 1)
+        {
+            throw new IllegalArgumentException("folds: expected at least 1, found " + folds);
+        }
+        if (images == 0)
+        {
+            return Double.NaN;
+        }
+        long right = 0;
+        final ClassSums sums = new ClassSums(neurons, classes);
+        for (int f = 0; f < folds; f++)
+        {
+            sums.clear();
+            for (int m = 0; m < images; m++)
+            {
+                if (folds == 1 || m % folds != f)
+                {
+                    sums.add(labels[m], counts, m * neurons);
+                }
+            }
+            final int[] assignment = sums.assign();
+            for (int m = folds == 1 ? 0 : f; m < images; m += folds)
+            {
+                if (classify(counts, m * neurons, assignment, classes) == labels[m])
+                {
+                    right++;
+                }
+            }
+        }
+        return right / (double)images;
+    }
 }
