@@ -28,6 +28,11 @@ class TrainQuickIT
         final JsonNode r = RunOutput.json().readTree(Files.readAllBytes(out.resolve("result.json")));
         final double accuracy = r.get("accuracy").asDouble();
         assertTrue(accuracy > 0.30, "well above chance (10%): " + accuracy);
+        // the diagnostics with labels from the test responses read the same network: well above chance as well
+        final double selfAssigned = r.get("accuracy_test_assigned").get("same_images").asDouble();
+        final double twoFold = r.get("accuracy_test_assigned").get("two_fold").asDouble();
+        assertTrue(selfAssigned > 0.30 && selfAssigned <= 1.0, "self-assigned " + selfAssigned);
+        assertTrue(twoFold > 0.30 && twoFold <= 1.0, "two folds " + twoFold);
         assertTrue(r.get("state").get("weight_min").asDouble() >= 0);
         assertTrue(r.get("state").get("weight_max").asDouble() <= 1.0);
         assertTrue(r.get("state").get("theta_min_mv").asDouble() >= 0);
