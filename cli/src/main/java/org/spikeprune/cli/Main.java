@@ -63,7 +63,7 @@ public final class Main implements Runnable
 
     /** The subcommands' names, in the order the usage lists them. */
     static final String[] SUBCOMMANDS = {
-        "train", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv",
+        "train", "evaluate", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv",
     };
 
     /**
@@ -99,6 +99,8 @@ public final class Main implements Runnable
         {
             case "train":
                 return new TrainCommand();
+            case "evaluate":
+                return new EvaluateCommand();
             case "fetch-data":
                 return new FetchDataCommand();
             case "hw":

@@ -252,10 +252,12 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             }
             json.put("hw", hwJson);
         }
+        output.writeBytes("model.bin", new org.spikeprune.core.dc.DcModel(runConfigText(params, nTrain, nTest, nAssign,
+            mode), result.state(), result.assignments(), result.digest()).encode());
         output.writeJson("result.json", json);
         output.writeText("summary.md", ResultJson.summary(json, result, baseline));
         stdout.print(ResultJson.shortReport(json));
-        stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md");
+        stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md, model.bin");
         return 0;
     }
 

@@ -141,6 +141,41 @@ class TrainQuickIT
             out.resolve("bad").toString())), "no training image left");
     }
 
+    @Test
+    void shouldTestASavedNetworkAsTheRunThatSavedIt(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        // soft pruning leaves frozen synapses beside plastic and pruned ones: all three must come back
+        assertEquals(0, Main.execute("train", "--profile", "guo2020-mnist-100", "--pruning", "soft", "--no-baseline",
+            "--train-images", "800", "--assign-images", "300", "--test-images", "200", "--seed", "5",
+            "--set", "pruning.start_images=400", "--set", "pruning.step_images=200", "--cores", "2",
+            "--out", out.resolve("run").toString()));
+        final JsonNode run = RunOutput.json().readTree(Files.readAllBytes(out.resolve("run/result.json")));
+        assertTrue(run.get("frozen_synapses").asLong() > 0, "the run froze synapses");
+        assertEquals(0, Main.execute("evaluate", out.resolve("run").toString(), "--test-images", "200",
+            "--out", out.resolve("saved").toString()));
+        assertEquals(0, Main.execute("evaluate", out.resolve("run/model.bin").toString(), "--test-images", "200",
+            "--assign-images", "300", "--threading", "shared", "--cores", "3", "--out",
+            out.resolve("again").toString()));
+        for (final String name : new String[] {"saved", "again"})
+        {
+            final JsonNode e = RunOutput.json().readTree(Files.readAllBytes(out.resolve(name + "/evaluation.json")));
+            assertEquals(run.get("accuracy").asDouble(), e.get("accuracy").asDouble(), 0.0, name);
+            assertEquals(run.get("digest").asText(), e.get("digest").asText(), name);
+            assertEquals(run.get("sops").get("infer_per_image").asDouble(), e.get("sops_infer_per_image").asDouble(),
+                0.0, name);
+        }
+        // a damaged model is refused with its name, and nothing is written
+        final byte[] bytes = Files.readAllBytes(out.resolve("run/model.bin"));
+        bytes[bytes.length / 3] ^= 1;
+        final Path bad = out.resolve("bad.bin");
+        Files.write(bad, bytes);
+        assertEquals(2, Main.execute("evaluate", bad.toString(), "--out", out.resolve("bad").toString()));
+        assertTrue(!Files.exists(out.resolve("bad/evaluation.json")));
+        assertEquals(2, Main.execute("evaluate", out.resolve("missing.bin").toString()));
+    }
+
     private static String[] concat(final String[] a, final String... b)
     {
         final String[] r = java.util.Arrays.copyOf(a, a.length + b.length);

@@ -123,7 +123,20 @@ public final class DcTrainer
     public record Result(double accuracy, double connectivity, long liveSynapses, long frozenSynapses,
         PhaseCounts train, PhaseCounts assign, PhaseCounts test, List<PruneStep> steps, int[] assignments,
         double[] thetas, float[] weights, int excNeurons, String digest, double wallSeconds, long[] engineTicks,
-        int[] confusion, int classes, double accuracyTestAssigned, double accuracyTestAssigned2Fold)
+        int[] confusion, int classes, double accuracyTestAssigned, double accuracyTestAssigned2Fold,
+        DcNetwork.State state)
+    {
+    }
+
+    /**
+     * The outcome of testing a saved network ({@link #evaluate}): the accuracy with the labels used, the self-assigned
+     * diagnostics of {@link Result}, the phases' counts ({@code assign} empty when the saved labels were used), the
+     * labels, the digest of the network with those labels and the confusion matrix (rows true class, columns
+     * unclassified then predicted).
+     */
+    public record Evaluation(double accuracy, double accuracyTestAssigned, double accuracyTestAssigned2Fold,
+        PhaseCounts assign, PhaseCounts test, int[] assignments, String digest, int[] confusion, int classes,
+        double wallSeconds)
     {
     }
 
@@ -232,17 +245,8 @@ public final class DcTrainer
             final int[] assignments = sums.assign();
             final PhaseCounts assign = assignPhase.phaseCounts;
             final int[] confusion = new int[data.classes() * (data.classes() + 1)];
-            long right = 0;
-            for (int m = 0; m < testTotal; m++)
-            {
-                final int label = data.testLabels()[m];
-                final int predicted = Readout.classify(testPhase.counts, m * exc, assignments, data.classes());
-                confusion[label * (data.classes() + 1) + predicted + 1]++;
-                if (predicted == label)
-                {
-                    right++;
-                }
-            }
+            final long right = classifyAll(testPhase.counts, data.testLabels(), testTotal, exc, assignments,
+                data.classes(), confusion);
             r.progress().onProgress("test", testTotal, testTotal, testTotal == 0 ? Double.NaN
                 : right / (double)testTotal);
             final PhaseCounts test = testPhase.phaseCounts;
@@ -255,8 +259,90 @@ public final class DcTrainer
                 wm.liveCount(), wm.frozenCount(), train, assign, test, steps, assignments, net.thetas(),
                 net.denseWeights(), exc, net.digest(assignments), (System.nanoTime() - wallStart) / 1e9,
                 sum(net.engineTicks(), assignPhase.engineTicks, testPhase.engineTicks), confusion, data.classes(),
-                selfAssigned, selfAssigned2Fold);
+                selfAssigned, selfAssigned2Fold, trained);
         }
+    }
+
+    /**
+     * Tests a saved network: with {@code r.assignImages() > 0} its labels are assigned again from that many training
+     * images (learning off), otherwise the saved labels are used; then the first {@code r.testImages()} test images
+     * are classified. The input streams are those of {@link #run} for the same seed, so a network saved by a run
+     * scores what that run scored.
+     *
+     * @param p           the network's parameters.
+     * @param data        the images.
+     * @param state       the saved state.
+     * @param assignments the saved labels, one per excitatory neuron.
+     * @param r           seed, cores, threading, image counts, progress (training fields are not read).
+     * @return the evaluation.
+     */
+    public static Evaluation evaluate(final DcParams p, final Data data, final DcNetwork.State state,
+        final int[] assignments, final Request r)
+    {
+        final long wallStart = System.nanoTime();
+        final int exc = p.excNeurons;
+        for (int j = 0; j < exc; j++)
+        {
+            if (assignments[j] >= data.classes())
+            {
+                throw new InputException("neuron " + j + " has label " + assignments[j]
+                    + ", but the data set has " + data.classes() + " classes");
+            }
+        }
+        final long assignTotal = Math.min(Math.max(0, r.assignImages()), data.trainCount());
+        final long testTotal = Math.min(r.testImages(), data.testCount());
+        final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        final long evalTotal = assignTotal + testTotal;
+        final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
+        final Phase assignPhase = new Phase(p, r, state, "assign", data.trainImages(), data.trainLabels(),
+            assignTotal, done, evalTotal, sums);
+        final Phase testPhase = new Phase(p, r, state, "test", data.testImages(), data.testLabels(), testTotal,
+            done, evalTotal, null);
+        if (assignTotal > 0)
+        {
+            runPhases(assignPhase, testPhase, r.sink() == ActivitySink.NONE && r.inputs() == null
+                && r.parallelEvaluation());
+        }
+        else
+        {
+            testPhase.run();
+            assignPhase.phaseCounts = new PhaseCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+        final int[] labels = assignTotal > 0 ? sums.assign() : assignments.clone();
+        final int[] confusion = new int[data.classes() * (data.classes() + 1)];
+        final long right = classifyAll(testPhase.counts, data.testLabels(), testTotal, exc, labels, data.classes(),
+            confusion);
+        r.progress().onProgress("test", testTotal, testTotal, testTotal == 0 ? Double.NaN
+            : right / (double)testTotal);
+        final String digest;
+        try (DcNetwork net = new DcNetwork(p, r.seed(), "digest", 1, ThreadingMode.INVOKER, ActivitySink.NONE, state,
+            null))
+        {
+            digest = net.digest(labels);
+        }
+        return new Evaluation(testTotal == 0 ? Double.NaN : right / (double)testTotal,
+            Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(), (int)testTotal, exc, data.classes(), 1),
+            Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(), (int)testTotal, exc, data.classes(), 2),
+            assignPhase.phaseCounts, testPhase.phaseCounts, labels, digest, confusion, data.classes(),
+            (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** Classifies every test image, fills the confusion matrix and returns the number right. */
+    private static long classifyAll(final long[] counts, final byte[] labels, final long images, final int exc,
+        final int[] assignments, final int classes, final int[] confusion)
+    {
+        long right = 0;
+        for (int m = 0; m < images; m++)
+        {
+            final int label = labels[m];
+            final int predicted = Readout.classify(counts, m * exc, assignments, classes);
+            confusion[label * (classes + 1) + predicted + 1]++;
+            if (predicted == label)
+            {
+                right++;
+            }
+        }
+        return right;
     }
 
     private static long[] sum(final long[] a, final long[] b, final long[] c)

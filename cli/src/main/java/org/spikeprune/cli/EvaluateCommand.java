@@ -1,0 +1,201 @@
+package org.spikeprune.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.spikeprune.core.InputException;
+import org.spikeprune.core.activity.ActivitySink;
+import org.spikeprune.core.config.Params;
+import org.spikeprune.core.data.CachedDataset;
+import org.spikeprune.core.data.DataCache;
+import org.spikeprune.core.data.IdxDataset;
+import org.spikeprune.core.data.MnistFiles;
+import org.spikeprune.core.dc.DcModel;
+import org.spikeprune.core.dc.DcParams;
+import org.spikeprune.core.dc.DcProfiles;
+import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.core.prune.PrunePolicy;
+import org.spikeprune.engine.ThreadingMode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code spikeprune evaluate MODEL}: tests a network saved by {@code train} ({@code model.bin} in its output folder)
+ * without training it again, with its saved labels or with labels assigned again from training images.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = "Test a network saved by train (the model.bin of its output folder) without training it again: "
+        + "with its saved labels, or with labels assigned again from training images (--assign-images).")
+public final class EvaluateCommand implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A model.bin file, or a train output folder.")
+    Path model;
+
+    @Option(names = "--test-images", description = "Test images (default: all).")
+    Long testImages;
+
+    @Option(names = "--assign-images", defaultValue = "0",
+        description = "Assign the labels again from this many training images, learning off (default 0: use the "
+            + "saved labels).")
+    long assignImages;
+
+    @Option(names = "--seed", description = "Seed of the input streams (default: the training run's).")
+    Long seed;
+
+    @Option(names = "--cores", defaultValue = "1", description = "Processing elements (default ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--threading", defaultValue = "invoker",
+        description = "invoker | shared | dedicated (default ${DEFAULT-VALUE}).")
+    String threading;
+
+    @Option(names = "--data", description = "Folder holding the IDX files (default: the data cache).")
+    Path data;
+
+    @Option(names = "--cache", description = "Data cache folder (default: $SPIKEPRUNE_CACHE or ~/.cache/spikeprune).")
+    Path cache;
+
+    @Option(names = "--out", description = "Folder for evaluation.json (default: print only).")
+    Path out;
+
+    @Option(names = "--sequential-eval",
+        description = "Run the assignment and test phases one after the other instead of side by side.")
+    boolean sequentialEval;
+
+    @Override
+    public Integer call()
+    {
+        final Path file = Files.isDirectory(model) ? model.resolve("model.bin") : model;
+        final byte[] bytes;
+        try
+        {
+            bytes = Files.readAllBytes(file);
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException(file + ": cannot read the model: " + ex.getMessage(), ex);
+        }
+        final DcModel m = DcModel.decode(bytes, file.toString());
+        final Map<String, String> run = configMap(m.configText());
+        final String profile = required(run, "run.profile", file);
+        final String pruning = required(run, "run.pruning", file);
+        final long runSeed = parseLong(required(run, "run.seed", file), "run.seed", file);
+        run.keySet().removeIf(k -> k.startsWith("run."));
+        final Params params = DcProfiles.params(profile, Map.of(), file.toString(), run);
+        final DcParams p = new DcParams(params);
+        m.validate(p, file.toString());
+        final ThreadingMode mode = TrainCommand.threadingMode(threading);
+        if (cores < 1)
+        {
+            throw new InputException("--cores=" + cores + " is invalid: must be >= 1");
+        }
+        if (assignImages < 0 || (testImages != null && testImages < 0))
+        {
+            throw new InputException("--assign-images and --test-images must not be negative");
+        }
+        final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
+            p.dataSet().equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
+        final IdxDataset train = files.train();
+        final IdxDataset test = files.test();
+        final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
+            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final long s = seed != null ? seed : runSeed;
+        final long nTest = Math.min(testImages != null ? testImages : d.testCount(), d.testCount());
+        final PrintStream stdout = System.out;
+        stdout.printf(Locale.ROOT, "spikeprune evaluate: %s (%s, pruning %s, %d neurons), %s, %d test images, "
+            + "seed %d%n", file, profile, pruning, m.excNeurons(), assignImages > 0 ? "labels from " + assignImages
+            + " training images" : "saved labels", nTest, s);
+        final DcTrainer.Evaluation e;
+        try (Progress progress = new Progress(System.err, "evaluate " + profile))
+        {
+            e = DcTrainer.evaluate(p, d, m.state(), m.assignments(), new DcTrainer.Request(s, cores, mode, 0, nTest,
+                assignImages, PrunePolicy.NONE, ActivitySink.NONE, progress, !sequentialEval));
+        }
+        final boolean sameNetwork = assignImages > 0 || e.digest().equals(m.digest());
+        final Map<String, Object> json = new LinkedHashMap<>();
+        json.put("model", file.toString());
+        json.put("profile", profile);
+        json.put("pruning", pruning);
+        json.put("seed", s);
+        json.put("exc_neurons", m.excNeurons());
+        json.put("test_images", nTest);
+        json.put("assign_images", assignImages);
+        json.put("accuracy", e.accuracy());
+        final Map<String, Object> self = new LinkedHashMap<>();
+        self.put("same_images", e.accuracyTestAssigned());
+        self.put("two_fold", e.accuracyTestAssigned2Fold());
+        json.put("accuracy_test_assigned", self);
+        long live = 0;
+        for (final byte st : m.state().status())
+        {
+            live += st != 0 ? 1 : 0;
+        }
+        json.put("connectivity", live / (double)m.state().status().length);
+        json.put("sops_infer_per_image", e.test().sopsPerImage(false));
+        json.put("presentations_per_image", e.test().presentations() / (double)Math.max(1, e.test().images()));
+        json.put("images_per_s_test", e.test().imagesPerSecond());
+        json.put("wall_s", e.wallSeconds());
+        json.put("digest", e.digest());
+        json.put("model_digest", m.digest());
+        json.put("confusion_rows_true_cols_unclassified_then_predicted", e.confusion());
+        if (out != null)
+        {
+            new RunOutput(out).writeJson("evaluation.json", json);
+        }
+        stdout.printf(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image infer %.0f%n",
+            100 * e.accuracy(), 100 * (double)json.get("connectivity"), e.test().sopsPerImage(false));
+        stdout.printf(Locale.ROOT, "images/s test %.0f  wall %.1f s  digest %s%s%n", e.test().imagesPerSecond(),
+            e.wallSeconds(), e.digest().substring(0, 16), assignImages > 0 ? " (labels assigned again)"
+                : sameNetwork ? " (the model's)" : " (DIFFERENT from the model's " + m.digest().substring(0, 16) + ")");
+        if (out != null)
+        {
+            stdout.println("wrote " + out.resolve("evaluation.json"));
+        }
+        return sameNetwork ? 0 : 1;
+    }
+
+    private static Map<String, String> configMap(final String text)
+    {
+        final Map<String, String> m = new LinkedHashMap<>();
+        for (final String line : text.split("\n"))
+        {
+            final int eq = line.indexOf('=');
+            if (eq > 0)
+            {
+                m.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    private static String required(final Map<String, String> run, final String key, final Path file)
+    {
+        final String v = run.get(key);
+        if (v == null)
+        {
+            throw new InputException(file + ": the model's configuration has no " + key);
+        }
+        return v;
+    }
+
+    private static long parseLong(final String text, final String key, final Path file)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException(file + ": the model's configuration has " + key + "=" + text
+                + ", not an integer", ex);
+        }
+    }
+}
