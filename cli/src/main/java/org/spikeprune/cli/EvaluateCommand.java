@@ -17,6 +17,7 @@ import org.spikeprune.core.data.DataCache;
 import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcModel;
+import org.spikeprune.core.dc.DcNetwork;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.core.dc.DcTrainer;
@@ -42,10 +43,10 @@ public final class EvaluateCommand implements Callable<Integer>
     @Option(names = "--test-images", description = "Test images (default: all).")
     Long testImages;
 
-    @Option(names = "--assign-images", defaultValue = "0",
-        description = "Assign the labels again from this many training images, learning off (default 0: use the "
-            + "saved labels).")
-    long assignImages;
+    @Option(names = "--assign-images",
+        description = "Assign the labels again from this many training images, learning off (default: the saved "
+            + "labels; with --prune-to, as many images as the training run assigned from).")
+    Long assignOption;
 
     @Option(names = "--seed", description = "Seed of the input streams (default: the training run's).")
     Long seed;
@@ -65,6 +66,11 @@ public final class EvaluateCommand implements Callable<Integer>
 
     @Option(names = "--out", description = "Folder for evaluation.json (default: print only).")
     Path out;
+
+    @Option(names = "--prune-to", paramLabel = "CONNECTIVITY",
+        description = "Prune the saved network after training, Rathi et al.'s post-training pruning as paper A uses "
+            + "it: one global threshold leaving this fraction of the input synapses (0 < C <= 1), no retraining.")
+    Double pruneTo;
 
     @Option(names = "--sequential-eval",
         description = "Run the assignment and test phases one after the other instead of side by side.")
@@ -88,6 +94,9 @@ public final class EvaluateCommand implements Callable<Integer>
         final String profile = required(run, "run.profile", file);
         final String pruning = required(run, "run.pruning", file);
         final long runSeed = parseLong(required(run, "run.seed", file), "run.seed", file);
+        final long runTrainImages = parseLong(required(run, "run.train_images", file), "run.train_images", file);
+        final long assignImages = assignOption != null ? assignOption : pruneTo == null ? 0
+            : parseLong(required(run, "run.assign_images", file), "run.assign_images", file);
         run.keySet().removeIf(k -> k.startsWith("run."));
         final Params params = DcProfiles.params(profile, Map.of(), file.toString(), run);
         final DcParams p = new DcParams(params);
@@ -108,6 +117,20 @@ public final class EvaluateCommand implements Callable<Integer>
         final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
             test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
         final long s = seed != null ? seed : runSeed;
+        DcNetwork.State state = m.state();
+        if (pruneTo != null)
+        {
+            if (!(pruneTo > 0 && pruneTo <= 1))
+            {
+                throw new InputException("--prune-to=" + pruneTo + " is invalid: must be in (0, 1]");
+            }
+            final Map<String, String> pruneSets = new LinkedHashMap<>();
+            pruneSets.put("pruning.target_connectivity", Double.toString(pruneTo));
+            final Params pruneParams = DcProfiles.params(profile, Map.of(), "--prune-to", mergedWith(run, pruneSets));
+            final long trained = runTrainImages * p.epochs();
+            state = DcTrainer.pruneAtEnd(p, state, Policies.create("post-training", pruneParams, Math.max(1, trained),
+                p.excNeurons(), p.wMax()), Math.max(1, trained));
+        }
         final long nTest = Math.min(testImages != null ? testImages : d.testCount(), d.testCount());
         final PrintStream stdout = System.out;
         stdout.printf(Locale.ROOT, "spikeprune evaluate: %s (%s, pruning %s, %d neurons), %s, %d test images, "
@@ -116,10 +139,10 @@ public final class EvaluateCommand implements Callable<Integer>
         final DcTrainer.Evaluation e;
         try (Progress progress = new Progress(System.err, "evaluate " + profile))
         {
-            e = DcTrainer.evaluate(p, d, m.state(), m.assignments(), new DcTrainer.Request(s, cores, mode, 0, nTest,
+            e = DcTrainer.evaluate(p, d, state, m.assignments(), new DcTrainer.Request(s, cores, mode, 0, nTest,
                 assignImages, PrunePolicy.NONE, ActivitySink.NONE, progress, !sequentialEval));
         }
-        final boolean sameNetwork = assignImages > 0 || e.digest().equals(m.digest());
+        final boolean sameNetwork = assignImages > 0 || pruneTo != null || e.digest().equals(m.digest());
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", file.toString());
         json.put("profile", profile);
@@ -134,11 +157,12 @@ public final class EvaluateCommand implements Callable<Integer>
         self.put("two_fold", e.accuracyTestAssigned2Fold());
         json.put("accuracy_test_assigned", self);
         long live = 0;
-        for (final byte st : m.state().status())
+        for (final byte st : state.status())
         {
             live += st != 0 ? 1 : 0;
         }
-        json.put("connectivity", live / (double)m.state().status().length);
+        json.put("post_training_target_connectivity", pruneTo == null ? Double.NaN : pruneTo);
+        json.put("connectivity", live / (double)state.status().length);
         json.put("sops_infer_per_image", e.test().sopsPerImage(false));
         json.put("presentations_per_image", e.test().presentations() / (double)Math.max(1, e.test().images()));
         json.put("images_per_s_test", e.test().imagesPerSecond());
@@ -153,13 +177,21 @@ public final class EvaluateCommand implements Callable<Integer>
         stdout.printf(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image infer %.0f%n",
             100 * e.accuracy(), 100 * (double)json.get("connectivity"), e.test().sopsPerImage(false));
         stdout.printf(Locale.ROOT, "images/s test %.0f  wall %.1f s  digest %s%s%n", e.test().imagesPerSecond(),
-            e.wallSeconds(), e.digest().substring(0, 16), assignImages > 0 ? " (labels assigned again)"
+            e.wallSeconds(), e.digest().substring(0, 16), pruneTo != null ? " (pruned after training)"
+                : assignImages > 0 ? " (labels assigned again)"
                 : sameNetwork ? " (the model's)" : " (DIFFERENT from the model's " + m.digest().substring(0, 16) + ")");
         if (out != null)
         {
             stdout.println("wrote " + out.resolve("evaluation.json"));
         }
         return sameNetwork ? 0 : 1;
+    }
+
+    private static Map<String, String> mergedWith(final Map<String, String> a, final Map<String, String> b)
+    {
+        final Map<String, String> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
     }
 
     private static Map<String, String> configMap(final String text)

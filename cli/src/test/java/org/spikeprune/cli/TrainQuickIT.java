@@ -176,6 +176,28 @@ class TrainQuickIT
         assertEquals(2, Main.execute("evaluate", out.resolve("missing.bin").toString()));
     }
 
+    @Test
+    void shouldPruneASavedNetworkAsPostTrainingPruningDoes(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final String[] base = {"train", "--profile", "guo2020-mnist-100", "--train-images", "600", "--assign-images",
+            "200", "--test-images", "200", "--seed", "4"};
+        assertEquals(0, Main.execute(concat(base, "--pruning", "post-training", "--no-baseline", "--set",
+            "pruning.target_connectivity=0.15", "--out", out.resolve("post").toString())));
+        assertEquals(0, Main.execute(concat(base, "--out", out.resolve("none").toString())));
+        assertEquals(0, Main.execute("evaluate", out.resolve("none").toString(), "--prune-to", "0.15", "--test-images",
+            "200", "--out", out.resolve("eval").toString()));
+        final JsonNode post = RunOutput.json().readTree(Files.readAllBytes(out.resolve("post/result.json")));
+        final JsonNode eval = RunOutput.json().readTree(Files.readAllBytes(out.resolve("eval/evaluation.json")));
+        // the same training, the same end-of-training pass, labels from the same 200 training images
+        assertEquals(post.get("digest").asText(), eval.get("digest").asText());
+        assertEquals(post.get("accuracy").asDouble(), eval.get("accuracy").asDouble(), 0.0);
+        assertEquals(post.get("connectivity").asDouble(), eval.get("connectivity").asDouble(), 0.0);
+        assertEquals(0.15, eval.get("connectivity").asDouble(), 1e-3);
+        assertEquals(2, Main.execute("evaluate", out.resolve("none").toString(), "--prune-to", "1.5"));
+    }
+
     private static String[] concat(final String[] a, final String... b)
     {
         final String[] r = java.util.Arrays.copyOf(a, a.length + b.length);

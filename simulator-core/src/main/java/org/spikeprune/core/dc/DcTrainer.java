@@ -327,6 +327,27 @@ public final class DcTrainer
             (System.nanoTime() - wallStart) / 1e9);
     }
 
+    /**
+     * Runs a policy's end-of-training pass on a saved state, as {@link #run} does after the last training image:
+     * post-training pruning of a saved network. Learning and the batch spike counts play no part.
+     *
+     * @param p           the network's parameters.
+     * @param state       the saved state.
+     * @param policy      the policy ({@code onEndOfTraining} only).
+     * @param trainImages the training length the state came from (for the policy's context).
+     * @return the state after the pass.
+     */
+    public static DcNetwork.State pruneAtEnd(final DcParams p, final DcNetwork.State state, final PrunePolicy policy,
+        final long trainImages)
+    {
+        try (DcNetwork net = new DcNetwork(p, 0, "prune", 1, ThreadingMode.INVOKER, ActivitySink.NONE, state, null))
+        {
+            policy.onEndOfTraining(context(net, 1, trainImages, trainImages, true));
+            net.compact();
+            return net.state();
+        }
+    }
+
     /** Classifies every test image, fills the confusion matrix and returns the number right. */
     private static long classifyAll(final long[] counts, final byte[] labels, final long images, final int exc,
         final int[] assignments, final int classes, final int[] confusion)
