@@ -233,33 +233,13 @@ public final class DcTrainer
             final long assignTotal = Math.min(r.assignImages() <= 0 ? r.trainImages() : r.assignImages(),
                 data.trainCount());
             final long testTotal = Math.min(r.testImages(), data.testCount());
-            final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-            final long evalTotal = assignTotal + testTotal;
-            final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
-            final Phase assignPhase = new Phase(p, r, trained, "assign", data.trainImages(), data.trainLabels(),
-                assignTotal, done, evalTotal, sums);
-            final Phase testPhase = new Phase(p, r, trained, "test", data.testImages(), data.testLabels(), testTotal,
-                done, evalTotal, null);
-            runPhases(assignPhase, testPhase,
-                r.sink() == ActivitySink.NONE && r.inputs() == null && r.parallelEvaluation());
-            final int[] assignments = sums.assign();
-            final PhaseCounts assign = assignPhase.phaseCounts;
-            final int[] confusion = new int[data.classes() * (data.classes() + 1)];
-            final long right = classifyAll(testPhase.counts, data.testLabels(), testTotal, exc, assignments,
-                data.classes(), confusion);
-            r.progress().onProgress("test", testTotal, testTotal, testTotal == 0 ? Double.NaN
-                : right / (double)testTotal);
-            final PhaseCounts test = testPhase.phaseCounts;
+            final Evaluated e = evaluatePhases(p, data, trained, null, assignTotal, testTotal, r);
             final WeightMemory wm = net.weights();
-            final double selfAssigned = Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(),
-                (int)testTotal, exc, data.classes(), 1);
-            final double selfAssigned2Fold = Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(),
-                (int)testTotal, exc, data.classes(), 2);
-            return new Result(testTotal == 0 ? Double.NaN : right / (double)testTotal, wm.connectivity(),
-                wm.liveCount(), wm.frozenCount(), train, assign, test, steps, assignments, net.thetas(),
-                net.denseWeights(), exc, net.digest(assignments), (System.nanoTime() - wallStart) / 1e9,
-                sum(net.engineTicks(), assignPhase.engineTicks, testPhase.engineTicks), confusion, data.classes(),
-                selfAssigned, selfAssigned2Fold, trained);
+            return new Result(e.accuracy(), wm.connectivity(), wm.liveCount(), wm.frozenCount(), train,
+                e.assign().phaseCounts, e.test().phaseCounts, steps, e.labels(), net.thetas(), net.denseWeights(), exc,
+                net.digest(e.labels()), (System.nanoTime() - wallStart) / 1e9,
+                sum(net.engineTicks(), e.assign().engineTicks, e.test().engineTicks), e.confusion(), data.classes(),
+                e.selfAssigned(), e.selfAssigned2Fold(), trained);
         }
     }
 
@@ -291,14 +271,41 @@ public final class DcTrainer
         }
         final long assignTotal = Math.min(Math.max(0, r.assignImages()), data.trainCount());
         final long testTotal = Math.min(r.testImages(), data.testCount());
+        final Evaluated e = evaluatePhases(p, data, state, assignTotal > 0 ? null : assignments, assignTotal, testTotal,
+            r);
+        final String digest;
+        try (DcNetwork net = new DcNetwork(p, r.seed(), "digest", 1, ThreadingMode.INVOKER, ActivitySink.NONE, state,
+            null))
+        {
+            digest = net.digest(e.labels());
+        }
+        return new Evaluation(e.accuracy(), e.selfAssigned(), e.selfAssigned2Fold(), e.assign().phaseCounts,
+            e.test().phaseCounts, e.labels(), digest, e.confusion(), data.classes(),
+            (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** The assignment and test phases of an evaluation, run, with what they give. */
+    private record Evaluated(Phase assign, Phase test, int[] labels, int[] confusion, double accuracy,
+        double selfAssigned, double selfAssigned2Fold)
+    {
+    }
+
+    /**
+     * Runs the assignment phase (unless {@code savedLabels} are given) and the test phase on a state, each with its
+     * own input stream, side by side when the request allows it, and classifies the test images.
+     */
+    private static Evaluated evaluatePhases(final DcParams p, final Data data, final DcNetwork.State state,
+        final int[] savedLabels, final long assignTotal, final long testTotal, final Request r)
+    {
+        final int exc = p.excNeurons;
         final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
-        final long evalTotal = assignTotal + testTotal;
+        final long evalTotal = (savedLabels == null ? assignTotal : 0) + testTotal;
         final Readout.ClassSums sums = new Readout.ClassSums(exc, data.classes());
         final Phase assignPhase = new Phase(p, r, state, "assign", data.trainImages(), data.trainLabels(),
-            assignTotal, done, evalTotal, sums);
+            savedLabels == null ? assignTotal : 0, done, evalTotal, sums);
         final Phase testPhase = new Phase(p, r, state, "test", data.testImages(), data.testLabels(), testTotal,
             done, evalTotal, null);
-        if (assignTotal > 0)
+        if (savedLabels == null)
         {
             runPhases(assignPhase, testPhase, r.sink() == ActivitySink.NONE && r.inputs() == null
                 && r.parallelEvaluation());
@@ -307,24 +314,18 @@ public final class DcTrainer
         {
             testPhase.run();
             assignPhase.phaseCounts = new PhaseCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+            assignPhase.engineTicks = new long[2];
         }
-        final int[] labels = assignTotal > 0 ? sums.assign() : assignments.clone();
+        final int[] labels = savedLabels == null ? sums.assign() : savedLabels.clone();
         final int[] confusion = new int[data.classes() * (data.classes() + 1)];
         final long right = classifyAll(testPhase.counts, data.testLabels(), testTotal, exc, labels, data.classes(),
             confusion);
         r.progress().onProgress("test", testTotal, testTotal, testTotal == 0 ? Double.NaN
             : right / (double)testTotal);
-        final String digest;
-        try (DcNetwork net = new DcNetwork(p, r.seed(), "digest", 1, ThreadingMode.INVOKER, ActivitySink.NONE, state,
-            null))
-        {
-            digest = net.digest(labels);
-        }
-        return new Evaluation(testTotal == 0 ? Double.NaN : right / (double)testTotal,
+        return new Evaluated(assignPhase, testPhase, labels, confusion,
+            testTotal == 0 ? Double.NaN : right / (double)testTotal,
             Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(), (int)testTotal, exc, data.classes(), 1),
-            Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(), (int)testTotal, exc, data.classes(), 2),
-            assignPhase.phaseCounts, testPhase.phaseCounts, labels, digest, confusion, data.classes(),
-            (System.nanoTime() - wallStart) / 1e9);
+            Readout.selfAssignedAccuracy(testPhase.counts, data.testLabels(), (int)testTotal, exc, data.classes(), 2));
     }
 
     /**
