@@ -116,6 +116,14 @@ public final class EvaluateCommand implements Callable<Integer>
         final IdxDataset test = files.test();
         final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
             test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        for (int j = 0; j < m.excNeurons(); j++)
+        {
+            if (m.assignments()[j] >= d.classes())
+            {
+                throw new InputException(file + ": neuron " + j + " has label " + m.assignments()[j] + ", but the data "
+                    + "set has " + d.classes() + " classes");
+            }
+        }
         final long s = seed != null ? seed : runSeed;
         DcNetwork.State state = m.state();
         if (pruneTo != null)
