@@ -95,8 +95,9 @@ public final class EvaluateCommand implements Callable<Integer>
         final String pruning = required(run, "run.pruning", file);
         final long runSeed = parseLong(required(run, "run.seed", file), "run.seed", file);
         final long runTrainImages = parseLong(required(run, "run.train_images", file), "run.train_images", file);
+        final long runAssignImages = parseLong(required(run, "run.assign_images", file), "run.assign_images", file);
         final long assignImages = assignOption != null ? assignOption : pruneTo == null ? 0
-            : parseLong(required(run, "run.assign_images", file), "run.assign_images", file);
+            : runAssignImages > 0 ? runAssignImages : runTrainImages;
         run.keySet().removeIf(k -> k.startsWith("run."));
         final Params params = DcProfiles.params(profile, Map.of(), file.toString(), run);
         final DcParams p = new DcParams(params);

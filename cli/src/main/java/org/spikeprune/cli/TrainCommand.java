@@ -303,6 +303,16 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     String runConfigText(final Params params, final long nTrain, final long nTest, final long nAssign,
         final ThreadingMode mode)
     {
+        return runConfigText(profile, pruning, seed, cores, mode, params, nTrain, nTest, nAssign);
+    }
+
+    /**
+     * A run as text, the form traces and saved networks carry: the run's options as {@code run.*} keys, then every
+     * parameter.
+     */
+    public static String runConfigText(final String profile, final String pruning, final long seed, final int cores,
+        final ThreadingMode mode, final Params params, final long nTrain, final long nTest, final long nAssign)
+    {
         return "run.profile=" + profile + "\nrun.pruning=" + pruning + "\nrun.seed=" + seed + "\nrun.train_images="
             + nTrain + "\nrun.test_images=" + nTest + "\nrun.assign_images=" + nAssign + "\nrun.cores=" + cores
             + "\nrun.threading=" + mode.name().toLowerCase(Locale.ROOT) + "\n" + params.canonicalText();

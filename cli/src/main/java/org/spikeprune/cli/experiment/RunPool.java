@@ -267,7 +267,12 @@ public final class RunPool implements AutoCloseable
         }
         json.put("spec_text", r.canonical);
         json.put("outcome", o.toJson());
-        new RunOutput(runsDir.resolve(r.id)).writeJson("result.json", json);
+        final RunOutput out = new RunOutput(runsDir.resolve(r.id));
+        // the trained network, for `spikeprune evaluate` (result.json, written last, marks the run finished)
+        out.writeBytes("model.bin", new org.spikeprune.core.dc.DcModel(org.spikeprune.cli.TrainCommand.runConfigText(
+            s.profile(), s.method(), s.seed(), 1, ThreadingMode.INVOKER, r.params, s.trainImages(), s.testImages(),
+            s.assignImages()), result.state(), result.assignments(), result.digest()).encode());
+        out.writeJson("result.json", json);
         return o;
     }
 

@@ -130,6 +130,27 @@ class ExperimentQuickIT
         assertAccuracies(rows);
         assertWritten("fig4", 6);
 
+        // every run keeps its trained network; one of them, tested again, gives the run's accuracy and digest
+        final Path pruned;
+        try (Stream<Path> dirs = Files.list(out.resolve("runs")))
+        {
+            final List<Path> all = dirs.filter(p -> p.getFileName().toString().startsWith("apt")).sorted().toList();
+            assertTrue(!all.isEmpty());
+            for (final Path dir : all)
+            {
+                assertTrue(Files.size(dir.resolve("model.bin")) > 784 * 100 * 6, dir + " has its model");
+            }
+            pruned = all.get(0);
+        }
+        final com.fasterxml.jackson.databind.JsonNode run = org.spikeprune.cli.RunOutput.json().readTree(
+            Files.readAllBytes(pruned.resolve("result.json")));
+        assertEquals(0, Main.execute("evaluate", pruned.toString(), "--test-images",
+            run.get("test_images").asText(), "--out", out.resolve("eval").toString()));
+        final com.fasterxml.jackson.databind.JsonNode eval = org.spikeprune.cli.RunOutput.json().readTree(
+            Files.readAllBytes(out.resolve("eval").resolve("evaluation.json")));
+        assertEquals(run.get("digest").asText(), eval.get("digest").asText());
+        assertEquals(run.get("accuracy").asDouble(), eval.get("accuracy").asDouble(), 0.0);
+
         // a second time: every run comes from the cache, nothing is rewritten, the CSV is the same
         final String before = Files.readString(out.resolve("fig4").resolve("fig4.csv"));
         final Map<Path, FileTime> stamps = new TreeMap<>();
