@@ -79,15 +79,34 @@ public final class EvaluateCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        // the options first, before any file is read
+        if (cores < 1)
+        {
+            throw new InputException("--cores=" + cores + " is invalid: must be >= 1");
+        }
+        if ((assignOption != null && assignOption < 0) || (testImages != null && testImages < 0))
+        {
+            throw new InputException("--assign-images and --test-images must not be negative");
+        }
+        if (pruneTo != null && !(pruneTo > 0 && pruneTo <= 1))
+        {
+            throw new InputException("--prune-to=" + pruneTo + " is invalid: must be in (0, 1]");
+        }
+        final ThreadingMode mode = TrainCommand.threadingMode(threading);
         final Path file = Files.isDirectory(model) ? model.resolve("model.bin") : model;
         final byte[] bytes;
         try
         {
             bytes = Files.readAllBytes(file);
         }
+        catch (final java.nio.file.NoSuchFileException ex)
+        {
+            throw new InputException(file + ": no such model file (train writes model.bin into its --out folder)",
+                ex);
+        }
         catch (final IOException ex)
         {
-            throw new InputException(file + ": cannot read the model: " + ex.getMessage(), ex);
+            throw new InputException(file + ": cannot read the model: " + ex, ex);
         }
         final DcModel m = DcModel.decode(bytes, file.toString());
         final Map<String, String> run = configMap(m.configText());
@@ -102,15 +121,6 @@ public final class EvaluateCommand implements Callable<Integer>
         final Params params = DcProfiles.params(profile, Map.of(), file.toString(), run);
         final DcParams p = new DcParams(params);
         m.validate(p, file.toString());
-        final ThreadingMode mode = TrainCommand.threadingMode(threading);
-        if (cores < 1)
-        {
-            throw new InputException("--cores=" + cores + " is invalid: must be >= 1");
-        }
-        if (assignImages < 0 || (testImages != null && testImages < 0))
-        {
-            throw new InputException("--assign-images and --test-images must not be negative");
-        }
         final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
             p.dataSet().equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
         final IdxDataset train = files.train();
@@ -129,10 +139,6 @@ public final class EvaluateCommand implements Callable<Integer>
         DcNetwork.State state = m.state();
         if (pruneTo != null)
         {
-            if (!(pruneTo > 0 && pruneTo <= 1))
-            {
-                throw new InputException("--prune-to=" + pruneTo + " is invalid: must be in (0, 1]");
-            }
             final Map<String, String> pruneSets = new LinkedHashMap<>();
             pruneSets.put("pruning.target_connectivity", Double.toString(pruneTo));
             final Params pruneParams = DcProfiles.params(profile, Map.of(), "--prune-to", mergedWith(run, pruneSets));
