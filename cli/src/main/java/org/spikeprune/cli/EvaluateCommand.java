@@ -109,7 +109,7 @@ public final class EvaluateCommand implements Callable<Integer>
             throw new InputException(file + ": cannot read the model: " + ex, ex);
         }
         final DcModel m = DcModel.decode(bytes, file.toString());
-        final Map<String, String> run = configMap(m.configText());
+        final Map<String, String> run = TrainCommand.parseRunConfigText(m.configText());
         final String profile = required(run, "run.profile", file);
         final String pruning = required(run, "run.pruning", file);
         final long runSeed = parseLong(required(run, "run.seed", file), "run.seed", file);
@@ -206,20 +206,6 @@ public final class EvaluateCommand implements Callable<Integer>
     {
         final Map<String, String> m = new LinkedHashMap<>(a);
         m.putAll(b);
-        return m;
-    }
-
-    private static Map<String, String> configMap(final String text)
-    {
-        final Map<String, String> m = new LinkedHashMap<>();
-        for (final String line : text.split("\n"))
-        {
-            final int eq = line.indexOf('=');
-            if (eq > 0)
-            {
-                m.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
         return m;
     }
 

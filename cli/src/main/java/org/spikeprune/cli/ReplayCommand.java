@@ -1,7 +1,6 @@
 package org.spikeprune.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -208,15 +207,7 @@ public final class ReplayCommand implements Callable<Integer>
 
     private static Map<String, String> runConfig(final Path dir, final String text)
     {
-        final Map<String, String> m = new LinkedHashMap<>();
-        for (final String line : text.split("\n"))
-        {
-            final int eq = line.indexOf('=');
-            if (eq > 0)
-            {
-                m.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
+        final Map<String, String> m = TrainCommand.parseRunConfigText(text);
         if (!m.containsKey("run.profile"))
         {
             throw new InputException(dir + ": the trace header holds no run configuration (run.profile missing)");

@@ -307,6 +307,24 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
     }
 
     /**
+     * Reads the text of {@link #runConfigText(String, String, long, int, ThreadingMode, Params, long, long, long)}
+     * back: one {@code key=value} per line, in order.
+     */
+    static Map<String, String> parseRunConfigText(final String text)
+    {
+        final Map<String, String> m = new LinkedHashMap<>();
+        for (final String line : text.split("\n"))
+        {
+            final int eq = line.indexOf('=');
+            if (eq > 0)
+            {
+                m.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return m;
+    }
+
+    /**
      * A run as text, the form traces and saved networks carry: the run's options as {@code run.*} keys, then every
      * parameter.
      */
