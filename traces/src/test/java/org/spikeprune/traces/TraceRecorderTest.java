@@ -398,7 +398,9 @@ class TraceRecorderTest
         final TraceSummary summary = TraceSummary.of(dir);
         assertFalse(summary.complete());
         assertEquals(TraceStatus.STOPPED_LOW_DISK, summary.end().status());
-        assertTrue(summary.eventRecords() > 1000, "records written before the stop: " + summary.eventRecords());
+        // Eight checks passed before the stop, each followed by a block of at least one record. How many records a
+        // block holds depends on how often the agent thread drains the ring, so the count itself is not fixed.
+        assertTrue(summary.eventRecords() >= 8, "records written before the stop: " + summary.eventRecords());
         // Checks come when a block would pass the interval; a block holds at most 64 KiB of records.
         assertTrue(summary.recordBytes() < 9 * ((16 << 10) + TraceAgent.BLOCK_TARGET + 1024),
             "stops within the check interval: " + summary.recordBytes());
