@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
 
 /** {@code spikeprune train}: trains and tests a network profile, writes result.json, weight maps and a summary. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train a network profile on its data set, test it, and write result.json, a weight-map PNG and "
-        + "a Markdown summary.")
+    description = "Train a network profile on its data set, test it, and write result.json, a weight-map PNG, "
+        + "a Markdown summary and the trained network (model.bin, for evaluate).")
 public final class TrainCommand implements java.util.concurrent.Callable<Integer>
 {
     @Option(names = "--profile", required = true,
