@@ -167,10 +167,8 @@ public final class EvaluateCommand implements Callable<Integer>
         json.put("test_images", nTest);
         json.put("assign_images", assignImages);
         json.put("accuracy", e.accuracy());
-        final Map<String, Object> self = new LinkedHashMap<>();
-        self.put("same_images", e.accuracyTestAssigned());
-        self.put("two_fold", e.accuracyTestAssigned2Fold());
-        json.put("accuracy_test_assigned", self);
+        json.put("accuracy_test_assigned", ResultJson.selfAssigned(e.accuracyTestAssigned(),
+            e.accuracyTestAssigned2Fold()));
         long live = 0;
         for (final byte st : state.status())
         {

@@ -52,12 +52,7 @@ public final class ResultJson
         m.put("threading", mode.name().toLowerCase(Locale.ROOT));
         m.put("exc_neurons", r.excNeurons());
         m.put("accuracy", r.accuracy());
-        final Map<String, Object> selfAssigned = new LinkedHashMap<>();
-        selfAssigned.put("note", "labels assigned from the test responses themselves, as Diehl & Cook's "
-            + "demonstration evaluation does: optimistic, not the reported accuracy");
-        selfAssigned.put("same_images", r.accuracyTestAssigned());
-        selfAssigned.put("two_fold", r.accuracyTestAssigned2Fold());
-        m.put("accuracy_test_assigned", selfAssigned);
+        m.put("accuracy_test_assigned", selfAssigned(r.accuracyTestAssigned(), r.accuracyTestAssigned2Fold()));
         m.put("connectivity", r.connectivity());
         m.put("live_synapses", r.liveSynapses());
         m.put("frozen_synapses", r.frozenSynapses());
@@ -169,6 +164,22 @@ public final class ResultJson
         s.put("infer_exc_to_inh_per_image", r.test().excToInhEvents() / (double)Math.max(1, r.test().images()));
         s.put("infer_inh_to_exc_per_image", r.test().inhToExcEvents() / (double)Math.max(1, r.test().images()));
         return s;
+    }
+
+    /**
+     * The {@code accuracy_test_assigned} object of {@code result.json} and {@code evaluation.json}.
+     *
+     * @param sameImages labels from all the test responses, the same images classified.
+     * @param twoFold    labels from one half of the test images, the other half classified, both ways.
+     */
+    static Map<String, Object> selfAssigned(final double sameImages, final double twoFold)
+    {
+        final Map<String, Object> m = new LinkedHashMap<>();
+        m.put("note", "labels assigned from the test responses themselves, as Diehl & Cook's demonstration "
+            + "evaluation does: optimistic, not the reported accuracy");
+        m.put("same_images", sameImages);
+        m.put("two_fold", twoFold);
+        return m;
     }
 
     @SuppressWarnings("unchecked")
