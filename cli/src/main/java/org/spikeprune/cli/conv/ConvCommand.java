@@ -16,12 +16,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code spikeprune conv train|experiment}: the convolutional network of paper B (to be folded into
+ * {@code spikeprune conv train|evaluate|experiment}: the convolutional network of paper B (to be folded into
  * {@code train}/{@code experiment}).
  */
 @Command(name = "conv", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
     description = "Paper B's deep convolutional TTFS network with dynamic and post-learning pruning.",
-    subcommands = {ConvCommand.Train.class, ConvCommand.Experiment.class})
+    subcommands = {ConvCommand.Train.class, ConvCommand.Evaluate.class, ConvCommand.Experiment.class})
 public final class ConvCommand implements Runnable
 {
     @picocli.CommandLine.Spec
@@ -123,6 +123,48 @@ public final class ConvCommand implements Runnable
         {
             final PrintStream out = System.out;
             return ConvTrain.run(common.options(pruning), out);
+        }
+    }
+
+    /** {@code conv evaluate MODEL}. */
+    @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
+        description = "Test a network saved by conv train (the model.bin of its output folder) without learning it "
+            + "again: features of both splits, the run's readout trained on the training features, the test.")
+    static final class Evaluate implements Callable<Integer>
+    {
+        @Parameters(index = "0", paramLabel = "MODEL", description = "A model.bin file, or a conv train output folder.")
+        Path model;
+
+        @Option(names = "--data", description = "Data folder with train/<class>/ and test/<class>/ images "
+            + "(default: the folder the run read, when it is still there; else the profile's, as for conv train).")
+        Path data;
+
+        @Option(names = "--out", description = "Folder for evaluation.json (default: print only).")
+        Path out;
+
+        @Option(names = "--cores", defaultValue = "1", description = "Processing elements (default: ${DEFAULT-VALUE}).")
+        int cores;
+
+        @Option(names = "--threading", defaultValue = "INVOKER",
+            description = "Threading mode: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        ThreadingMode threading;
+
+        @Option(names = "--train-images", defaultValue = "0",
+            description = "Training images for the readout (default: the run's).")
+        int trainImages;
+
+        @Option(names = "--test-images", defaultValue = "0", description = "Test images (default: the run's).")
+        int testImages;
+
+        @Option(names = "--hw", paramLabel = "PRESET|FILE",
+            description = "Time the inference on a hardware model (as conv train --hw); with --out, also writes "
+                + "activity.bin.")
+        String hw;
+
+        @Override
+        public Integer call()
+        {
+            return ConvEvaluate.run(model, data, out, cores, threading, trainImages, testImages, hw, System.out);
         }
     }
 

@@ -19,6 +19,7 @@ import org.spikeprune.cli.UsageException;
 import org.spikeprune.core.InputException;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.conv.ConvGeometry;
+import org.spikeprune.core.conv.ConvModel;
 import org.spikeprune.core.conv.ConvNetConfig;
 import org.spikeprune.core.conv.ConvNetwork;
 import org.spikeprune.core.conv.ConvProfiles;
@@ -78,7 +79,8 @@ final class ConvRun
     record Result(String pruning, Map<String, String> sets, ConvGeometry geometry, double testAccuracy,
         double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
         OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
-        double learnSeconds, double inferSeconds, double wallSeconds, String digest, SvmReadout.Choice readout)
+        double learnSeconds, double inferSeconds, double wallSeconds, String digest, SvmReadout.Choice readout,
+        ConvModel model)
         implements java.io.Serializable
     {
         long liveTotal()
@@ -602,10 +604,157 @@ final class ConvRun
                 total[c] = net.weights(c).size();
                 convergence[c] = net.weights(c).convergence();
             }
+            final String digest = digest(net, r.testAccuracy());
             return new Result(o.pruning(), o.sets(), net.geometry(), r.testAccuracy(), r.trainAccuracy(),
                 data.train().size(), data.test().size(), live, total, net.learningCounts(), net.inferenceCounts(),
                 curve, convergence, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
-                digest(net, r.testAccuracy()), readout.choice());
+                digest, readout.choice(), ConvModel.of(optionsText(o, data.folder()), net, digest));
+        }
+    }
+
+    /** What testing a saved network measured. */
+    record Evaluation(double testAccuracy, double trainAccuracy, int trainImages, int testImages, long[] live,
+        long[] total, OperationCounts inference, double seconds, String digest, SvmReadout.Choice readout)
+    {
+    }
+
+    /**
+     * Tests a saved network: loads its weights and pruned flags, extracts the features of both splits, trains the
+     * readout on the training features and tests it. With the run's options and images it gives the run's accuracy
+     * and digest.
+     *
+     * @param o      the run's options (its readout settings and seed).
+     * @param cfg    the network configuration of those options.
+     * @param data   the encoded images.
+     * @param model  the saved network.
+     * @param source the model file's name, for error messages.
+     * @param sink   receives the network's per-layer activity (inference on the training, then the test images).
+     * @return the numbers.
+     */
+    static Evaluation evaluate(final ConvTrainOptions o, final ConvNetConfig cfg, final Dataset data,
+        final ConvModel model, final String source, final ActivitySink sink)
+    {
+        final long start = System.nanoTime();
+        try (ConvNetwork net = new ConvNetwork(cfg, o.seed(), o.cores(), o.mode(), sink))
+        {
+            model.validate(net, source);
+            model.loadInto(net);
+            final double[][] ftrain = net.features(data.train());
+            final double[][] ftest = net.features(data.test());
+            final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
+            final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
+            final Readout readout = read(readout(o, cfg), ftrain, ytrain, ftest, ytest, o.seed());
+            final int convs = net.geometry().convCount();
+            final long[] live = new long[convs];
+            final long[] total = new long[convs];
+            for (int c = 0; c < convs; c++)
+            {
+                live[c] = net.weights(c).liveCount();
+                total[c] = net.weights(c).size();
+            }
+            final SvmReadout.Result r = readout.result();
+            return new Evaluation(r.testAccuracy(), r.trainAccuracy(), data.train().size(), data.test().size(), live,
+                total, net.inferenceCounts(), (System.nanoTime() - start) / 1e9, digest(net, r.testAccuracy()),
+                readout.choice());
+        }
+    }
+
+    /** Keys of the options text of a saved network. */
+    private static final List<String> OPTION_KEYS = List.of("profile", "pruning", "seed", "quick", "train_images",
+        "test_images");
+
+    /**
+     * The options that determine a run's network and readout, as text: one {@code key=value} per line
+     * ({@code profile}, {@code pruning}, {@code seed}, {@code quick}, {@code train_images}, {@code test_images},
+     * then {@code set.KEY=VALUE} for each setting, sorted), and the data folder the run read ({@code data}).
+     */
+    static String optionsText(final ConvTrainOptions o, final Path dataFolder)
+    {
+        final StringBuilder s = new StringBuilder();
+        s.append("data=").append(dataFolder.toAbsolutePath().normalize()).append('\n');
+        s.append("profile=").append(o.profile()).append('\n');
+        s.append("pruning=").append(o.pruning()).append('\n');
+        s.append("seed=").append(o.seed()).append('\n');
+        s.append("quick=").append(o.quick()).append('\n');
+        s.append("train_images=").append(o.trainLimit()).append('\n');
+        s.append("test_images=").append(o.testLimit()).append('\n');
+        for (final Map.Entry<String, String> e : new java.util.TreeMap<>(o.sets()).entrySet())
+        {
+            s.append("set.").append(e.getKey()).append('=').append(e.getValue()).append('\n');
+        }
+        return s.toString();
+    }
+
+    /**
+     * Reads the options text of a saved network back.
+     *
+     * @param text      the text.
+     * @param source    the model file's name, for error messages.
+     * @param data      the data folder to test on (null for the run's when it is still a folder, else the
+     *                  profile's default).
+     * @param out       the output folder.
+     * @param cores     processing elements.
+     * @param mode      threading mode.
+     * @param trainImages training images to use (0 for the run's).
+     * @param testImages  test images to use (0 for the run's).
+     * @return the options.
+     * @throws InputException naming {@code source} and the line for a malformed text.
+     */
+    static ConvTrainOptions parseOptionsText(final String text, final String source, final Path data, final Path out,
+        final int cores, final org.spikeprune.engine.ThreadingMode mode, final int trainImages, final int testImages)
+    {
+        final Map<String, String> values = new HashMap<>();
+        final Map<String, String> sets = new java.util.TreeMap<>();
+        for (final String line : text.split("\n"))
+        {
+            if (line.isBlank())
+            {
+                continue;
+            }
+            final int eq = line.indexOf('=');
+            if (eq <= 0)
+            {
+                throw new InputException(source + ": malformed options line '" + line + "' (expected key=value)");
+            }
+            final String key = line.substring(0, eq);
+            final String value = line.substring(eq + 1);
+            if (key.startsWith("set."))
+            {
+                sets.put(key.substring(4), value);
+            }
+            else if (OPTION_KEYS.contains(key) || "data".equals(key))
+            {
+                values.put(key, value);
+            }
+            else
+            {
+                throw new InputException(source + ": unknown option '" + key + "' in the model's options");
+            }
+        }
+        for (final String key : OPTION_KEYS)
+        {
+            if (!values.containsKey(key))
+            {
+                throw new InputException(source + ": the model's options lack '" + key + "'");
+            }
+        }
+        try
+        {
+            final int runTrain = Integer.parseInt(values.get("train_images"));
+            final int runTest = Integer.parseInt(values.get("test_images"));
+            Path folder = data;
+            final String runData = values.get("data");
+            if (folder == null && runData != null && !runData.isEmpty() && Files.isDirectory(Path.of(runData)))
+            {
+                folder = Path.of(runData);
+            }
+            return new ConvTrainOptions(values.get("profile"), folder, out, Long.parseLong(values.get("seed")), cores,
+                mode, values.get("pruning"), sets, Boolean.parseBoolean(values.get("quick")),
+                trainImages > 0 ? trainImages : runTrain, testImages > 0 ? testImages : runTest);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new InputException(source + ": malformed number in the model's options: " + ex.getMessage(), ex);
         }
     }
 

@@ -11,9 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
+import org.spikeprune.cli.RunOutput;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.conv.ConvGeometry;
 import org.spikeprune.core.conv.ConvNetConfig;
@@ -27,11 +25,14 @@ import org.spikeprune.fpga.activity.ActivityLog;
 
 /**
  * {@code train} for the convolutional profiles ({@code nguyen2020-caltech}, {@code kheradpisheh2018-mnist}):
- * layer-wise STDP learning with the chosen pruning, feature extraction, SVM readout; writes {@code result.json}
- * and {@code summary.md} into the output folder.
+ * layer-wise STDP learning with the chosen pruning, feature extraction, SVM readout; writes {@code result.json},
+ * {@code summary.md} and the learned network ({@code model.bin}, for {@code conv evaluate}) into the output folder.
  */
 public final class ConvTrain
 {
+    /** The saved network's file name in a run's output folder. */
+    public static final String MODEL_FILE = "model.bin";
+
     private ConvTrain()
     {
     }
@@ -81,8 +82,8 @@ public final class ConvTrain
         write(opts, data, r, hwJson, hwSummary);
         final String summary = summary(opts, r) + hwSummary;
         out.print(summary);
-        out.printf(Locale.ROOT, "wrote %s and %s%s%n", opts.out().resolve("result.json"),
-            opts.out().resolve("summary.md"), activity == null ? ""
+        out.printf(Locale.ROOT, "wrote %s, %s and %s%s%n", opts.out().resolve("result.json"),
+            opts.out().resolve("summary.md"), opts.out().resolve(MODEL_FILE), activity == null ? ""
             : " and " + opts.out().resolve(ConvHardware.ACTIVITY_FILE));
         return 0;
     }
@@ -95,22 +96,16 @@ public final class ConvTrain
     static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r,
         final Map<String, Object> hw, final String hwSummary)
     {
-        try
+        final RunOutput output = new RunOutput(opts.out());
+        final Map<String, Object> json = json(opts, data, r);
+        if (hw != null)
         {
-            Files.createDirectories(opts.out());
-            final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            final Map<String, Object> json = json(opts, data, r);
-            if (hw != null)
-            {
-                json.put("hw", hw);
-            }
-            mapper.writeValue(opts.out().resolve("result.json").toFile(), json);
-            Files.writeString(opts.out().resolve("summary.md"), summary(opts, r) + hwSummary);
+            json.put("hw", hw);
         }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write the results into " + opts.out(), ex);
-        }
+        // each file is written beside its final name and moved into place: a failure leaves earlier files whole
+        output.writeBytes(MODEL_FILE, r.model().encode());
+        output.writeJson("result.json", json);
+        output.writeText("summary.md", summary(opts, r) + hwSummary);
     }
 
     /** The result as a JSON tree (ordered maps). */

@@ -172,6 +172,70 @@ class ConvTrainTest
         assertEquals(ref.get("convergence").toString(), searched.get("convergence").toString());
     }
 
+    /** Runs the command line, returning the exit code, standard output and standard error. */
+    private static String[] cli(final String... args)
+    {
+        final PrintStream savedOut = System.out;
+        final PrintStream savedErr = System.err;
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            final int code = Main.execute(args);
+            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8)};
+        }
+        finally
+        {
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+        }
+    }
+
+    @Test
+    void shouldEvaluateTheSavedNetworkToTheRunsAccuracyAndDigestWhateverTheCores() throws IOException
+    {
+        final Map<String, String> small = Map.of("learn.iterations", "100,120,120");
+        final Path run = tmp.resolve("saved");
+        final JsonNode trained = train("nguyen2020", run, 1, ThreadingMode.INVOKER, small, 20);
+        assertTrue(Files.size(run.resolve("model.bin")) > 4 * 33_220, "weights and flags of 33,220 connections");
+        final Path eval = tmp.resolve("saved-eval");
+        final String[] shared = cli("conv", "evaluate", run.toString(), "--cores", "2", "--threading", "SHARED",
+            "--out", eval.toString());
+        assertEquals("0", shared[0], shared[1] + shared[2]);
+        final JsonNode e = new ObjectMapper().readTree(eval.resolve("evaluation.json").toFile());
+        assertEquals(trained.get("digest").asText(), e.get("digest").asText());
+        assertEquals(trained.get("digest").asText(), e.get("model_digest").asText());
+        assertEquals(trained.get("accuracy").asDouble(), e.get("accuracy").asDouble(), 0.0);
+        assertEquals(trained.get("connections_removed").asDouble(), e.get("connections_removed").asDouble(), 0.0);
+        assertEquals(trained.get("inference").get("sops").asDouble() / trained.get("inference").get("images").asLong(),
+            e.get("inference_sops_per_image").asDouble(), 1e-9);
+        assertEquals(20, e.get("test_images").asInt());
+        assertTrue(shared[1].contains("(the model's)"), shared[1]);
+
+        // other images: another digest, and said so
+        final String[] fewer = cli("conv", "evaluate", run.resolve("model.bin").toString(), "--test-images", "10");
+        assertEquals("0", fewer[0], fewer[2]);
+        assertTrue(fewer[1].contains("on 10 test images") && fewer[1].contains("other images"), fewer[1]);
+
+        // a damaged model: exit 2, the file named, nothing written
+        final Path damaged = tmp.resolve("damaged.bin");
+        final byte[] bytes = Files.readAllBytes(run.resolve("model.bin"));
+        bytes[bytes.length / 3] ^= 1;
+        Files.write(damaged, bytes);
+        final Path none = tmp.resolve("damaged-eval");
+        final String[] bad = cli("conv", "evaluate", damaged.toString(), "--out", none.toString());
+        assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), bad[0]);
+        assertTrue(bad[2].contains(damaged.toString()) && bad[2].contains("damaged"), bad[2]);
+        assertTrue(!Files.exists(none.resolve("evaluation.json")));
+        // a paper-A command on it names the right one
+        final String[] wrong = cli("evaluate", run.toString());
+        assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), wrong[0]);
+        assertTrue(wrong[2].contains("conv evaluate"), wrong[2]);
+    }
+
     private static String badInput(final Path folder) throws IOException
     {
         final PrintStream saved = System.err;

@@ -203,6 +203,34 @@ public final class KernelWeights
         }
     }
 
+    /**
+     * Replaces every weight and pruned flag (a saved network); a pruned weight is written as 0 and each tap's live
+     * list is rebuilt. Control path.
+     *
+     * @param values  the weights.
+     * @param flags   true for a pruned weight.
+     */
+    public void load(final float[] values, final boolean[] flags)
+    {
+        if (values.length != weight.length || flags.length != weight.length)
+        {
+            throw new IllegalArgumentException("expected " + weight.length + " weights and flags, found "
+                + values.length + " and " + flags.length);
+        }
+        int n = 0;
+        for (int i = 0; i < weight.length; i++)
+        {
+            pruned[i] = flags[i];
+            weight[i] = flags[i] ? 0f : values[i];
+            n += flags[i] ? 0 : 1;
+        }
+        live = n;
+        for (int t = 0; t < liveCount.length; t++)
+        {
+            rebuildTap(t);
+        }
+    }
+
     // Hot-path accessors for the processing elements (package-private, no copies).
 
     float[] values()

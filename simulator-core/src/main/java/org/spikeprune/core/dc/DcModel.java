@@ -107,6 +107,11 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
         {
             final byte[] magic = new byte[MAGIC.length];
             b.get(magic);
+            if (java.util.Arrays.equals(magic, "SPKCONVM".getBytes(StandardCharsets.US_ASCII)))
+            {
+                throw new InputException(source + ": this is a convolutional network saved by conv train; test it "
+                    + "with 'spikeprune conv evaluate', not 'evaluate'");
+            }
             if (!java.util.Arrays.equals(magic, MAGIC))
             {
                 throw new InputException(source + ": not a spikeprune model file (no SPKMODEL header)");
