@@ -107,7 +107,7 @@ final class ConvEvaluate
             activity == null ? ActivitySink.NONE : activity);
         final String runData = runData(m.optionsText());
         final boolean otherImages = trainImages > 0 || testImages > 0
-            || !d.folder().toAbsolutePath().normalize().toString().equals(runData);
+            || !runData.isEmpty() && !d.folder().toAbsolutePath().normalize().toString().equals(runData);
         final boolean same = e.digest().equals(m.digest());
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", source);
@@ -155,7 +155,7 @@ final class ConvEvaluate
             activity.finish();
             final HardwareEstimate estimate = HardwareEstimate.of(hwConfig, activity);
             json.put("hw", ConvHardware.json(hw, estimate, shape));
-            hwSummary = ConvHardware.summary(hw, estimate);
+            hwSummary = ConvHardware.summary(hw, estimate, output != null);
             if (output != null)
             {
                 activity.write(out.resolve(ConvHardware.ACTIVITY_FILE));

@@ -20,6 +20,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import org.spikeprune.cli.RunOutput;
 import org.spikeprune.cli.UsageException;
 import org.spikeprune.core.conv.ConvNetConfig;
 import org.spikeprune.pruning.nguyen.NguyenPruning;
@@ -172,18 +173,20 @@ public final class ConvExperiments
 
     private static void writeCached(final Path file, final ConvRun.Result r)
     {
-        try
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(bytes))
         {
-            Files.createDirectories(file.getParent());
-            try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(Files.newOutputStream(file)))
-            {
-                o.writeObject(r);
-            }
+            o.writeObject(r);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + file, ex);
+            throw new UncheckedIOException("cannot serialise the run kept in " + file, ex);
         }
+        final RunOutput dir = new RunOutput(file.getParent());
+        dir.writeBytes(file.getFileName().toString(), bytes.toByteArray());
+        // the learned network beside it, for conv evaluate
+        final String name = file.getFileName().toString();
+        dir.writeBytes(name.substring(0, name.length() - ".ser".length()) + ".model.bin", r.model().encode());
     }
 
     private String stages()
@@ -404,28 +407,20 @@ public final class ConvExperiments
 
     private void write(final String name, final String text)
     {
-        try
-        {
-            Files.createDirectories(base.out());
-            Files.writeString(base.out().resolve(name), text);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + base.out().resolve(name), ex);
-        }
+        new RunOutput(base.out()).writeText(name, text);
     }
 
     private void png(final String name, final org.knowm.xchart.internal.chartpart.Chart<?, ?> chart)
     {
+        final byte[] bytes;
         try
         {
-            Files.createDirectories(base.out());
-            final Path file = base.out().resolve(name.substring(0, name.length() - ".png".length()));
-            BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + base.out().resolve(name), ex);
+            throw new UncheckedIOException("cannot render " + base.out().resolve(name), ex);
         }
+        new RunOutput(base.out()).writeBytes(name, bytes);
     }
 }

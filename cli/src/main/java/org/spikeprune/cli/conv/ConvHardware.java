@@ -85,13 +85,29 @@ final class ConvHardware
      */
     static String summary(final String preset, final HardwareEstimate estimate)
     {
+        return summary(preset, estimate, true);
+    }
+
+    /**
+     * Summary lines of the estimate, naming the activity file only when it was written.
+     *
+     * @param preset   the preset name or file as given.
+     * @param estimate the run timed on it.
+     * @param written  true when the activity was written to its file.
+     * @return the lines, each ending in a newline.
+     */
+    static String summary(final String preset, final HardwareEstimate estimate, final boolean written)
+    {
         final PhaseTiming l = estimate.timing().learning();
         final PhaseTiming i = estimate.timing().inference();
-        return String.format(Locale.ROOT, "- hardware %s (%d PEs, %s MHz): learning %.0f cycles (%.1f µs, %.2f µJ) "
-            + "per image, of which Prune unit %.0f; inference %.0f cycles (%.1f µs, %.2f µJ) per image; activity in "
-            + "%s%n", preset, estimate.config().processingElements(), estimate.config().clockMhz(),
-            l.cyclesPerImage(), l.microsecondsPerImage(), l.energyPjPerImage() / 1e6, l.pruneCyclesPerImage(),
-            i.cyclesPerImage(), i.microsecondsPerImage(), i.energyPjPerImage() / 1e6, ACTIVITY_FILE);
+        final String learning = Double.isFinite(l.cyclesPerImage())
+            ? String.format(Locale.ROOT, "learning %.0f cycles (%.1f µs, %.2f µJ) per image, of which Prune unit %.0f; ",
+                l.cyclesPerImage(), l.microsecondsPerImage(), l.energyPjPerImage() / 1e6, l.pruneCyclesPerImage())
+            : "no learning; ";
+        return String.format(Locale.ROOT, "- hardware %s (%d PEs, %s MHz): %sinference %.0f cycles (%.1f µs, %.2f µJ) "
+            + "per image%s%n", preset, estimate.config().processingElements(), estimate.config().clockMhz(),
+            learning, i.cyclesPerImage(), i.microsecondsPerImage(), i.energyPjPerImage() / 1e6,
+            written ? "; activity in " + ACTIVITY_FILE : "");
     }
 
     private static Object finite(final double v)
