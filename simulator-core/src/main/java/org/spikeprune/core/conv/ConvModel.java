@@ -6,9 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.zip.CRC32;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.ModelFile;
 
 /**
  * A learned convolutional network as a file: the run's options as text, the kernel weights of every convolution
@@ -193,9 +193,7 @@ public record ConvModel(String optionsText, int[] inMaps, int[] kernels, int[] o
             }
         }
         b.putInt(dig.length).put(dig);
-        final CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, b.position());
-        b.putLong(crc.getValue());
+        ModelFile.seal(b);
         return b.array();
     }
 
@@ -229,19 +227,8 @@ public record ConvModel(String optionsText, int[] inMaps, int[] kernels, int[] o
                 throw new InputException(source + ": convolutional model format version " + version
                     + " is not supported (this build reads version " + VERSION + ")");
             }
-            if (bytes.length < MAGIC.length + 4 + 8)
-            {
-                throw new BufferUnderflowException();
-            }
-            final long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            final CRC32 crc = new CRC32();
-            crc.update(bytes, 0, bytes.length - 8);
-            if (crc.getValue() != stored)
-            {
-                throw new InputException(source + ": the model file is damaged or truncated (checksum mismatch over "
-                    + bytes.length + " bytes)");
-            }
-            final String options = new String(bytes(b, b.getInt(), "options", source), StandardCharsets.UTF_8);
+            ModelFile.checkSum(bytes, MAGIC.length + 4, source);
+            final String options = new String(ModelFile.bytes(b, b.getInt(), "options", source), StandardCharsets.UTF_8);
             final int n = b.getInt();
             if (n <= 0 || n > 64)
             {
@@ -281,7 +268,7 @@ public record ConvModel(String optionsText, int[] inMaps, int[] kernels, int[] o
                     p[c][i] = flag == 1;
                 }
             }
-            final String digest = new String(bytes(b, b.getInt(), "digest", source), StandardCharsets.US_ASCII);
+            final String digest = new String(ModelFile.bytes(b, b.getInt(), "digest", source), StandardCharsets.US_ASCII);
             if (b.remaining() != 8)
             {
                 throw new InputException(source + ": the model file has " + (b.remaining() - 8)
@@ -294,17 +281,5 @@ public record ConvModel(String optionsText, int[] inMaps, int[] kernels, int[] o
             throw new InputException(source + ": the model file is truncated or damaged (" + bytes.length
                 + " bytes)", ex);
         }
-    }
-
-    private static byte[] bytes(final ByteBuffer b, final int length, final String what, final String source)
-    {
-        if (length < 0 || length > b.remaining())
-        {
-            throw new InputException(source + ": the model file is damaged: bad length " + length + " of the "
-                + what);
-        }
-        final byte[] out = new byte[length];
-        b.get(out);
-        return out;
     }
 }

@@ -4,9 +4,9 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.ModelFile;
 
 /**
  * A trained paper-A network as a file: the run's configuration text (every parameter and the run's options), the
@@ -86,9 +86,7 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
             b.putInt(a);
         }
         b.putInt(dig.length).put(dig);
-        final CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, b.position());
-        b.putLong(crc.getValue());
+        ModelFile.seal(b);
         return b.array();
     }
 
@@ -122,19 +120,8 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
                 throw new InputException(source + ": model format version " + version + " is not supported (this "
                     + "build reads version " + VERSION + ")");
             }
-            if (bytes.length < 8 + MAGIC.length + 4)
-            {
-                throw new BufferUnderflowException();
-            }
-            final long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-            final CRC32 crc = new CRC32();
-            crc.update(bytes, 0, bytes.length - 8);
-            if (crc.getValue() != stored)
-            {
-                throw new InputException(source + ": the model file is damaged or truncated (checksum mismatch over "
-                    + bytes.length + " bytes)");
-            }
-            final String config = new String(bytes(b, b.getInt(), "configuration", source), StandardCharsets.UTF_8);
+            ModelFile.checkSum(bytes, MAGIC.length + 4, source);
+            final String config = new String(ModelFile.bytes(b, b.getInt(), "configuration", source), StandardCharsets.UTF_8);
             final int inputs = b.getInt();
             final int exc = b.getInt();
             if (inputs <= 0 || exc <= 0 || (long)inputs * exc * 6 > b.remaining())
@@ -147,8 +134,8 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
             {
                 w[k] = b.getFloat();
             }
-            final byte[] delays = bytes(b, w.length, "delays", source);
-            final byte[] status = bytes(b, w.length, "synapse status", source);
+            final byte[] delays = ModelFile.bytes(b, w.length, "delays", source);
+            final byte[] status = ModelFile.bytes(b, w.length, "synapse status", source);
             final double[] theta = new double[exc];
             for (int j = 0; j < exc; j++)
             {
@@ -164,7 +151,7 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
             {
                 assignments[j] = b.getInt();
             }
-            final String digest = new String(bytes(b, b.getInt(), "digest", source), StandardCharsets.US_ASCII);
+            final String digest = new String(ModelFile.bytes(b, b.getInt(), "digest", source), StandardCharsets.US_ASCII);
             if (b.remaining() != 8)
             {
                 throw new InputException(source + ": the model file has " + (b.remaining() - 8)
@@ -227,17 +214,5 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
                 throw new InputException(source + ": neuron " + j + " has label " + assignments[j]);
             }
         }
-    }
-
-    private static byte[] bytes(final ByteBuffer b, final int length, final String what, final String source)
-    {
-        if (length < 0 || length > b.remaining())
-        {
-            throw new InputException(source + ": the model file is damaged: bad length " + length + " of the "
-                + what);
-        }
-        final byte[] out = new byte[length];
-        b.get(out);
-        return out;
     }
 }
