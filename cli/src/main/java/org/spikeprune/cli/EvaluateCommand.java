@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Test a network saved by train (the model.bin of its output folder) without training it again: "
-        + "with its saved labels, or with labels assigned again from training images (--assign-images).")
+        + "with its saved labels, or with labels assigned again from training images (--assign-images). A "
+        + "convolutional network (paper B) is tested as 'conv evaluate' does.")
 public final class EvaluateCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A model.bin file, or a train output folder.")
@@ -107,6 +108,10 @@ public final class EvaluateCommand implements Callable<Integer>
         catch (final IOException ex)
         {
             throw new InputException(file + ": cannot read the model: " + ex, ex);
+        }
+        if (org.spikeprune.cli.conv.ConvEvaluate.isConvModel(bytes))
+        {
+            return convolutional(file, mode);
         }
         final DcModel m = DcModel.decode(bytes, file.toString());
         final Map<String, String> run = TrainCommand.parseRunConfigText(m.configText());
@@ -198,6 +203,18 @@ public final class EvaluateCommand implements Callable<Integer>
             stdout.println("wrote " + out.resolve("evaluation.json"));
         }
         return sameNetwork ? 0 : 1;
+    }
+
+    /** A network saved by {@code conv train}: tested by {@code conv evaluate}, with the options that apply to it. */
+    private int convolutional(final Path file, final ThreadingMode mode)
+    {
+        if (assignOption != null || pruneTo != null || seed != null || cache != null || sequentialEval)
+        {
+            throw new UsageException(file + " is a convolutional network (conv train): --assign-images, --prune-to, "
+                + "--seed, --cache and --sequential-eval do not apply to it (see 'spikeprune conv evaluate --help')");
+        }
+        final int tests = testImages == null ? 0 : (int)Math.min(Integer.MAX_VALUE, testImages);
+        return org.spikeprune.cli.conv.ConvEvaluate.run(file, data, out, cores, mode, 0, tests, null, System.out);
     }
 
     private static Map<String, String> mergedWith(final Map<String, String> a, final Map<String, String> b)

@@ -28,13 +28,25 @@ import org.spikeprune.fpga.activity.ActivityLog;
  * on the training features with the run's settings and tested. With the run's images it reproduces the run's
  * accuracy and digest; other images, core counts, threading modes or a hardware model can be given.
  */
-final class ConvEvaluate
+public final class ConvEvaluate
 {
     /** The evaluation's file in {@code --out}. */
-    static final String EVALUATION_FILE = "evaluation.json";
+    public static final String EVALUATION_FILE = "evaluation.json";
 
     private ConvEvaluate()
     {
+    }
+
+    /**
+     * True when the bytes start as a convolutional model file does.
+     *
+     * @param bytes a file's bytes.
+     * @return whether it is one.
+     */
+    public static boolean isConvModel(final byte[] bytes)
+    {
+        return bytes.length >= ConvModel.MAGIC.length
+            && java.util.Arrays.equals(bytes, 0, ConvModel.MAGIC.length, ConvModel.MAGIC, 0, ConvModel.MAGIC.length);
     }
 
     /**
@@ -53,7 +65,7 @@ final class ConvEvaluate
      * @return 0 when the network tested is the saved one with the run's images (or other images were asked for), 1
      *         when the run's images gave another digest.
      */
-    static int run(final Path model, final Path data, final Path out, final int cores, final ThreadingMode mode,
+    public static int run(final Path model, final Path data, final Path out, final int cores, final ThreadingMode mode,
         final int trainImages, final int testImages, final String hw, final PrintStream stdout)
     {
         if (cores <= 0)

@@ -230,10 +230,13 @@ class ConvTrainTest
         assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), bad[0]);
         assertTrue(bad[2].contains(damaged.toString()) && bad[2].contains("damaged"), bad[2]);
         assertTrue(!Files.exists(none.resolve("evaluation.json")));
-        // a paper-A command on it names the right one
-        final String[] wrong = cli("evaluate", run.toString());
+        // the top-level evaluate tests it the same way, and refuses the options of paper A's network
+        final String[] top = cli("evaluate", run.toString());
+        assertEquals("0", top[0], top[2]);
+        assertTrue(top[1].contains(trained.get("digest").asText().substring(0, 16) + " (the model's)"), top[1]);
+        final String[] wrong = cli("evaluate", run.toString(), "--prune-to", "0.5");
         assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), wrong[0]);
-        assertTrue(wrong[2].contains("conv evaluate"), wrong[2]);
+        assertTrue(wrong[2].contains("convolutional") && wrong[2].contains("--prune-to"), wrong[2]);
     }
 
     private static String badInput(final Path folder) throws IOException
