@@ -168,21 +168,73 @@ public final class ConvCommand implements Runnable
         }
     }
 
+    /**
+     * Parses a seed list: comma-separated numbers and inclusive ranges {@code a-b}.
+     *
+     * @param text the list, or null for none.
+     * @return the seeds, in the order given, without repeats.
+     * @throws UsageException naming the part that is not a seed or a range.
+     */
+    static java.util.List<Long> parseSeeds(final String text)
+    {
+        final java.util.LinkedHashSet<Long> out = new java.util.LinkedHashSet<>();
+        if (text == null)
+        {
+            return java.util.List.of();
+        }
+        for (final String part : text.split(","))
+        {
+            final String p = part.trim();
+            try
+            {
+                final int dash = p.indexOf('-', 1);
+                if (dash > 0)
+                {
+                    final long from = Long.parseLong(p.substring(0, dash).trim());
+                    final long to = Long.parseLong(p.substring(dash + 1).trim());
+                    if (to < from || to - from >= 10_000)
+                    {
+                        throw new UsageException("--seeds: range '" + p + "' must go up and hold at most 10,000 seeds");
+                    }
+                    for (long s = from; s <= to; s++)
+                    {
+                        out.add(s);
+                    }
+                }
+                else
+                {
+                    out.add(Long.parseLong(p));
+                }
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new UsageException("--seeds: '" + p + "' is not a seed or a range a-b");
+            }
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** {@code conv experiment NAME}. */
     @Command(name = "experiment", mixinStandardHelpOptions = true, versionProvider = ConvCommand.Version.class,
-        description = "Paper B figures: connectivity | alpha-sweep | stages | operations | all.")
+        description = "Paper B figures: connectivity | alpha-sweep | stages | operations | all; seeds: the unpruned "
+            + "and both-stage runs over several seeds (--seeds).")
     static final class Experiment implements Callable<Integer>
     {
         @Mixin
         Common common = new Common();
 
-        @Parameters(index = "0", description = "connectivity | alpha-sweep | stages | operations | all")
+        @Parameters(index = "0", description = "connectivity | alpha-sweep | stages | operations | all | seeds")
         String name;
+
+        @Option(names = "--seeds", paramLabel = "LIST",
+            description = "Seeds of the seeds experiment: numbers and ranges, e.g. 1-20 or 1,7,42 (default: --seed "
+                + "and the nine after it).")
+        String seeds;
 
         @Override
         public Integer call()
         {
-            return ConvExperiments.run(name, common.options("none"), System.out);
+            return ConvExperiments.run(name, common.options("none"), parseSeeds(seeds), System.out);
         }
     }
 }

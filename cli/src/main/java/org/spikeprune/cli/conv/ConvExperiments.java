@@ -28,12 +28,18 @@ import org.spikeprune.pruning.nguyen.NguyenPruning;
 /**
  * Paper B's experiments on the convolutional network, each as CSV + PNG + a Markdown report beside the paper's
  * numbers: {@code connectivity} (Fig. 6), {@code alpha-sweep} (Fig. 7a), {@code stages} (Fig. 9),
- * {@code operations} (Figs. 7b, 10) and {@code all}. Runs shared by several experiments are done once.
+ * {@code operations} (Figs. 7b, 10) and {@code all}; and {@code seeds}, the unpruned and both-stage runs over
+ * several seeds, as a distribution. Runs shared by several experiments are done once.
  */
 public final class ConvExperiments
 {
     /** Experiment names. */
-    public static final List<String> NAMES = List.of("connectivity", "alpha-sweep", "stages", "operations", "all");
+    public static final List<String> NAMES = List.of("connectivity", "alpha-sweep", "stages", "operations", "all",
+        "seeds");
+    /** Paper B's unpruned accuracy on Caltech Faces/Motorbikes, %. */
+    static final double PAPER_UNPRUNED = 95.7;
+    /** Paper B's connections removed with both stages, %. */
+    static final double PAPER_REMOVED = 92.83;
     /** α values of the sweep. */
     static final List<String> ALPHAS = List.of("8000", "16000", "32000", "64000");
     /** α values of the quick sweep (k = 100 there, so P is about a fifth of the full run's). */
@@ -70,11 +76,42 @@ public final class ConvExperiments
      */
     public static int run(final String name, final ConvTrainOptions base, final PrintStream out)
     {
+        return run(name, base, List.of(), out);
+    }
+
+    /**
+     * Runs an experiment.
+     *
+     * @param name  one of {@link #NAMES}.
+     * @param base  options of the runs (profile, data, seed, cores, quick, settings); its output folder receives
+     *              the files.
+     * @param seeds the seeds of {@code seeds} (empty for the base seed and the nine after it).
+     * @param out   progress and report.
+     * @return the exit code (0).
+     */
+    public static int run(final String name, final ConvTrainOptions base, final List<Long> seeds,
+        final PrintStream out)
+    {
         if (!NAMES.contains(name))
         {
             throw new UsageException("unknown experiment '" + name + "' (known: " + String.join(", ", NAMES) + ")");
         }
         final ConvExperiments e = new ConvExperiments(base, out);
+        if ("seeds".equals(name))
+        {
+            final List<Long> list = new ArrayList<>(seeds);
+            if (list.isEmpty())
+            {
+                for (long s = base.seed(); s < base.seed() + 10; s++)
+                {
+                    list.add(s);
+                }
+            }
+            final String report = e.seeds(list);
+            e.write("seeds.md", report);
+            out.printf(Locale.ROOT, "wrote %s%n", base.out().resolve("seeds.md"));
+            return 0;
+        }
         final StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "# Paper B experiments on %s%s%n%n", base.profile(),
             base.quick() ? " (quick form: fewer iterations and images, not comparable with the paper)" : ""));
@@ -187,6 +224,133 @@ public final class ConvExperiments
         // the learned network beside it, for conv evaluate
         final String name = file.getFileName().toString();
         dir.writeBytes(name.substring(0, name.length() - ".ser".length()) + ".model.bin", r.model().encode());
+    }
+
+    /**
+     * The unpruned and both-stage runs over several seeds: per-seed accuracy, removal and learning-operation
+     * reduction, and their distribution (mean, standard deviation, median, range, the paired difference).
+     */
+    private String seeds(final List<Long> seeds)
+    {
+        final StringBuilder csv = new StringBuilder("seed,unpruned_accuracy,unpruned_train_accuracy,both_accuracy,"
+            + "both_removed,conv1_live,conv2_live,conv3_live,learning_ops_reduction,inference_sops_reduction,"
+            + "unpruned_digest,both_digest\n");
+        final StringBuilder rows = new StringBuilder();
+        final double[] none = new double[seeds.size()];
+        final double[] both = new double[seeds.size()];
+        final double[] removed = new double[seeds.size()];
+        final double[] learning = new double[seeds.size()];
+        final List<Double> xs = new ArrayList<>();
+        for (int i = 0; i < seeds.size(); i++)
+        {
+            final long seed = seeds.get(i);
+            final ConvExperiments at = seed == base.seed() ? this : new ConvExperiments(withSeed(seed), out);
+            at.data = data == null ? ConvRun.load(base, config) : data;
+            data = at.data;
+            final ConvRun.Result n = at.result(NguyenPruning.NONE, Map.of());
+            final ConvRun.Result b = at.result(NguyenPruning.BOTH, Map.of());
+            none[i] = 100 * n.testAccuracy();
+            both[i] = 100 * b.testAccuracy();
+            removed[i] = 100 * b.removed();
+            learning[i] = (double)n.learningOps() / b.learningOps();
+            final double inference = n.inferenceOpsPerImage() / b.inferenceOpsPerImage();
+            xs.add((double)seed);
+            csv.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d,%d,%d,%.3f,%.3f,%s,%s%n", seed,
+                n.testAccuracy(), n.trainAccuracy(), b.testAccuracy(), b.removed(), b.live()[0], b.live()[1],
+                b.live()[2], learning[i], inference, n.digest(), b.digest()));
+            rows.append(String.format(Locale.ROOT, "| %d | %.2f%% | %.2f%% | %.2f%% | %+.2f | %.2f%% | %d / %d / %d "
+                + "| %.2f× | %.2f× |%n", seed, none[i], 100 * n.trainAccuracy(), both[i], both[i] - none[i],
+                removed[i], b.live()[0], b.live()[1], b.live()[2], learning[i], inference));
+        }
+        write("seeds.csv", csv.toString());
+        final double[] diff = new double[none.length];
+        int reached = 0;
+        int notLower = 0;
+        int removedEnough = 0;
+        for (int i = 0; i < none.length; i++)
+        {
+            diff[i] = both[i] - none[i];
+            reached += none[i] >= PAPER_UNPRUNED ? 1 : 0;
+            notLower += diff[i] >= 0 ? 1 : 0;
+            removedEnough += removed[i] >= PAPER_REMOVED ? 1 : 0;
+        }
+        final int k = none.length;
+        final StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "# Paper B over %d seeds: unpruned "
+            + "and both pruning stages%n%n%s, %d core(s) %s, settings %s; seeds %s.%n%n", k, base.profile(),
+            base.cores(), base.mode(), new TreeMap<>(base.sets()), seeds));
+        md.append("| seed | unpruned | unpruned, training images | both stages | change (points) | removed "
+            + "| conv1 / conv2 / conv3 live | learning ops | inference SOPs |\n"
+            + "|---|---|---|---|---|---|---|---|---|\n");
+        md.append(rows);
+        md.append('\n');
+        md.append(String.format(Locale.ROOT, "| | mean | standard deviation | median | min | max |%n"
+            + "|---|---|---|---|---|---|%n"));
+        md.append(statsRow("unpruned accuracy (%)", none));
+        md.append(statsRow("both stages accuracy (%)", both));
+        md.append(statsRow("change, both − unpruned (points)", diff));
+        md.append(statsRow("connections removed (%)", removed));
+        md.append(statsRow("learning operations, unpruned / both (×)", learning));
+        md.append(String.format(Locale.ROOT, "%nUnpruned at or above paper B's %.1f%%: %d of %d seeds. Both stages "
+            + "no lower than the same seed's unpruned run: %d of %d (mean change %+.2f points, standard error "
+            + "%.2f). At least %.2f%% removed: %d of %d.%n%n", PAPER_UNPRUNED, reached, k, notLower, k, mean(diff),
+            k > 1 ? sd(diff) / Math.sqrt(k) : Double.NaN, PAPER_REMOVED, removedEnough, k));
+        md.append("Files: `seeds.csv`, `seeds.png`; the runs (with their networks, `*.model.bin`) in `runs/`.\n");
+        final XYChart chart = new XYChartBuilder().width(800).height(500)
+            .title("Test accuracy by seed (paper B: " + PAPER_UNPRUNED + "% unpruned)").xAxisTitle("seed")
+            .yAxisTitle("test accuracy (%)").build();
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.addSeries("unpruned", xs, toList(none)).setMarker(SeriesMarkers.CIRCLE);
+        chart.addSeries("both stages", xs, toList(both)).setMarker(SeriesMarkers.DIAMOND);
+        png("seeds.png", chart);
+        return md.toString();
+    }
+
+    private ConvTrainOptions withSeed(final long seed)
+    {
+        return new ConvTrainOptions(base.profile(), base.data(), base.out(), seed, base.cores(), base.mode(),
+            base.pruning(), base.sets(), base.quick(), base.trainLimit(), base.testLimit(), base.hw());
+    }
+
+    private static String statsRow(final String what, final double[] v)
+    {
+        final double[] sorted = v.clone();
+        java.util.Arrays.sort(sorted);
+        final int n = sorted.length;
+        final double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", what, mean(v),
+            n > 1 ? sd(v) : Double.NaN, median, sorted[0], sorted[n - 1]);
+    }
+
+    private static double mean(final double[] v)
+    {
+        double s = 0;
+        for (final double x : v)
+        {
+            s += x;
+        }
+        return s / v.length;
+    }
+
+    /** Sample standard deviation. */
+    private static double sd(final double[] v)
+    {
+        final double m = mean(v);
+        double s = 0;
+        for (final double x : v)
+        {
+            s += (x - m) * (x - m);
+        }
+        return Math.sqrt(s / (v.length - 1));
+    }
+
+    private static List<Double> toList(final double[] v)
+    {
+        final List<Double> l = new ArrayList<>();
+        for (final double x : v)
+        {
+            l.add(x);
+        }
+        return l;
     }
 
     private String stages()
