@@ -301,6 +301,10 @@ public final class ConvExperiments
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.addSeries("unpruned", xs, toList(none)).setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("both stages", xs, toList(both)).setMarker(SeriesMarkers.DIAMOND);
+        final double first = xs.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        final double last = xs.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        chart.addSeries("paper B, unpruned", List.of(first, last), List.of(PAPER_UNPRUNED, PAPER_UNPRUNED))
+            .setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
         png("seeds.png", chart);
         return md.toString();
     }
