@@ -58,7 +58,19 @@ public final class Main implements Runnable
         }
         final CommandLine cmd = commandLine(args);
         cmd.setExecutionExceptionHandler(Main::handleError);
-        return cmd.execute(args);
+        try
+        {
+            return cmd.execute(args);
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            // the heap is exhausted: say which limit and how to raise it, not a stack trace
+            cmd.getErr().println("spikeprune: out of memory (" + ex.getMessage() + ", heap limit "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB): give the JVM a larger heap, e.g. "
+                + "SPIKEPRUNE_JAVA_OPTS=-Xmx16g bin/spikeprune ..., or use fewer images");
+            cmd.getErr().flush();
+            return EXIT_FAILURE;
+        }
     }
 
     /** The subcommands' names, in the order the usage lists them. */
