@@ -148,7 +148,13 @@ final class ConvRun
         readout(o, base);
         if (o.quick())
         {
-            cfg = cfg.withLearnIterations(QUICK_ITERATIONS).withRateDoublingPeriod(QUICK_RATE_PERIOD);
+            // one count per convolution of the profile: the first ones, the last repeated for deeper networks
+            final int[] quick = new int[cfg.convCount()];
+            for (int c = 0; c < quick.length; c++)
+            {
+                quick[c] = QUICK_ITERATIONS[Math.min(c, QUICK_ITERATIONS.length - 1)];
+            }
+            cfg = cfg.withLearnIterations(quick).withRateDoublingPeriod(QUICK_RATE_PERIOD);
         }
         final String period = o.sets().get("learn.rate-period");
         if (period != null)
@@ -373,6 +379,44 @@ final class ConvRun
             choice.gamma()));
     }
 
+    /**
+     * Extracts the features of both splits and reads them out. The RBF readout standardises dense rows; the linear
+     * readout of the pooled-spike features keeps each row only in sparse form, as it comes, so that 60,000 rows of
+     * 12,150 binary features fit in memory.
+     *
+     * @param net         the network, learned.
+     * @param o           the options.
+     * @param cfg         the configuration.
+     * @param data        the encoded images.
+     * @param extractedAt receives the {@link System#nanoTime()} at which the extraction ended.
+     * @return the readout's choice and accuracies.
+     */
+    static Readout extractAndRead(final ConvNetwork net, final ConvTrainOptions o, final ConvNetConfig cfg,
+        final Dataset data, final long[] extractedAt)
+    {
+        final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
+        final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
+        final SvmReadout.Settings settings = readout(o, cfg);
+        if (settings != null)
+        {
+            final double[][] ftrain = net.features(data.train());
+            final double[][] ftest = net.features(data.test());
+            extractedAt[0] = System.nanoTime();
+            return read(settings, ftrain, ytrain, ftest, ytest, o.seed());
+        }
+        final de.bwaldvogel.liblinear.Feature[][] strain = new de.bwaldvogel.liblinear.Feature[ytrain.length][];
+        final de.bwaldvogel.liblinear.Feature[][] stest = new de.bwaldvogel.liblinear.Feature[ytest.length][];
+        final int[] width = new int[1];
+        net.features(data.train(), (i, row) ->
+        {
+            strain[i] = SvmReadout.sparse(row);
+            width[0] = row.length;
+        });
+        net.features(data.test(), (i, row) -> stest[i] = SvmReadout.sparse(row));
+        extractedAt[0] = System.nanoTime();
+        return new Readout(null, SvmReadout.fitAndTestLinear(strain, width[0], ytrain, stest, ytest, LINEAR_C));
+    }
+
     /** The pruning policy of the options. */
     static KernelPrunePolicy policy(final ConvTrainOptions o)
     {
@@ -587,12 +631,9 @@ final class ConvRun
                 }
             });
             final long learned = System.nanoTime();
-            final double[][] ftrain = net.features(data.train());
-            final double[][] ftest = net.features(data.test());
-            final long extracted = System.nanoTime();
-            final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
-            final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
-            final Readout readout = read(readout(o, cfg), ftrain, ytrain, ftest, ytest, o.seed());
+            final long[] extractedAt = new long[1];
+            final Readout readout = extractAndRead(net, o, cfg, data, extractedAt);
+            final long extracted = extractedAt[0];
             final SvmReadout.Result r = readout.result();
             final long end = System.nanoTime();
             final long[] live = new long[convs];
@@ -639,11 +680,7 @@ final class ConvRun
         {
             model.validate(net, source);
             model.loadInto(net);
-            final double[][] ftrain = net.features(data.train());
-            final double[][] ftest = net.features(data.test());
-            final int[] ytrain = data.train().stream().mapToInt(InputSpikes::label).toArray();
-            final int[] ytest = data.test().stream().mapToInt(InputSpikes::label).toArray();
-            final Readout readout = read(readout(o, cfg), ftrain, ytrain, ftest, ytest, o.seed());
+            final Readout readout = extractAndRead(net, o, cfg, data, new long[1]);
             final int convs = net.geometry().convCount();
             final long[] live = new long[convs];
             final long[] total = new long[convs];

@@ -300,6 +300,32 @@ public final class ConvNetwork implements AutoCloseable
      */
     public double[][] features(final List<InputSpikes> images)
     {
+        final double[][] out = new double[images.size()][];
+        features(images, (i, row) -> out[i] = row.clone());
+        return out;
+    }
+
+    /** Receives the feature rows of {@link #features(List, FeatureSink)} one at a time. */
+    @FunctionalInterface
+    public interface FeatureSink
+    {
+        /**
+         * @param image the image's index in the list.
+         * @param row   its features; the array is reused for the next image, so copy what is kept.
+         */
+        void accept(int image, double[] row);
+    }
+
+    /**
+     * Feature extraction, one row at a time: as {@link #features(List)}, but each image's row is handed to
+     * {@code sink} as soon as it is computed, so that a caller can keep a compact form (e.g. the non-zero entries of
+     * binary pooled features) instead of every dense row.
+     *
+     * @param images the images.
+     * @param sink   receives each row, in image order.
+     */
+    public void features(final List<InputSpikes> images, final FeatureSink sink)
+    {
         memories.depth = geometry.layerCount() - 1;
         restoreThresholds();
         for (int c = 0; c < geometry.convCount(); c++)
@@ -324,11 +350,11 @@ public final class ConvNetwork implements AutoCloseable
         final int w = geometry.width(last);
         final int ph = pool == null ? 0 : 1 + Math.floorDiv(h + 2 * pool[2] - pool[0], pool[1]);
         final int pw = pool == null ? 0 : 1 + Math.floorDiv(w + 2 * pool[2] - pool[0], pool[1]);
-        final double[][] out = new double[images.size()][pool == null ? maps : ph * pw * maps];
+        final double[] f = new double[pool == null ? maps : ph * pw * maps];
         for (int i = 0; i < images.size(); i++)
         {
             present(images.get(i), i, last, false, inference);
-            final double[] f = out[i];
+            java.util.Arrays.fill(f, 0.0);
             if (pool == null)
             {
                 final float[] v = memories.potential[last];
@@ -360,9 +386,9 @@ public final class ConvNetwork implements AutoCloseable
                     }
                 }
             }
+            sink.accept(i, f);
         }
         restoreThresholds();
-        return out;
     }
 
     private static void markPooled(final double[] f, final int[] pool, final int r, final int c, final int m,

@@ -374,15 +374,46 @@ public final class SvmReadout
         {
             throw new IllegalArgumentException("no training features");
         }
+        final Feature[][] x = new Feature[train.length][];
+        for (int i = 0; i < train.length; i++)
+        {
+            x[i] = sparse(train[i]);
+        }
+        final Feature[][] t = new Feature[test.length][];
+        for (int i = 0; i < test.length; i++)
+        {
+            t[i] = sparse(test[i]);
+        }
+        return fitAndTestLinear(x, train[0].length, trainLabels, t, testLabels, c);
+    }
+
+    /**
+     * The linear SVM of {@link #fitAndTestLinear(double[][], int[], double[][], int[], double)} on rows already in
+     * sparse form ({@link #sparse(double[])}), so that a caller never needs to hold every dense row.
+     *
+     * @param train       training rows, sparse.
+     * @param features    number of features.
+     * @param trainLabels their labels.
+     * @param test        test rows, sparse.
+     * @param testLabels  their labels.
+     * @param c           the SVM's C.
+     * @return the accuracies.
+     */
+    public static Result fitAndTestLinear(final Feature[][] train, final int features, final int[] trainLabels,
+        final Feature[][] test, final int[] testLabels, final double c)
+    {
+        if (train.length == 0)
+        {
+            throw new IllegalArgumentException("no training features");
+        }
         Linear.disableDebugOutput();
         final Problem prob = new Problem();
         prob.l = train.length;
-        prob.n = train[0].length;
-        prob.x = new Feature[train.length][];
+        prob.n = features;
+        prob.x = train;
         prob.y = new double[train.length];
         for (int i = 0; i < train.length; i++)
         {
-            prob.x[i] = sparse(train[i]);
             prob.y[i] = trainLabels[i];
         }
         // The primal solver (trust-region Newton) of the same objective converges in a few passes when there are
@@ -403,7 +434,7 @@ public final class SvmReadout
         correct = 0;
         for (int i = 0; i < test.length; i++)
         {
-            pred[i] = (int)Linear.predict(model, sparse(test[i]));
+            pred[i] = (int)Linear.predict(model, test[i]);
             if (pred[i] == testLabels[i])
             {
                 correct++;
@@ -412,7 +443,13 @@ public final class SvmReadout
         return new Result(trainAcc, test.length == 0 ? Double.NaN : (double)correct / test.length, pred);
     }
 
-    private static Feature[] sparse(final double[] row)
+    /**
+     * The non-zero entries of a row as LIBLINEAR's sparse nodes (1-based feature indices).
+     *
+     * @param row a dense row.
+     * @return its sparse form.
+     */
+    public static Feature[] sparse(final double[] row)
     {
         int n = 0;
         for (final double v : row)
