@@ -139,14 +139,11 @@ public final class ConvEvaluate
         long total = 0;
         for (int c = 0; c < e.live().length; c++)
         {
-            final Map<String, Object> layer = new LinkedHashMap<>();
-            layer.put("live", e.live()[c]);
-            layer.put("total", e.total()[c]);
-            layer.put("fraction", (double)e.live()[c] / e.total()[c]);
-            conn.put("conv" + (c + 1), layer);
+            conn.put("conv" + (c + 1), ConvTrain.connectivity(e.live()[c], e.total()[c]));
             live += e.live()[c];
             total += e.total()[c];
         }
+        conn.put("total", ConvTrain.connectivity(live, total));
         json.put("connectivity", conn);
         json.put("connections_removed", 1.0 - (double)live / total);
         json.put("inference_sops_per_image", (double)e.inference().totalSynapticOps()

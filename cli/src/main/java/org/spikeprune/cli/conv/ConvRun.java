@@ -350,25 +350,21 @@ final class ConvRun
     }
 
     /**
-     * Trains and tests the readout: C and gamma are chosen from the training features and labels alone (the test
-     * features and labels are used only to measure the trained SVM), then the SVM is trained on all training
-     * features.
+     * Trains and tests the RBF readout: C and gamma are chosen from the training features and labels alone (the
+     * test features and labels are used only to measure the trained SVM), then the SVM is trained on all training
+     * features. (The linear readout of the pooled-spike profiles is read in {@link #extractAndRead}.)
      *
-     * @param settings    the RBF readout's settings, or null for the linear readout.
+     * @param settings    the RBF readout's settings.
      * @param train       training features.
      * @param trainLabels their labels.
      * @param test        test features.
      * @param testLabels  their labels.
      * @param seed        seeds the folds of a search.
-     * @return the choice (null for the linear readout) and the accuracies.
+     * @return the choice and the accuracies.
      */
     static Readout read(final SvmReadout.Settings settings, final double[][] train, final int[] trainLabels,
         final double[][] test, final int[] testLabels, final long seed)
     {
-        if (settings == null)
-        {
-            return new Readout(null, SvmReadout.fitAndTestLinear(train, trainLabels, test, testLabels, LINEAR_C));
-        }
         if (settings.search() == SvmReadout.Search.CV && settings.folds() > train.length)
         {
             throw new InputException("--set " + READOUT_FOLDS + ": expected at most the number of training images ("

@@ -187,7 +187,8 @@ public final class ConvTrain
             choice.gamma(), how);
     }
 
-    private static Map<String, Object> connectivity(final long live, final long total)
+    /** Live, total and their fraction, for result.json and evaluation.json. */
+    static Map<String, Object> connectivity(final long live, final long total)
     {
         final Map<String, Object> m = new LinkedHashMap<>();
         m.put("live", live);
