@@ -115,6 +115,17 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             return trainConvolutional();
         }
+        if (!DcProfiles.isProfile(profile))
+        {
+            throw new UsageException("--profile " + profile + " is unknown (known: "
+                + String.join(", ", DcProfiles.names()) + " (paper A); "
+                + org.spikeprune.core.conv.ConvProfiles.NGUYEN2020_CALTECH + ", "
+                + org.spikeprune.core.conv.ConvProfiles.KHERADPISHEH2018_MNIST + " (paper B))");
+        }
+        if (!pruning.equals("none"))
+        {
+            org.spikeprune.pruning.PruneMethod.parse(pruning); // an unknown method is refused before the data is read
+        }
         final PrintStream err = System.err;
         final PrintStream stdout = System.out;
         final Map<String, String> setMap = new LinkedHashMap<>();
