@@ -9,6 +9,7 @@ import java.util.Map;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.core.dc.LearningDynamics;
 import org.spikeprune.engine.ThreadingMode;
 
 /** The content of a paper-A run's result.json, its Markdown summary and the short report printed at the end. */
@@ -113,6 +114,7 @@ public final class ResultJson
             steps.add(sm);
         }
         m.put("pruning_steps", steps);
+        m.put("dynamics", dynamics(r.dynamics()));
         if (base != null)
         {
             final Map<String, Object> b = new LinkedHashMap<>();
@@ -247,7 +249,54 @@ public final class ResultJson
                     s.thresholdMax()));
             }
         }
+        if (!r.dynamics().isEmpty())
+        {
+            sb.append("\n## Learning dynamics (paper A Fig. 2)\n\nEvery ").append(r.dynamics().get(0).batchImages())
+                .append(" training images: spikes per neuron in the batch (mean ± sd over the neurons), neurons that "
+                + "did not fire, and the change of the input weights over the batch.\n\n"
+                + "| images | spikes per neuron | silent neurons | presentations per image | mean Δw | variance of Δw "
+                + "| mean weight | mean θ (mV) |\n|---|---|---|---|---|---|---|---|\n");
+            for (final LearningDynamics.Point q : r.dynamics())
+            {
+                sb.append(String.format(Locale.ROOT, "| %d | %.1f ± %.1f | %d | %.3f | %.3g | %.3g | %.4f | %.2f |%n",
+                    q.images(), q.spikesMean(), q.spikesSd(), q.silentNeurons(),
+                    q.presentations() / (double)q.batchImages(), q.dwMean(), q.dwVariance(), q.weightMean(),
+                    q.thetaMean()));
+            }
+        }
         sb.append("\nWeight maps: `weights.png` (one 28x28 tile per excitatory neuron).\n");
         return sb.toString();
+    }
+
+    /**
+     * The monitored batches of a run as JSON-ready maps (NaN as null).
+     *
+     * @param points the batches.
+     * @return one map per batch.
+     */
+    public static List<Object> dynamics(final List<LearningDynamics.Point> points)
+    {
+        final List<Object> out = new ArrayList<>();
+        for (final LearningDynamics.Point q : points)
+        {
+            final Map<String, Object> m = new LinkedHashMap<>();
+            m.put("images", q.images());
+            m.put("batch_images", q.batchImages());
+            m.put("presentations", q.presentations());
+            m.put("neurons", q.neurons());
+            m.put("spikes_per_neuron_mean", nanToNull(q.spikesMean()));
+            m.put("spikes_per_neuron_sd", nanToNull(q.spikesSd()));
+            m.put("spikes_per_neuron_min", q.spikesMin());
+            m.put("spikes_per_neuron_max", q.spikesMax());
+            m.put("silent_neurons", q.silentNeurons());
+            m.put("synapses", q.synapses());
+            m.put("dw_mean", nanToNull(q.dwMean()));
+            m.put("dw_variance", nanToNull(q.dwVariance()));
+            m.put("dw_mean_abs", nanToNull(q.dwMeanAbs()));
+            m.put("weight_mean", nanToNull(q.weightMean()));
+            m.put("theta_mean_mv", nanToNull(q.thetaMean()));
+            out.add(m);
+        }
+        return out;
     }
 }

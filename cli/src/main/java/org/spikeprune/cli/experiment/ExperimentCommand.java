@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
     description = {"Run a sweep that reproduces one of paper A's figures or tables and write a CSV file, PNG plots "
         + "and a Markdown report beside the paper's numbers into <out>/<NAME>/. Runs are cached in <out>/runs/, "
         + "so an interrupted sweep resumes and experiments writing into the same folder share runs.",
-        "NAME: fig4, fig6, fig7, fig8, fig11, fig12, fig13-14, table2, table3, fig15, claim80, or all."})
+        "NAME: fig2, fig4, fig6, fig7, fig8, fig11, fig12, fig13-14, table2, table3, fig15, claim80, or all."})
 public final class ExperimentCommand implements Callable<Integer>
 {
     /** The quick form's training images. */

@@ -17,6 +17,7 @@ final class Experiments
     static List<Experiment> all()
     {
         return List.of(
+            new LearningDynamicsFigure(),
             ThresholdSweep.apt(),
             ThresholdSweep.apn(),
             new MethodComparison(),

@@ -155,6 +155,45 @@ public final class RunPool implements AutoCloseable
     }
 
     /**
+     * The whole {@code result.json} of a run, run (or read from the cache) first. A cached result written by an
+     * older build, before {@code field} was recorded, is run again (with the same numbers: the cache key is the
+     * run's full configuration).
+     *
+     * @param spec  the run.
+     * @param field a top-level field the caller needs.
+     * @return the parsed file.
+     * @throws InputException if the file cannot be read after the run.
+     */
+    public JsonNode result(final RunSpec spec, final String field)
+    {
+        final Resolved r = resolve(spec);
+        run(spec);
+        JsonNode tree = readTree(r);
+        if (tree.get(field) == null)
+        {
+            out.println(runsDir.resolve(r.id).resolve("result.json") + " was written before " + field
+                + " was recorded; running it again");
+            done.remove(r.id);
+            execute(List.of(r));
+            tree = readTree(r);
+        }
+        return tree;
+    }
+
+    private JsonNode readTree(final Resolved r)
+    {
+        final Path file = runsDir.resolve(r.id).resolve("result.json");
+        try
+        {
+            return RunOutput.json().readTree(Files.readAllBytes(file));
+        }
+        catch (final IOException ex)
+        {
+            throw new InputException(file + ": cannot read the run's result (" + ex.getMessage() + ")", ex);
+        }
+    }
+
+    /**
      * The id of a run: the method, then the start of the SHA-256 of its canonical text (profile, method, seed,
      * image counts, the effective pruning settings the method reads and every network parameter).
      *

@@ -43,7 +43,7 @@ class ExperimentCommandTest
     }
 
     @ParameterizedTest
-    @CsvSource({"fig4", "fig6", "fig7", "fig8", "fig11", "fig12", "fig13-14", "table2", "table3", "fig15", "claim80"})
+    @CsvSource({"fig2", "fig4", "fig6", "fig7", "fig8", "fig11", "fig12", "fig13-14", "table2", "table3", "fig15", "claim80"})
     void shouldKnowEveryExperimentOfTheIssueByName(final String name)
     {
         assertEquals(name, Experiments.select(name).get(0).name());

@@ -25,7 +25,7 @@ import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
 
 /**
- * The quick forms of fig4, fig7, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
+ * The quick forms of fig2, fig4, fig7, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
  * sweeps do), on even fewer images than {@code --quick} to keep the suite short: the shape of the results, not
  * their values.
  */
@@ -247,5 +247,41 @@ class ExperimentQuickIT
         }
         assertAccuracies(rows);
         assertWritten("fig13-14", 4);
+    }
+
+    @Test
+    void shouldMonitorTheUnprunedRunEveryScaledBatchAndRunAnOlderCachedResultAgain() throws IOException
+    {
+        experiment("fig2");
+        final List<Map<String, String>> rows = csv("fig2");
+        // 300 training images: paper A's 5,000 of 60,000 scaled is 25 images per batch
+        assertEquals(12, rows.size());
+        for (int k = 0; k < rows.size(); k++)
+        {
+            final Map<String, String> r = rows.get(k);
+            assertEquals(25.0 * (k + 1), d(r, "images"), 0.0);
+            assertEquals(100, d(r, "neurons"), 0.0);
+            assertEquals(78_400, d(r, "synapses"), 0.0, "the unpruned run keeps every synapse");
+            assertTrue(d(r, "silent_neurons") >= 0 && d(r, "silent_neurons") <= 100);
+            assertTrue(d(r, "dw_variance") >= 0);
+            // Σw = 78 per neuron before every image: the mean weight stays near 78 / 784
+            assertEquals(78.0 / 784, d(r, "weight_mean"), 0.01);
+        }
+        assertWritten("fig2", 3);
+        // a result cached by a build that did not record the batches is run again, to the same numbers
+        final String report = Files.readString(out.resolve("fig2").resolve("fig2.md"));
+        final java.util.regex.Matcher id = java.util.regex.Pattern.compile("`(none-[0-9a-f]{12})`").matcher(report);
+        assertTrue(id.find(), "the report names the unpruned run");
+        final Path result = out.resolve("runs").resolve(id.group(1)).resolve("result.json");
+        final String before = Files.readString(result);
+        assertTrue(before.contains("\"dynamics\""));
+        final String digest = before.replaceAll("(?s).*\"digest\" : \"([0-9a-f]+)\".*", "$1");
+        Files.writeString(result, before.replace("\"dynamics\"", "\"dynamics_was\""));
+        Files.delete(out.resolve("fig2").resolve("fig2.csv"));
+        experiment("fig2");
+        assertEquals(rows, csv("fig2"));
+        final String after = Files.readString(result);
+        assertTrue(after.contains("\"dynamics\"") && !after.contains("dynamics_was"), "run again");
+        assertTrue(after.contains("\"digest\" : \"" + digest + "\""), "same digest");
     }
 }

@@ -19,6 +19,8 @@ final class DcController implements Controller
     private final TickListener listener;
     final long[] counts;
     final long[] batchCounts;
+    /** Each excitatory neuron's spikes within presentations since the network was built (never reset). */
+    final long[] totalCounts;
     long presentationSpikes;
     long excSpikes;
     long inputSpikes;
@@ -42,6 +44,7 @@ final class DcController implements Controller
         this.listener = listener;
         this.counts = new long[exc];
         this.batchCounts = new long[exc];
+        this.totalCounts = new long[exc];
         this.activeExc = exc;
     }
 
@@ -98,6 +101,7 @@ final class DcController implements Controller
                     final int j = sid - inputs;
                     counts[j]++;
                     batchCounts[j]++;
+                    totalCounts[j]++;
                     presentationSpikes++;
                 }
             }

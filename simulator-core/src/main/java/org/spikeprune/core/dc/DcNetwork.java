@@ -476,6 +476,15 @@ public final class DcNetwork implements AutoCloseable
         return controller.batchCounts;
     }
 
+    /**
+     * Spikes per excitatory neuron within presentations (the readout's window) since the network was built; never
+     * reset. The array is the live counter: copy it to keep a value.
+     */
+    public long[] spikeCounts()
+    {
+        return controller.totalCounts;
+    }
+
     /** Clears the per-batch spike counters. */
     public void resetBatchCounts()
     {

@@ -118,13 +118,14 @@ public final class DcTrainer
      * The outcome of a run. {@code accuracy} uses labels assigned from training images (MODEL-REFERENCE §1.7);
      * {@code accuracyTestAssigned} and {@code accuracyTestAssigned2Fold} are diagnostics with the labels assigned
      * from the test responses themselves (Diehl &amp; Cook's demonstration evaluation), on the same images or
-     * across two folds ({@link Readout#selfAssignedAccuracy}).
+     * across two folds ({@link Readout#selfAssignedAccuracy}). {@code dynamics} holds the training's monitored
+     * batches (paper A Fig. 2, {@link LearningDynamics}).
      */
     public record Result(double accuracy, double connectivity, long liveSynapses, long frozenSynapses,
         PhaseCounts train, PhaseCounts assign, PhaseCounts test, List<PruneStep> steps, int[] assignments,
         double[] thetas, float[] weights, int excNeurons, String digest, double wallSeconds, long[] engineTicks,
         int[] confusion, int classes, double accuracyTestAssigned, double accuracyTestAssigned2Fold,
-        DcNetwork.State state)
+        DcNetwork.State state, List<LearningDynamics.Point> dynamics)
     {
     }
 
@@ -166,6 +167,7 @@ public final class DcTrainer
             long correct = 0;
             long judged = 0;
             final Snapshot s0 = Snapshot.of(net);
+            final LearningDynamics dynamics = new LearningDynamics(net, r.trainImages());
             long t0 = System.nanoTime();
             for (long m = 0; m < trainTotal; m++)
             {
@@ -207,6 +209,7 @@ public final class DcTrainer
                 {
                     net.resetBatchCounts();
                 }
+                dynamics.afterImage(net, seen);
                 if ((seen & 15) == 0 || seen == trainTotal)
                 {
                     r.progress().onProgress("train", seen, trainTotal, judged == 0 ? Double.NaN
@@ -239,7 +242,7 @@ public final class DcTrainer
                 e.assign().phaseCounts, e.test().phaseCounts, steps, e.labels(), net.thetas(), net.denseWeights(), exc,
                 net.digest(e.labels()), (System.nanoTime() - wallStart) / 1e9,
                 sum(net.engineTicks(), e.assign().engineTicks, e.test().engineTicks), e.confusion(), data.classes(),
-                e.selfAssigned(), e.selfAssigned2Fold(), trained);
+                e.selfAssigned(), e.selfAssigned2Fold(), trained, dynamics.points());
         }
     }
 

@@ -85,6 +85,40 @@ class DcNetworkTest
         assertEquals(reference.accuracy(), r.accuracy());
         assertEquals(reference.train().synapticOps(), r.train().synapticOps());
         assertEquals(reference.test().stdpUpdates(), r.test().stdpUpdates());
+        assertEquals(reference.dynamics(), r.dynamics(), "the monitored batches (paper A Fig. 2)");
+    }
+
+    @Test
+    void shouldMonitorEveryScaledBatchWithStatisticsThatAddUp()
+    {
+        // 24 training images: paper A's 5,000 of 60,000 scaled is 2 images per batch, so 12 batches
+        final DcTrainer.Result r = run(10, 2, ThreadingMode.INVOKER, 24, 6);
+        final java.util.List<LearningDynamics.Point> d = r.dynamics();
+        assertEquals(12, d.size());
+        long spikes = 0;
+        long presentations = 0;
+        for (int k = 0; k < d.size(); k++)
+        {
+            final LearningDynamics.Point q = d.get(k);
+            assertEquals(2L * (k + 1), q.images());
+            assertEquals(2, q.batchImages());
+            assertTrue(q.presentations() >= 2, "presentations " + q.presentations());
+            assertEquals(10, q.neurons());
+            assertEquals(784L * 10, q.synapses(), "no pruning: every synapse live at both ends");
+            assertTrue(q.silentNeurons() >= 0 && q.silentNeurons() <= 10);
+            assertTrue(q.spikesMin() <= q.spikesMean() && q.spikesMean() <= q.spikesMax());
+            assertTrue(q.dwVariance() >= 0 && q.dwMeanAbs() >= Math.abs(q.dwMean()));
+            if (k > 0)
+            {
+                // the change of the mean weight over a batch is the mean change of the weights
+                assertEquals(q.weightMean() - d.get(k - 1).weightMean(), q.dwMean(), 1e-9);
+            }
+            spikes += Math.round(q.spikesMean() * q.neurons());
+            presentations += q.presentations();
+        }
+        assertEquals(r.train().presentations(), presentations);
+        assertTrue(spikes > 0 && spikes <= r.train().excToInhEvents(),
+            spikes + " spikes within presentations, " + r.train().excToInhEvents() + " in all");
     }
 
     @Test
