@@ -255,13 +255,14 @@ public final class ResultJson
                 .append(" training images: spikes per neuron in the batch (mean ± sd over the neurons), neurons that "
                 + "did not fire, and the change of the input weights over the batch.\n\n"
                 + "| images | spikes per neuron | silent neurons | presentations per image | mean Δw | variance of Δw "
-                + "| mean weight | mean θ (mV) |\n|---|---|---|---|---|---|---|---|\n");
+                + "| mean weight | mean θ (mV) | running accuracy |\n|---|---|---|---|---|---|---|---|---|\n");
             for (final LearningDynamics.Point q : r.dynamics())
             {
-                sb.append(String.format(Locale.ROOT, "| %d | %.1f ± %.1f | %d | %.3f | %.3g | %.3g | %.4f | %.2f |%n",
+                sb.append(String.format(Locale.ROOT, "| %d | %.1f ± %.1f | %d | %.3f | %.3g | %.3g | %.4f | %.2f | %s |%n",
                     q.images(), q.spikesMean(), q.spikesSd(), q.silentNeurons(),
                     q.presentations() / (double)q.batchImages(), q.dwMean(), q.dwVariance(), q.weightMean(),
-                    q.thetaMean()));
+                    q.thetaMean(), Double.isNaN(q.trainingAccuracy()) ? "–"
+                        : String.format(Locale.ROOT, "%.2f%%", 100 * q.trainingAccuracy())));
             }
         }
         sb.append("\nWeight maps: `weights.png` (one 28x28 tile per excitatory neuron).\n");
@@ -295,6 +296,7 @@ public final class ResultJson
             m.put("dw_mean_abs", nanToNull(q.dwMeanAbs()));
             m.put("weight_mean", nanToNull(q.weightMean()));
             m.put("theta_mean_mv", nanToNull(q.thetaMean()));
+            m.put("training_accuracy", nanToNull(q.trainingAccuracy()));
             out.add(m);
         }
         return out;

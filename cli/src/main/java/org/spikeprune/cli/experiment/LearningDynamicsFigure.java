@@ -64,7 +64,9 @@ final class LearningDynamicsFigure implements Experiment
             + "after which every batch stays within %.0f%% of its mean over the last %d batches. \"Regular\" firing "
             + "is read as the spread of the spike counts over the neurons (their standard deviation) settling: the "
             + "winner-take-all layer fires about the same number of spikes per image throughout, so the mean moves "
-            + "little.", batch, points.get(0).synapses(), 100 * SETTLED_WITHIN, SETTLED_TAIL));
+            + "little. The running accuracy classifies each training image, as it is learnt, with the labels "
+            + "assigned from the responses to an earlier window of training images (Diehl & Cook's monitoring; "
+            + "not the test accuracy).", batch, points.get(0).synapses(), 100 * SETTLED_WITHIN, SETTLED_TAIL));
         final long firing = settledFrom(points, LearningDynamics.Point::spikesSd);
         final long firingMean = settledFrom(points, LearningDynamics.Point::spikesMean);
         final long variance = settledFrom(points, LearningDynamics.Point::dwVariance);
@@ -94,10 +96,14 @@ final class LearningDynamicsFigure implements Experiment
             curve("mean |dw|", points, LearningDynamics.Point::dwMeanAbs));
         Plots.write(ctx.output(), "fig2-dw.png", "Fig. 2B: weight change over each batch",
             Plots.Axis.linear("training images"), Plots.Axis.log("per synapse"), dwCurves);
+        Plots.write(ctx.output(), "fig2-accuracy.png", "Running accuracy on each batch while learning",
+            Plots.Axis.linear("training images"), Plots.Axis.linear("accuracy (%)"),
+            List.of(curve("running accuracy", points, q -> 100 * q.trainingAccuracy())));
         r.heading(2, "Figures");
         r.image("firing per batch", "fig2-firing.png");
         r.image("silent neurons per batch", "fig2-silent.png");
         r.image("weight change per batch", "fig2-dw.png");
+        r.image("running accuracy per batch", "fig2-accuracy.png");
         r.heading(2, "Every batch");
         final List<List<String>> rows = new ArrayList<>();
         for (final LearningDynamics.Point q : points)
@@ -112,7 +118,7 @@ final class LearningDynamicsFigure implements Experiment
                 MarkdownReport.num("%.2f", q.thetaMean())));
         }
         r.table(List.of("images", "spikes per neuron (mean ± sd)", "min / max", "silent neurons",
-            "presentations per image", "mean Δw", "variance of Δw", "mean \\|Δw\\|", "mean weight", "mean θ (mV)"), rows);
+            "presentations per image", "mean Δw", "variance of Δw", "mean \\|Δw\\|", "mean weight", "mean θ (mV)", "running accuracy"), rows);
         ctx.output().writeText("fig2.csv", csv(points));
         ctx.output().writeText("fig2.md", r.text());
     }
@@ -166,12 +172,21 @@ final class LearningDynamicsFigure implements Experiment
     private static Plots.Curve curve(final String name, final List<LearningDynamics.Point> points,
         final ToDoubleFunction<LearningDynamics.Point> y)
     {
-        final double[] xs = new double[points.size()];
-        final double[] ys = new double[points.size()];
+        final List<double[]> xy = new ArrayList<>();
+        for (final LearningDynamics.Point q : points)
+        {
+            final double v = y.applyAsDouble(q);
+            if (Double.isFinite(v))
+            {
+                xy.add(new double[] {q.images(), v});
+            }
+        }
+        final double[] xs = new double[xy.size()];
+        final double[] ys = new double[xy.size()];
         for (int k = 0; k < xs.length; k++)
         {
-            xs[k] = points.get(k).images();
-            ys[k] = y.applyAsDouble(points.get(k));
+            xs[k] = xy.get(k)[0];
+            ys[k] = xy.get(k)[1];
         }
         return new Plots.Curve(name, xs, ys);
     }
@@ -180,7 +195,7 @@ final class LearningDynamicsFigure implements Experiment
     {
         final StringBuilder sb = new StringBuilder("images,batch_images,presentations,neurons,spikes_per_neuron_mean,"
             + "spikes_per_neuron_sd,spikes_per_neuron_min,spikes_per_neuron_max,silent_neurons,synapses,dw_mean,"
-            + "dw_variance,dw_mean_abs,weight_mean,theta_mean_mv\n");
+            + "dw_variance,dw_mean_abs,weight_mean,theta_mean_mv,training_accuracy\n");
         for (final LearningDynamics.Point q : points)
         {
             sb.append(q.images()).append(',').append(q.batchImages()).append(',').append(q.presentations())
@@ -188,7 +203,8 @@ final class LearningDynamicsFigure implements Experiment
                 .append(',').append(q.spikesMin()).append(',').append(q.spikesMax()).append(',')
                 .append(q.silentNeurons()).append(',').append(q.synapses()).append(',').append(q.dwMean())
                 .append(',').append(q.dwVariance()).append(',').append(q.dwMeanAbs()).append(',')
-                .append(q.weightMean()).append(',').append(q.thetaMean()).append('\n');
+                .append(q.weightMean()).append(',').append(q.thetaMean()).append(',').append(q.trainingAccuracy())
+                .append('\n');
         }
         return sb.toString();
     }
@@ -215,7 +231,7 @@ final class LearningDynamicsFigure implements Experiment
                 real(q, "spikes_per_neuron_sd"), q.path("spikes_per_neuron_min").asLong(),
                 q.path("spikes_per_neuron_max").asLong(), q.path("silent_neurons").asInt(),
                 q.path("synapses").asLong(), real(q, "dw_mean"), real(q, "dw_variance"), real(q, "dw_mean_abs"),
-                real(q, "weight_mean"), real(q, "theta_mean_mv")));
+                real(q, "weight_mean"), real(q, "theta_mean_mv"), real(q, "training_accuracy")));
         }
         return out;
     }

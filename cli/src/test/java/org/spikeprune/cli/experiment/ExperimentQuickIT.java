@@ -267,7 +267,7 @@ class ExperimentQuickIT
             // Σw = 78 per neuron before every image: the mean weight stays near 78 / 784
             assertEquals(78.0 / 784, d(r, "weight_mean"), 0.01);
         }
-        assertWritten("fig2", 3);
+        assertWritten("fig2", 4);
         // a result cached by a build that did not record the batches is run again, to the same numbers
         final String report = Files.readString(out.resolve("fig2").resolve("fig2.md"));
         final java.util.regex.Matcher id = java.util.regex.Pattern.compile("`(none-[0-9a-f]{12})`").matcher(report);

@@ -20,7 +20,7 @@ class LearningDynamicsFigureTest
         for (int k = 0; k < sd.length; k++)
         {
             out.add(new LearningDynamics.Point(10L * (k + 1), 10, 11, 100, 50, sd[k], 0, 200, silent[k], 78_400,
-                0, 1e-4, 1e-2, 0.0995, 20));
+                0, 1e-4, 1e-2, 0.0995, 20, 0.5));
         }
         return out;
     }

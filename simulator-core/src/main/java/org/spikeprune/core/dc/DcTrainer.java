@@ -209,7 +209,7 @@ public final class DcTrainer
                 {
                     net.resetBatchCounts();
                 }
-                dynamics.afterImage(net, seen);
+                dynamics.afterImage(net, seen, correct, judged);
                 if ((seen & 15) == 0 || seen == trainTotal)
                 {
                     r.progress().onProgress("train", seen, trainTotal, judged == 0 ? Double.NaN

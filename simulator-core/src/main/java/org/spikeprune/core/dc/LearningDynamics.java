@@ -41,10 +41,13 @@ public final class LearningDynamics
      * @param dwMeanAbs           mean |Δw|.
      * @param weightMean          mean weight of the live synapses at the end of the batch.
      * @param thetaMean           mean adaptive threshold θ (mV) of the neurons at the end of the batch.
+     * @param trainingAccuracy    the running accuracy on the batch's images while learning: each image classified
+     *                            by its responses with the labels assigned from the responses of the images of an
+     *                            earlier window (Diehl &amp; Cook's monitoring); NaN while no labels exist yet.
      */
     public record Point(long images, long batchImages, long presentations, int neurons, double spikesMean,
         double spikesSd, long spikesMin, long spikesMax, int silentNeurons, long synapses, double dwMean,
-        double dwVariance, double dwMeanAbs, double weightMean, double thetaMean)
+        double dwVariance, double dwMeanAbs, double weightMean, double thetaMean, double trainingAccuracy)
     {
     }
 
@@ -55,6 +58,8 @@ public final class LearningDynamics
     private long[] lastCounts;
     private long lastImages;
     private long lastPresentations;
+    private long lastCorrect;
+    private long lastJudged;
 
     /**
      * Starts monitoring a network before its first training image.
@@ -88,14 +93,16 @@ public final class LearningDynamics
     /**
      * Called after every training image; records a point when a batch is complete.
      *
-     * @param net  the network.
-     * @param seen training images seen so far.
+     * @param net     the network.
+     * @param seen    training images seen so far.
+     * @param correct images classified right so far by the running labels.
+     * @param judged  images classified so far by the running labels.
      */
-    public void afterImage(final DcNetwork net, final long seen)
+    public void afterImage(final DcNetwork net, final long seen, final long correct, final long judged)
     {
         if (seen % interval == 0)
         {
-            record(net, seen);
+            record(net, seen, correct, judged);
         }
     }
 
@@ -105,7 +112,7 @@ public final class LearningDynamics
         return Collections.unmodifiableList(points);
     }
 
-    private void record(final DcNetwork net, final long seen)
+    private void record(final DcNetwork net, final long seen, final long correct, final long judged)
     {
         final long[] counts = net.spikeCounts();
         final WeightMemory wm = net.weights();
@@ -182,7 +189,10 @@ public final class LearningDynamics
         points.add(new Point(seen, seen - lastImages, net.presentations() - lastPresentations, neurons, mean,
             neurons == 0 ? Double.NaN : Math.sqrt(sq / neurons), neurons == 0 ? 0 : min, max, silent, n, dwMean,
             n == 0 ? Double.NaN : dwSq / n, n == 0 ? Double.NaN : absSum / n, wN == 0 ? Double.NaN : wSum / wN,
-            neurons == 0 ? Double.NaN : theta / neurons));
+            neurons == 0 ? Double.NaN : theta / neurons,
+            judged == lastJudged ? Double.NaN : (correct - lastCorrect) / (double)(judged - lastJudged)));
+        lastCorrect = correct;
+        lastJudged = judged;
         lastWeights = w;
         lastLive = live;
         lastCounts = counts.clone();
