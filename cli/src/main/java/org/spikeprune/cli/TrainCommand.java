@@ -104,6 +104,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             + "(same results; for timing comparisons).")
     boolean sequentialEval;
 
+    @Option(names = "--snapshot-every", paramLabel = "N",
+        description = "Save the network every N training images as snapshots/model-<images>.bin (with the running "
+            + "labels; `evaluate FILE --assign-images M` assigns them again), for accuracy against training length.")
+    Long snapshotEvery;
+
     @Option(names = "--no-baseline",
         description = "With --pruning: do not run the unpruned baseline of the same seed alongside.")
     boolean noBaseline;
@@ -160,6 +165,11 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             throw new InputException("--train-images=" + nTrain + " is invalid: must be > 0");
         }
         final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons(), p.wMax());
+        if (snapshotEvery != null && (snapshotEvery <= 0 || snapshotEvery > nTrain * p.epochs()))
+        {
+            throw new UsageException("--snapshot-every=" + snapshotEvery + " is invalid: must be between 1 and the "
+                + nTrain * p.epochs() + " training images of the run");
+        }
         final RunOutput output = new RunOutput(out != null ? out
             : Path.of("runs", profile + "-" + pruning + "-s" + seed));
 
@@ -177,6 +187,9 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             activity == null ? ActivitySink.NONE : activity,
             recorder == null ? ActivitySink.NONE
                 : new org.spikeprune.cli.trace.TraceActivitySink(recorder, org.spikeprune.core.dc.DcNetwork.INPUTS));
+        final DcTrainer.Observer snapshots = snapshotEvery == null ? DcTrainer.Observer.NONE
+            : new Snapshots(new RunOutput(output.dir().resolve("snapshots")), snapshotEvery,
+                runConfigText(params, nTrain, nTest, nAssign, mode), nTrain * p.epochs());
         final DcTrainer.Result result;
         DcTrainer.Result baseline = null;
         if (policy == PrunePolicy.NONE || noBaseline)
@@ -184,7 +197,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             try (Progress progress = new Progress(err, profile))
             {
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
-                    sink, progress, !sequentialEval));
+                    sink, progress, !sequentialEval).observedBy(snapshots));
             }
         }
         else
@@ -201,7 +214,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                     cores, mode, nTrain, nTest, nAssign, PrunePolicy.NONE, ActivitySink.NONE,
                     DcTrainer.Progress.NONE)));
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
-                    sink, progress));
+                    sink, progress).observedBy(snapshots));
                 stdout.println("waiting for the unpruned baseline of the same seed ...");
                 baseline = base.get();
             }
@@ -270,6 +283,37 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         stdout.print(ResultJson.shortReport(json));
         stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md, model.bin");
         return 0;
+    }
+
+    /** Writes the network every N training images as {@code snapshots/model-<images>.bin}. */
+    private static final class Snapshots implements DcTrainer.Observer
+    {
+        private final RunOutput dir;
+        private final long every;
+        private final String config;
+        private final int digits;
+
+        Snapshots(final RunOutput dir, final long every, final String config, final long total)
+        {
+            this.dir = dir;
+            this.every = every;
+            this.config = config;
+            this.digits = Long.toString(total).length();
+        }
+
+        @Override
+        public long every()
+        {
+            return every;
+        }
+
+        @Override
+        public void afterImages(final long seen, final org.spikeprune.core.dc.DcNetwork net, final int[] labels)
+        {
+            final String name = String.format(Locale.ROOT, "model-%0" + digits + "d.bin", seen);
+            dir.writeBytes(name, new org.spikeprune.core.dc.DcModel(config, net.state(), labels, net.digest(labels))
+                .encode());
+        }
     }
 
     /** Paper B's convolutional network (and its MNIST variant) through the same command. */

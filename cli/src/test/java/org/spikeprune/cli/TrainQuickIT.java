@@ -177,6 +177,41 @@ class TrainQuickIT
     }
 
     @Test
+    void shouldSnapshotTheNetworkWhileItLearnsAndTestTheLastSnapshotAsTheRun(@TempDir final Path out)
+        throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        assertEquals(0, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "600",
+            "--assign-images", "200", "--test-images", "200", "--seed", "4", "--cores", "2", "--snapshot-every", "250",
+            "--out", out.resolve("run").toString()));
+        final Path snaps = out.resolve("run/snapshots");
+        try (java.util.stream.Stream<Path> files = Files.list(snaps))
+        {
+            assertEquals(java.util.List.of("model-250.bin", "model-500.bin"),
+                files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+        // the network at 500 images is not the trained one; with the labels assigned again, the trained one is
+        // tested at the end of the run: a snapshot at the last image would be that network
+        assertEquals(0, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "600",
+            "--assign-images", "200", "--test-images", "200", "--seed", "4", "--snapshot-every", "600",
+            "--out", out.resolve("last").toString()));
+        final JsonNode run = RunOutput.json().readTree(Files.readAllBytes(out.resolve("run/result.json")));
+        final JsonNode last = RunOutput.json().readTree(Files.readAllBytes(out.resolve("last/result.json")));
+        assertEquals(run.get("digest").asText(), last.get("digest").asText(), "snapshots change nothing in the run");
+        assertEquals(0, Main.execute("evaluate", out.resolve("last/snapshots/model-600.bin").toString(),
+            "--assign-images", "200", "--test-images", "200", "--out", out.resolve("eval").toString()));
+        final JsonNode e = RunOutput.json().readTree(Files.readAllBytes(out.resolve("eval/evaluation.json")));
+        assertEquals(run.get("digest").asText(), e.get("digest").asText());
+        assertEquals(run.get("accuracy").asDouble(), e.get("accuracy").asDouble(), 0.0);
+        assertEquals(2, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "600",
+            "--snapshot-every", "0", "--out", out.resolve("bad").toString()));
+        assertEquals(2, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "600",
+            "--snapshot-every", "601", "--out", out.resolve("bad").toString()));
+        assertTrue(!Files.exists(out.resolve("bad/result.json")));
+    }
+
+    @Test
     void shouldPruneASavedNetworkAsPostTrainingPruningDoes(@TempDir final Path out) throws Exception
     {
         Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),

@@ -53,11 +53,25 @@ public final class DcTrainer
         }
     }
 
-    /** What a run asks for. */
+    /**
+     * What a run asks for.
+     *
+     * @param observer called every {@link Observer#every()} training images (snapshots); {@link Observer#NONE} for
+     *                 none.
+     */
     public record Request(long seed, int cores, ThreadingMode mode, long trainImages, long testImages,
         long assignImages, PrunePolicy policy, ActivitySink sink, Progress progress, boolean parallelEvaluation,
-        InputSource.Factory inputs)
+        InputSource.Factory inputs, Observer observer)
     {
+        /** A request with an input factory and no observer. */
+        public Request(final long seed, final int cores, final ThreadingMode mode, final long trainImages,
+            final long testImages, final long assignImages, final PrunePolicy policy, final ActivitySink sink,
+            final Progress progress, final boolean parallelEvaluation, final InputSource.Factory inputs)
+        {
+            this(seed, cores, mode, trainImages, testImages, assignImages, policy, sink, progress, parallelEvaluation,
+                inputs, Observer.NONE);
+        }
+
         /** A request with Poisson input. */
         public Request(final long seed, final int cores, final ThreadingMode mode, final long trainImages,
             final long testImages, final long assignImages, final PrunePolicy policy, final ActivitySink sink,
@@ -74,6 +88,52 @@ public final class DcTrainer
         {
             this(seed, cores, mode, trainImages, testImages, assignImages, policy, sink, progress, true);
         }
+
+        /**
+         * A copy with an observer.
+         *
+         * @param o the observer.
+         * @return the copy.
+         */
+        public Request observedBy(final Observer o)
+        {
+            return new Request(seed, cores, mode, trainImages, testImages, assignImages, policy, sink, progress,
+                parallelEvaluation, inputs, o);
+        }
+    }
+
+    /**
+     * Looks at the network while it learns, on the driving thread, between two training images (after the Prune
+     * unit's boundary, if one falls there): it may read the network ({@link DcNetwork#state()},
+     * {@link DcNetwork#digest(int[])}), which changes none of the run's numbers.
+     */
+    public interface Observer
+    {
+        /** Training images between two calls (&gt; 0). */
+        long every();
+
+        /**
+         * @param seen   training images seen so far (all epochs).
+         * @param net    the network.
+         * @param labels the running labels: assigned from the responses to the last window of training images
+         *               (learning on), or to the images seen so far before the first window ends.
+         */
+        void afterImages(long seen, DcNetwork net, int[] labels);
+
+        /** No observer. */
+        Observer NONE = new Observer()
+        {
+            @Override
+            public long every()
+            {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public void afterImages(final long seen, final DcNetwork net, final int[] labels)
+            {
+            }
+        };
     }
 
     /** Receives progress; called every few images on the driving thread. */
@@ -210,6 +270,10 @@ public final class DcTrainer
                     net.resetBatchCounts();
                 }
                 dynamics.afterImage(net, seen, correct, judged);
+                if (seen % r.observer().every() == 0)
+                {
+                    r.observer().afterImages(seen, net, running != null ? running : window.assign());
+                }
                 if ((seen & 15) == 0 || seen == trainTotal)
                 {
                     r.progress().onProgress("train", seen, trainTotal, judged == 0 ? Double.NaN
