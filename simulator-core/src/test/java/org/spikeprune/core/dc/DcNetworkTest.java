@@ -89,6 +89,57 @@ class DcNetworkTest
     }
 
     @Test
+    void shouldLeaveRemovedNeuronsAndPrunedSynapsesOutOfTheMonitoredBatches()
+    {
+        // a policy that removes neuron 0 and prunes every weight of neuron 1 below the median at image 12
+        final org.spikeprune.core.prune.PrunePolicy policy = new org.spikeprune.core.prune.PrunePolicy()
+        {
+            @Override
+            public String name()
+            {
+                return "test";
+            }
+
+            @Override
+            public long startImages()
+            {
+                return 12;
+            }
+
+            @Override
+            public long stepImages()
+            {
+                return 1_000;
+            }
+
+            @Override
+            public void onBoundary(final org.spikeprune.core.prune.PruneContext c)
+            {
+                c.weights().pruneNeuron(0);
+                c.weights().pruneBelow(1, 0.5f);
+            }
+        };
+        final byte[][] tr = images(24, 1);
+        final DcTrainer.Data data = new DcTrainer.Data(tr[0], tr[1], 24, tr[0], tr[1], 4, CLASSES);
+        final DcTrainer.Result r = DcTrainer.run(params(10, Map.of()), data, new DcTrainer.Request(3, 2,
+            ThreadingMode.INVOKER, 24, 4, 24, policy, ActivitySink.NONE, DcTrainer.Progress.NONE));
+        final java.util.List<LearningDynamics.Point> d = r.dynamics();
+        assertEquals(12, d.size());
+        for (final LearningDynamics.Point q : d.subList(0, 5))
+        {
+            assertEquals(10, q.neurons());
+            assertEquals(7840, q.synapses());
+        }
+        // the batch that ends with the prune pass (image 12) compares only the synapses live at both ends
+        assertTrue(r.liveSynapses() < 7840 - 784, "neuron 0 took its 784 synapses, neuron 1 lost some");
+        for (final LearningDynamics.Point q : d.subList(5, 12))
+        {
+            assertEquals(9, q.neurons());
+            assertEquals(r.liveSynapses(), q.synapses());
+        }
+    }
+
+    @Test
     void shouldMonitorEveryScaledBatchWithStatisticsThatAddUp()
     {
         // 24 training images: paper A's 5,000 of 60,000 scaled is 2 images per batch, so 12 batches
