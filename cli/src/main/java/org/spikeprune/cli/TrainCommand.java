@@ -143,6 +143,12 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(), setMap);
         final DcParams p = new DcParams(params);
         final ThreadingMode mode = threadingMode(threading);
+        if (cores < 1 || cores > p.excNeurons())
+        {
+            // refused before the data set is read
+            throw new UsageException("--cores=" + cores + " is invalid: must be between 1 and the number of "
+                + "excitatory neurons (" + p.excNeurons() + ")");
+        }
 
         final MnistFiles files = loadData(p.dataSet());
         final IdxDataset train = files.train();

@@ -29,6 +29,8 @@ class TrainCommandArgumentsTest
         "--profile guo2020-mnist-100 --set exc.tau_m_ms=NaN | exc.tau_m_ms",
         "--profile guo2020-mnist-100 --set stdp.w_max=0 | stdp.w_max",
         "--profile guo2020-mnist-100 --pruning sometimes | sometimes",
+        "--profile guo2020-mnist-100 --cores 0 | --cores=0 is invalid",
+        "--profile guo2020-mnist-800 --cores 801 | between 1 and the number of excitatory neurons (800)",
     })
     void shouldRefuseABadArgumentWithExitTwoAndAMessageNamingIt(final String args, final String message)
     {
