@@ -2,13 +2,12 @@ package org.spikeprune.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.io.SafeFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -75,35 +74,16 @@ public final class RunOutput
         writeBytes(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes as {@code name}, beside it first and then moved into place. */
+    /** Writes bytes as {@code name}, beside it first and then moved into place ({@link SafeFiles}). */
     public void writeBytes(final String name, final byte[] bytes)
     {
-        final Path target = dir.resolve(name);
-        final Path tmp = dir.resolve("." + name + ".tmp");
-        try
-        {
-            Files.write(tmp, bytes);
-            try
-            {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (final AtomicMoveNotSupportedException ex)
-            {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        catch (final IOException ex)
-        {
-            try
-            {
-                Files.deleteIfExists(tmp);
-            }
-            catch (final IOException ignored)
-            {
-                // the original failure is what the user needs to see
-            }
-            throw new InputException(target + ": cannot write: " + ex.getMessage(), ex);
-        }
+        SafeFiles.writeBytes(dir.resolve(name), bytes);
+    }
+
+    /** Writes {@code name} from a stream, beside it first and then moved into place ({@link SafeFiles}). */
+    public void write(final String name, final SafeFiles.Content content)
+    {
+        SafeFiles.write(dir.resolve(name), content);
     }
 
     /** The JSON mapper result files are written with. */

@@ -248,16 +248,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());
         }
-        WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), output.file("weights.png.tmp"));
-        try
-        {
-            Files.move(output.file("weights.png.tmp"), output.file("weights.png"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (final java.io.IOException ex)
-        {
-            throw new InputException(output.file("weights.png") + ": cannot write: " + ex.getMessage(), ex);
-        }
+        output.write("weights.png", o -> WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), o));
         if (recorder != null)
         {
             recorder.finish(result.digest());

@@ -2,8 +2,7 @@ package org.spikeprune.cli;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 
 import javax.imageio.ImageIO;
 
@@ -20,9 +19,11 @@ final class WeightMaps
      * @param weights {@code [pre * neurons + post]}.
      * @param neurons number of excitatory neurons.
      * @param wMax    weight shown white.
-     * @param file    the PNG file.
+     * @param out     where the PNG goes.
+     * @throws IOException if the stream cannot be written.
      */
-    static void write(final float[] weights, final int neurons, final double wMax, final Path file)
+    static void write(final float[] weights, final int neurons, final double wMax, final OutputStream out)
+        throws IOException
     {
         final int side = 28;
         final int cols = (int)Math.ceil(Math.sqrt(neurons));
@@ -48,13 +49,9 @@ final class WeightMaps
                 }
             }
         }
-        try
+        if (!ImageIO.write(img, "png", out))
         {
-            ImageIO.write(img, "png", file.toFile());
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
+            throw new IOException("no PNG writer in this Java runtime");
         }
     }
 }

@@ -142,6 +142,40 @@ class TrainQuickIT
     }
 
     @Test
+    void shouldKeepTheEarlierResultWhenTheDiskFillsUp(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        final Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        final String[] base = {"train", "--profile", "guo2020-mnist-100", "--train-images", "150", "--assign-images",
+            "60", "--test-images", "50", "--set", "network.exc_neurons=20", "--out", out.toString()};
+        assertEquals(0, Main.execute(concat(base, "--seed", "4")));
+        final byte[] earlier = Files.readAllBytes(out.resolve("result.json"));
+        // result.json is written through a hidden sibling: here a link to a device that is always full
+        Files.createSymbolicLink(out.resolve(".result.json.tmp"), full);
+        final java.io.PrintStream err = System.err;
+        final java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        final int exit;
+        try
+        {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.execute(concat(base, "--seed", "5"));
+        }
+        finally
+        {
+            System.setErr(err);
+        }
+        final String message = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(Main.EXIT_BAD_INPUT, exit, message);
+        assertTrue(message.contains(out.resolve("result.json") + ": cannot write: No space left on device"), message);
+        assertTrue(!message.contains("\tat "), "no stack trace: " + message);
+        assertTrue(java.util.Arrays.equals(earlier, Files.readAllBytes(out.resolve("result.json"))),
+            "the earlier result.json is kept whole");
+        assertTrue(!Files.exists(out.resolve(".result.json.tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void shouldTestASavedNetworkAsTheRunThatSavedIt(@TempDir final Path out) throws Exception
     {
         Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),

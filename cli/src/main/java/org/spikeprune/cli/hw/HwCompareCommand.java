@@ -2,7 +2,6 @@ package org.spikeprune.cli.hw;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.spikeprune.cli.UsageException;
+import org.spikeprune.core.InputException;
+import org.spikeprune.core.io.SafeFiles;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.HardwarePresets;
 import org.spikeprune.fpga.activity.ActivityLog;
@@ -165,15 +166,16 @@ public final class HwCompareCommand implements Callable<Integer>
             {
                 Files.createDirectories(file.getParent());
             }
-            Files.writeString(file, markdown);
-            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(jsonSibling(file))))
-            {
-                HwOutput.printJson(w, json);
-            }
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write " + file, ex);
+            throw new InputException(file.getParent() + ": cannot create the output folder: " + ex.getMessage(), ex);
         }
+        final java.io.StringWriter text = new java.io.StringWriter();
+        final PrintWriter w = new PrintWriter(text);
+        HwOutput.printJson(w, json);
+        w.flush();
+        SafeFiles.writeText(file, markdown);
+        SafeFiles.writeText(jsonSibling(file), text.toString());
     }
 }

@@ -2,7 +2,6 @@ package org.spikeprune.cli.hw;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -17,6 +16,8 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.spikeprune.core.InputException;
+import org.spikeprune.core.io.SafeFiles;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.HardwarePresets;
 import org.spikeprune.fpga.activity.ActivityLog;
@@ -75,14 +76,14 @@ public final class HwExploreCommand implements Callable<Integer>
         try
         {
             Files.createDirectories(out);
-            DesignSpace.writeCsv(points, out.resolve("explore.csv"));
-            plotTime(points, out.resolve("explore-time.png"));
-            plotEnergy(points, out.resolve("explore-energy.png"));
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot write to " + out, ex);
+            throw new InputException(out + ": cannot create the output folder: " + ex.getMessage(), ex);
         }
+        DesignSpace.writeCsv(points, out.resolve("explore.csv"));
+        plotTime(points, out.resolve("explore-time.png"));
+        plotEnergy(points, out.resolve("explore-energy.png"));
         final PrintWriter w = spec.commandLine().getOut();
         w.println(HwOutput.describe(activity, log, quick));
         w.println(points.size() + " configurations around " + base.name() + "; Pareto front (time, energy, LUTs):");
@@ -108,7 +109,7 @@ public final class HwExploreCommand implements Callable<Integer>
         return 0;
     }
 
-    private static void plotTime(final List<DesignPoint> points, final Path file) throws IOException
+    private static void plotTime(final List<DesignPoint> points, final Path file)
     {
         final XYChart chart = new XYChartBuilder().width(900).height(600)
             .title("Time per training image against area").xAxisTitle("LUTs").yAxisTitle("us per training image")
@@ -117,7 +118,7 @@ public final class HwExploreCommand implements Callable<Integer>
         save(chart, file);
     }
 
-    private static void plotEnergy(final List<DesignPoint> points, final Path file) throws IOException
+    private static void plotEnergy(final List<DesignPoint> points, final Path file)
     {
         final XYChart chart = new XYChartBuilder().width(900).height(600)
             .title("Energy against time per training image").xAxisTitle("us per training image")
@@ -126,13 +127,16 @@ public final class HwExploreCommand implements Callable<Integer>
         save(chart, file);
     }
 
-    private static void save(final XYChart chart, final Path file) throws IOException
+    private static void save(final XYChart chart, final Path file)
     {
         chart.getStyler().setXAxisDecimalPattern("#,##0.#").setYAxisDecimalPattern("#,##0.#");
-        if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", file.toFile()))
+        SafeFiles.write(file, o ->
         {
-            throw new IOException("no PNG writer for " + file);
-        }
+            if (!ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", o))
+            {
+                throw new IOException("no PNG writer in this Java runtime");
+            }
+        });
     }
 
     private static void scatter(final XYChart chart, final List<DesignPoint> points,

@@ -1,7 +1,7 @@
 package org.spikeprune.cli.trace;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.spikeprune.cli.UsageException;
+import org.spikeprune.core.io.SafeFiles;
 import org.spikeprune.traces.TraceException;
 import org.spikeprune.traces.TraceExport;
 import org.spikeprune.traces.TraceRange;
@@ -83,10 +84,12 @@ public final class TraceExportCommand implements Callable<Integer>
             }
             else
             {
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8), 1 << 16))
+                SafeFiles.write(out, o ->
                 {
+                    final Writer w = new BufferedWriter(new OutputStreamWriter(o, StandardCharsets.UTF_8), 1 << 16);
                     TraceExport.write(reader, range, f, w);
-                }
+                    w.flush();
+                });
             }
             if (reader.isFinished() && !reader.isComplete())
             {
@@ -101,7 +104,7 @@ public final class TraceExportCommand implements Callable<Integer>
         {
             throw new TraceInputException(ex);
         }
-        catch (final IOException | UncheckedIOException ex)
+        catch (final UncheckedIOException ex)
         {
             throw new TraceInputException("export to " + (out == null ? "standard output" : out.toString())
                 + " failed: " + (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()), ex);

@@ -150,6 +150,28 @@ class HwCommandTest
         assertTrue(zero.err.contains("processingElements"), zero.err);
     }
 
+    @Test
+    void shouldKeepTheEarlierFilesAndNameTheFileWhenTheDiskIsFull() throws IOException
+    {
+        final Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        final Path out = dir.resolve("explore");
+        assertEquals(0, run("hw", "explore", "--quick", "--out", out.toString()).exit);
+        final byte[] csv = Files.readAllBytes(out.resolve("explore.csv"));
+        final byte[] png = Files.readAllBytes(out.resolve("explore-time.png"));
+        // the next explore.csv goes through its hidden sibling, here a link to a device that is always full
+        Files.createSymbolicLink(out.resolve(".explore.csv.tmp"), full);
+
+        final Run run = run("hw", "explore", "--quick", "--hw", "zedboard-8pe", "--out", out.toString());
+
+        assertEquals(Main.EXIT_BAD_INPUT, run.exit, run.err);
+        assertTrue(run.err.contains(out.resolve("explore.csv") + ": cannot write: No space left on device"), run.err);
+        assertTrue(!run.err.contains("\tat "), "no stack trace: " + run.err);
+        assertTrue(Arrays.equals(csv, Files.readAllBytes(out.resolve("explore.csv"))), "explore.csv kept");
+        assertTrue(Arrays.equals(png, Files.readAllBytes(out.resolve("explore-time.png"))), "the plots kept");
+        assertTrue(!Files.exists(out.resolve(".explore.csv.tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
     private static Run run(final String... args)
     {
         final PrintStream out = System.out;

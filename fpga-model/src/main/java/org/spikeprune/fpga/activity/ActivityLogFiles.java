@@ -1,7 +1,6 @@
 package org.spikeprune.fpga.activity;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
@@ -9,7 +8,8 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.io.SafeFiles;
 import org.spikeprune.fpga.NetworkShape;
 
 /**
@@ -42,26 +43,31 @@ final class ActivityLogFiles
 
     static void write(final ActivityLog log, final Path file)
     {
-        try
+        final Path parent = file.toAbsolutePath().getParent();
+        if (parent != null)
         {
-            final Path parent = file.toAbsolutePath().getParent();
-            if (parent != null)
+            try
             {
                 Files.createDirectories(parent);
             }
-            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+            catch (final IOException ex)
             {
-                writeCsv(log, file);
+                throw new InputException("activity file " + file + ": cannot create its folder: " + ex.getMessage(),
+                    ex);
+            }
+        }
+        final boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        SafeFiles.write(file, out ->
+        {
+            if (csv)
+            {
+                writeCsv(log, out);
             }
             else
             {
-                writeBinary(log, file);
+                writeBinary(log, out);
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write activity file " + file, ex);
-        }
+        });
     }
 
     static ActivityLog read(final Path file)
@@ -88,9 +94,9 @@ final class ActivityLogFiles
         return readCsv(file);
     }
 
-    private static void writeBinary(final ActivityLog log, final Path file) throws IOException
+    private static void writeBinary(final ActivityLog log, final OutputStream stream) throws IOException
     {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file))))
+        try (DataOutputStream out = new DataOutputStream(stream))
         {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
@@ -216,9 +222,9 @@ final class ActivityLogFiles
         }
     }
 
-    private static void writeCsv(final ActivityLog log, final Path file) throws IOException
+    private static void writeCsv(final ActivityLog log, final OutputStream stream) throws IOException
     {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8))
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8)))
         {
             w.write("format," + CSV_FORMAT + "," + VERSION + "\n");
             w.write("# shape,name,inputs,layer_sequential\n");

@@ -1,16 +1,15 @@
 package org.spikeprune.fpga.explore;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.io.SafeFiles;
 import org.spikeprune.fpga.HardwareConfig;
 import org.spikeprune.fpga.activity.ActivityLog;
 import org.spikeprune.fpga.resources.ResourceEstimate;
@@ -131,8 +130,9 @@ public record DesignSpace(int[] processingElements, double[] clocksMhz, int[] we
      */
     public static void writeCsv(final List<DesignPoint> points, final Path file)
     {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8))
+        SafeFiles.write(file, out ->
         {
+            final BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write(CSV_HEADER);
             w.write('\n');
             for (final DesignPoint p : points)
@@ -145,11 +145,8 @@ public record DesignSpace(int[] processingElements, double[] clocksMhz, int[] we
                     p.usInferPerImage(), p.energyTrainPj(), p.energyInferPj(), p.controllerStall(), p.conflictStall(),
                     r.luts(), r.ffs(), r.bram18(), r.dsps(), r.nand(), p.fits(), p.pareto()));
             }
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + file, ex);
-        }
+            w.flush();
+        });
     }
 
     private static String number(final double d)

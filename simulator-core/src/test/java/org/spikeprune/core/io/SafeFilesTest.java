@@ -1,0 +1,143 @@
+package org.spikeprune.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.core.InputException;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+
+class SafeFilesTest
+{
+    /** A file system of 64 KiB: a small disk that fills up. */
+    private FileSystem small;
+    private Path dir;
+
+    @BeforeEach
+    void setUp() throws IOException
+    {
+        small = Jimfs.newFileSystem(Configuration.unix().toBuilder().setBlockSize(1024).setMaxSize(64 * 1024)
+            .build());
+        dir = Files.createDirectories(small.getPath("/out"));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException
+    {
+        small.close();
+    }
+
+    @Test
+    void writesAndReplacesLeavingNoHiddenFile() throws IOException
+    {
+        final Path f = dir.resolve("result.json");
+        SafeFiles.writeText(f, "first");
+        SafeFiles.writeText(f, "second");
+        assertEquals("second", Files.readString(f));
+        assertEquals(List.of("result.json"), names(dir));
+    }
+
+    @Test
+    void aFullDiskKeepsTheEarlierFileAndNamesIt() throws IOException
+    {
+        final Path f = dir.resolve("result.json");
+        SafeFiles.writeText(f, "earlier result");
+        final byte[] tooBig = new byte[200 * 1024];
+        final InputException ex = assertThrows(InputException.class, () -> SafeFiles.writeBytes(f, tooBig));
+        assertTrue(ex.getMessage().startsWith(f + ": cannot write: "), ex.getMessage());
+        assertEquals("earlier result", Files.readString(f));
+        assertEquals(List.of("result.json"), names(dir), "the hidden partial file is removed");
+        // the space of the failed attempt is given back: a file that fits is written afterwards
+        final byte[] fits = new byte[16 * 1024];
+        fits[7] = 42;
+        SafeFiles.writeBytes(f, fits);
+        assertArrayEquals(fits, Files.readAllBytes(f));
+    }
+
+    @Test
+    void aFullDiskMidStreamKeepsTheEarlierFile() throws IOException
+    {
+        final Path f = dir.resolve("weights.png");
+        SafeFiles.writeText(f, "earlier picture");
+        final InputException ex = assertThrows(InputException.class, () -> SafeFiles.write(f, out ->
+        {
+            final byte[] chunk = new byte[4096];
+            for (int i = 0; i < 100; i++)
+            {
+                out.write(chunk);
+            }
+        }));
+        assertTrue(ex.getMessage().contains("weights.png"), ex.getMessage());
+        assertEquals("earlier picture", Files.readString(f));
+        assertEquals(List.of("weights.png"), names(dir));
+    }
+
+    @Test
+    void aFailingProducerLeavesTheTargetAndRethrows() throws IOException
+    {
+        final Path f = dir.resolve("summary.md");
+        SafeFiles.writeText(f, "kept");
+        final IllegalStateException boom = new IllegalStateException("renderer failed");
+        final IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> SafeFiles.write(f, out ->
+        {
+            out.write("half".getBytes(StandardCharsets.UTF_8));
+            throw boom;
+        }));
+        assertSame(boom, thrown);
+        assertEquals("kept", Files.readString(f));
+        assertEquals(List.of("summary.md"), names(dir));
+    }
+
+    @Test
+    void aMissingFolderIsNamed()
+    {
+        final Path f = dir.resolve("no/such/folder/result.json");
+        final InputException ex = assertThrows(InputException.class, () -> SafeFiles.writeText(f, "x"));
+        assertEquals(f + ": cannot write: the folder does not exist", ex.getMessage());
+    }
+
+    /** The real thing on Linux: writes into {@code /dev/full} fail with "No space left on device". */
+    @Test
+    void noSpaceLeftOnDevice(@TempDir final Path tmp) throws IOException
+    {
+        final Path full = Paths.get("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs /dev/full");
+        final Path f = tmp.resolve("model.bin");
+        Files.writeString(f, "earlier model");
+        // the hidden file the write goes through is a link to the full device
+        Files.createSymbolicLink(tmp.resolve(".model.bin.tmp"), full);
+        final InputException ex = assertThrows(InputException.class,
+            () -> SafeFiles.writeBytes(f, new byte[100_000]));
+        assertEquals(f + ": cannot write: No space left on device", ex.getMessage());
+        assertEquals("earlier model", Files.readString(f));
+        assertFalse(Files.exists(tmp.resolve(".model.bin.tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(full), "the device itself is untouched");
+    }
+
+    private static List<String> names(final Path dir) throws IOException
+    {
+        try (Stream<Path> s = Files.list(dir))
+        {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
