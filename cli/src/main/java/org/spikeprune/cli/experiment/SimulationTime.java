@@ -32,8 +32,9 @@ final class SimulationTime implements Experiment
         final RunOutcome base = result.base();
         final MarkdownReport r = Reports.start(ctx, "Paper A Fig. 15A: simulation time vs connectivity", base);
         r.paragraph("Training time per image = the training phase's wall time (pruning steps included) over the "
-            + "training images; " + ctx.pool().jobs() + " run(s) at a time shared the CPUs, so the times carry the "
-            + "machine's load. Paper A's Fig. 15B (the pruning algorithm's share of the runtime, ~0.001% at batch "
+            + "training images, as each run measured it: with runs side by side or a busy machine the times carry "
+            + "that load, and a run read from the cache keeps the time of the sweep that made it (`spikeprune bench "
+            + "--connectivity ...` measures the same curve in CPU time, split by hardware unit). Paper A's Fig. 15B (the pruning algorithm's share of the runtime, ~0.001% at batch "
             + "5,000) is not measured separately here: the Prune unit's time is inside the training time.");
         final Point sparsest = points.get(0);
         final double timeRatio = sparsest.run().trainMillisPerImage() / base.trainMillisPerImage();
