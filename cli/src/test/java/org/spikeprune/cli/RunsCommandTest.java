@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +41,7 @@ class RunsCommandTest
         result("runs/b-s1", "c2", 1, 0.70, 0.05, "0.05");
         final Path csv = dir.resolve("all.csv");
 
-        final Run run = run("runs", dir.resolve("runs").toString(), "--csv", csv.toString());
+        final CliRun run = run("runs", dir.resolve("runs").toString(), "--csv", csv.toString());
 
         assertEquals(0, run.exit, run.err);
         final List<String> groups = run.out.lines().filter(l -> l.contains("| 1, 2, 3 |") || l.contains("| 1 | 1 |"))
@@ -71,7 +68,7 @@ class RunsCommandTest
         Files.writeString(c, Files.readString(c).replace("\"pruning.w_th0\":\"0.05\"",
             "\"pruning.w_th0\":\"0.05\",\"pruning.start_images\":\"20000\""));
 
-        final Run run = run("runs", dir.toString());
+        final CliRun run = run("runs", dir.toString());
 
         assertEquals(0, run.exit, run.err);
         assertTrue(run.out.contains("| 2 | 1, 2 | 85.00% ± 7.07 |"), run.out);
@@ -84,48 +81,29 @@ class RunsCommandTest
         result("runs/ok", "c1", 1, 0.80, 0.10, "0.036");
         final Path bad = Files.createDirectories(dir.resolve("runs/bad")).resolve("result.json");
         Files.writeString(bad, "{\"profile\":\"guo2020-mnist-100\",\"seed\":1,\"accuracy\":0.8");
-        final Run truncated = run("runs", dir.resolve("runs").toString());
+        final CliRun truncated = run("runs", dir.resolve("runs").toString());
         assertEquals(Main.EXIT_BAD_INPUT, truncated.exit);
         assertTrue(truncated.err.contains(bad + ": not valid JSON"), truncated.err);
         assertFalse(truncated.err.contains("\tat "), truncated.err);
 
         Files.writeString(bad, "{\"profile\":\"guo2020-mnist-100\",\"seed\":1,\"accuracy\":\"NaN\"}");
-        final Run nan = run("runs", bad.toString());
+        final CliRun nan = run("runs", bad.toString());
         assertEquals(Main.EXIT_BAD_INPUT, nan.exit);
         assertTrue(nan.err.contains(bad + ": field accuracy is missing or not a number"), nan.err);
 
         Files.writeString(bad, "{\"profile\":\"guo2020-mnist-100\",\"seed\":1,\"accuracy\":1.5}");
-        final Run range = run("runs", bad.toString());
+        final CliRun range = run("runs", bad.toString());
         assertTrue(range.err.contains("field accuracy is 1.5, expected a fraction in [0, 1]"), range.err);
 
-        final Run none = run("runs", dir.resolve("nothing-here").toString());
+        final CliRun none = run("runs", dir.resolve("nothing-here").toString());
         assertEquals(Main.EXIT_BAD_INPUT, none.exit);
         assertTrue(none.err.contains("nothing-here: no such file or folder"), none.err);
         Files.createDirectories(dir.resolve("empty"));
         assertTrue(run("runs", dir.resolve("empty").toString()).err.contains("no result.json found"));
     }
 
-    private static Run run(final String... args)
+    private static CliRun run(final String... args)
     {
-        final PrintStream out = System.out;
-        final PrintStream err = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try
-        {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            final int exit = Main.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Run(int exit, String out, String err)
-    {
+        return CliRun.of(args);
     }
 }

@@ -154,20 +154,9 @@ class TrainQuickIT
         final byte[] earlier = Files.readAllBytes(out.resolve("result.json"));
         // result.json is written through a hidden sibling: here a link to a device that is always full
         Files.createSymbolicLink(out.resolve(".result.json.tmp"), full);
-        final java.io.PrintStream err = System.err;
-        final java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
-        final int exit;
-        try
-        {
-            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.execute(concat(base, "--seed", "5"));
-        }
-        finally
-        {
-            System.setErr(err);
-        }
-        final String message = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(Main.EXIT_BAD_INPUT, exit, message);
+        final CliRun run = CliRun.of(concat(base, "--seed", "5"));
+        final String message = run.err;
+        assertEquals(Main.EXIT_BAD_INPUT, run.exit, message);
         assertTrue(message.contains(out.resolve("result.json") + ": cannot write: No space left on device"), message);
         assertTrue(!message.contains("\tat "), "no stack trace: " + message);
         assertTrue(java.util.Arrays.equals(earlier, Files.readAllBytes(out.resolve("result.json"))),

@@ -3,10 +3,7 @@ package org.spikeprune.cli.conv;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.CliRun;
 import org.spikeprune.cli.Main;
 import org.spikeprune.fpga.NetworkShape;
 import org.spikeprune.fpga.activity.ActivityLog;
@@ -77,7 +75,7 @@ class ConvHardwareTest
         assertEquals(learning.get("prune_evaluations").asLong(), evaluations);
 
         final Path report = tmp.resolve("cmp/paper-b.md");
-        final Run cmp = run("hw", "compare", "--unpruned", none.toString(), "--pruned", both.toString(), "--out",
+        final CliRun cmp = run("hw", "compare", "--unpruned", none.toString(), "--pruned", both.toString(), "--out",
             report.toString());
         assertEquals(0, cmp.exit, cmp.err);
         assertTrue(cmp.out.contains("Learning speed-up"), cmp.out);
@@ -90,27 +88,8 @@ class ConvHardwareTest
         assertTrue(m.get("inference_speedup").asDouble() > 1, m.toString());
     }
 
-    private static Run run(final String... args)
+    private static CliRun run(final String... args)
     {
-        final PrintStream out = System.out;
-        final PrintStream err = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try
-        {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            final int exit = Main.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Run(int exit, String out, String err)
-    {
+        return CliRun.of(args);
     }
 }

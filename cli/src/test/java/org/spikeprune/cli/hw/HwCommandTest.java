@@ -3,10 +3,7 @@ package org.spikeprune.cli.hw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -17,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.CliRun;
 import org.spikeprune.cli.Main;
 import org.spikeprune.fpga.activity.SyntheticActivity;
 
@@ -32,7 +30,7 @@ class HwCommandTest
     void shouldWriteACsvWithRowsAndAParetoColumnWhenExploreQuick() throws IOException
     {
         final Path out = dir.resolve("explore");
-        final Run run = run("hw", "explore", "--quick", "--out", out.toString());
+        final CliRun run = run("hw", "explore", "--quick", "--out", out.toString());
 
         assertEquals(0, run.exit, run.err);
         final List<String> lines = Files.readAllLines(out.resolve("explore.csv"));
@@ -57,7 +55,7 @@ class HwCommandTest
     @Test
     void shouldPrintTable4UnderItsKeysWhenOverheadJson() throws IOException
     {
-        final Run run = run("hw", "overhead", "--neurons", "100", "--batch", "100", "--json");
+        final CliRun run = run("hw", "overhead", "--neurons", "100", "--batch", "100", "--json");
 
         assertEquals(0, run.exit, run.err);
         final JsonNode m = JSON.readTree(run.out);
@@ -78,7 +76,7 @@ class HwCommandTest
     @Test
     void shouldSetTable5BesideThePaperWhenOverheadAsText()
     {
-        final Run run = run("hw", "overhead", "--neurons", "100", "--batch", "100");
+        final CliRun run = run("hw", "overhead", "--neurons", "100", "--batch", "100");
 
         assertEquals(0, run.exit, run.err);
         assertTrue(run.out.contains("78,400"), run.out);
@@ -91,7 +89,7 @@ class HwCommandTest
     {
         final Path file = dir.resolve("run.csv");
         SyntheticActivity.paperA(new SyntheticActivity.PaperA(100, 40, 10, 20, 10, 0.2, 2_300, 20, 5)).write(file);
-        final Run run = run("hw", "report", "--activity", file.toString(), "--json");
+        final CliRun run = run("hw", "report", "--activity", file.toString(), "--json");
 
         assertEquals(0, run.exit, run.err);
         final JsonNode m = JSON.readTree(run.out);
@@ -102,7 +100,7 @@ class HwCommandTest
         assertTrue(m.get("learning").get("utilisation").get("processing_elements").asDouble() > 0);
         assertTrue(m.get("paper_a_table5").size() > 5);
 
-        final Run text = run("hw", "report", "--activity", file.toString(), "--hw", "zedboard-8pe");
+        final CliRun text = run("hw", "report", "--activity", file.toString(), "--hw", "zedboard-8pe");
         assertEquals(0, text.exit, text.err);
         assertTrue(text.out.contains("Pruning overhead"), text.out);
         assertTrue(text.out.contains("Processing element x8"), text.out);
@@ -111,7 +109,7 @@ class HwCommandTest
     @Test
     void shouldExitWith2AndNameTheMemoryWhenTheNetworkDoesNotFit()
     {
-        final Run run = run("hw", "report", "--quick", "--neurons", "800");
+        final CliRun run = run("hw", "report", "--quick", "--neurons", "800");
 
         assertEquals(Main.EXIT_BAD_INPUT, run.exit);
         assertTrue(run.err.contains("does not fit"), run.err);
@@ -125,7 +123,7 @@ class HwCommandTest
         final Path pruned = dir.resolve("pruned.act");
         SyntheticActivity.paperB(false, 0.01, 3).write(unpruned);
         SyntheticActivity.paperB(true, 0.01, 3).write(pruned);
-        final Run run = run("hw", "compare", "--unpruned", unpruned.toString(), "--pruned", pruned.toString(),
+        final CliRun run = run("hw", "compare", "--unpruned", unpruned.toString(), "--pruned", pruned.toString(),
             "--json");
 
         assertEquals(0, run.exit, run.err);
@@ -140,12 +138,12 @@ class HwCommandTest
     void shouldExitWith2WhenInputIsBad() throws IOException
     {
         assertEquals(Main.EXIT_BAD_INPUT, run("hw", "compare", "--pruned", "x.act").exit);
-        final Run preset = run("hw", "report", "--quick", "--hw", "zedbord");
+        final CliRun preset = run("hw", "report", "--quick", "--hw", "zedbord");
         assertEquals(Main.EXIT_BAD_INPUT, preset.exit);
         assertTrue(preset.err.contains("zedbord"), preset.err);
         final Path bad = dir.resolve("bad.properties");
         Files.writeString(bad, "base=zedboard\nprocessingElements=0\n");
-        final Run zero = run("hw", "explore", "--quick", "--hw", bad.toString(), "--out", dir.toString());
+        final CliRun zero = run("hw", "explore", "--quick", "--hw", bad.toString(), "--out", dir.toString());
         assertEquals(Main.EXIT_BAD_INPUT, zero.exit);
         assertTrue(zero.err.contains("processingElements"), zero.err);
     }
@@ -162,7 +160,7 @@ class HwCommandTest
         // the next explore.csv goes through its hidden sibling, here a link to a device that is always full
         Files.createSymbolicLink(out.resolve(".explore.csv.tmp"), full);
 
-        final Run run = run("hw", "explore", "--quick", "--hw", "zedboard-8pe", "--out", out.toString());
+        final CliRun run = run("hw", "explore", "--quick", "--hw", "zedboard-8pe", "--out", out.toString());
 
         assertEquals(Main.EXIT_BAD_INPUT, run.exit, run.err);
         assertTrue(run.err.contains(out.resolve("explore.csv") + ": cannot write: No space left on device"), run.err);
@@ -172,27 +170,8 @@ class HwCommandTest
         assertTrue(!Files.exists(out.resolve(".explore.csv.tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
-    private static Run run(final String... args)
+    private static CliRun run(final String... args)
     {
-        final PrintStream out = System.out;
-        final PrintStream err = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try
-        {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            final int exit = Main.execute(args);
-            return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        }
-        finally
-        {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Run(int exit, String out, String err)
-    {
+        return CliRun.of(args);
     }
 }
