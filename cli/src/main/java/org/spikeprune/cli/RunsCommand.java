@@ -171,7 +171,7 @@ public final class RunsCommand implements Callable<Integer>
         {
             throw new InputException(f + ": not a run's result (a JSON object was expected)");
         }
-        final double accuracy = number(f, n, "accuracy", true);
+        final double accuracy = number(f, n, "accuracy");
         if (!(accuracy >= 0 && accuracy <= 1))
         {
             throw new InputException(f + ": field accuracy is " + accuracy + ", expected a fraction in [0, 1]");
@@ -205,16 +205,12 @@ public final class RunsCommand implements Callable<Integer>
             n.path("digest").asText(""), settings[0], shortHash(key.toString()));
     }
 
-    private static double number(final Path f, final JsonNode n, final String field, final boolean required)
+    private static double number(final Path f, final JsonNode n, final String field)
     {
         final JsonNode v = n.path(field);
         if (!v.isNumber())
         {
-            if (required)
-            {
-                throw new InputException(f + ": field " + field + " is missing or not a number");
-            }
-            return Double.NaN;
+            throw new InputException(f + ": field " + field + " is missing or not a number");
         }
         return v.asDouble();
     }
