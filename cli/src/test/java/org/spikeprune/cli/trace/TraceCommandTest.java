@@ -3,14 +3,11 @@ package org.spikeprune.cli.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +18,7 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spikeprune.cli.CliRun;
 import org.spikeprune.cli.Main;
 import org.spikeprune.traces.TraceExport;
 import org.spikeprune.traces.TraceHeader;
@@ -76,23 +74,10 @@ class TraceCommandTest
 
     private int run(final String... args)
     {
-        final PrintStream stdout = System.out;
-        final PrintStream stderr = System.err;
-        final ByteArrayOutputStream o = new ByteArrayOutputStream();
-        final ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try
-        {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            return Main.execute(args);
-        }
-        finally
-        {
-            System.setOut(stdout);
-            System.setErr(stderr);
-            out = o.toString(StandardCharsets.UTF_8);
-            err = e.toString(StandardCharsets.UTF_8);
-        }
+        final CliRun r = CliRun.of(args);
+        out = r.out;
+        err = r.err;
+        return r.exit;
     }
 
     private static Path queueFile(final Path dir) throws IOException
