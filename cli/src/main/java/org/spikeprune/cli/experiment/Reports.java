@@ -178,7 +178,8 @@ final class Reports
             double sum = 0;
             for (int k = 0; k < n; k++)
             {
-                final double at = n == 1 ? lo : lo + (hi - lo) * k / (n - 1);
+                // the last sample is hi itself: lo + (hi - lo) can round past hi and fall off a series' end
+                final double at = n == 1 || k == 0 ? lo : k == n - 1 ? hi : lo + (hi - lo) * k / (n - 1);
                 sum += Curves.interpolate(ps, x, Point::accuracy, at);
             }
             means[i] = sum / n;

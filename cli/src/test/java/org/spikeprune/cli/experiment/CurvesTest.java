@@ -45,6 +45,21 @@ class CurvesTest
     }
 
     @Test
+    void shouldReadEverySeriesAtTheEndsOfTheSpanEvenWhereLoPlusTheWidthRoundsPastHi()
+    {
+        // fig7's constant and post-training series: 2564 / 78400 + (37939 / 78400 - 2564 / 78400) > 37939 / 78400
+        final double lo = 2564 / 78_400.0;
+        final double hi = 37_939 / 78_400.0;
+        final List<Point> points = List.of(point("constant", lo, 0.6, 1, 1), point("constant", hi, 0.8, 1, 1),
+            point("post", 0.02, 0.3, 1, 1), point("post", 0.5, 0.8, 1, 1));
+        final Reports.CommonSpan span = Reports.commonSpan(List.of("post", "constant"), points);
+        assertEquals(lo, span.lo(), 0);
+        assertEquals(hi, span.hi(), 0);
+        assertEquals(0.7, span.means()[1], 1e-12, "constant is linear over the span: its mean is its midpoint");
+        assertTrue(Double.isFinite(span.means()[0]));
+    }
+
+    @Test
     void shouldComputePaperAsReductionsAndFigureOfMerit()
     {
         final Point p = point("a", 0.1, 0.85, 700, 100);
