@@ -121,7 +121,8 @@ final class ThresholdSweep implements Experiment
             rows.add(List.of(f.key() + ": a larger factor needs a smaller initial threshold for a given connectivity",
                 thresholdFor(adapted, points, 0.2)));
             rows.add(List.of(f.key() + ": adaptation (factor > identity) beats constant pruning; paper's choice "
-                + selectedText(f, profile), Reports.commonSpan(panel, points).text("connectivity")));
+                + selectedText(f, profile), Reports.commonSpan(panel, points).text("connectivity") + "; "
+                + Reports.aheadCounts(points, adapted, panel.get(0))));
         }
         if (method == PruneMethod.APT)
         {

@@ -60,6 +60,17 @@ class CurvesTest
     }
 
     @Test
+    void shouldCountTheRunsOfEachSeriesAheadOfTheReferenceAtTheirOwnConnectivity()
+    {
+        // constant: 0.1 -> 0.6, 0.3 -> 0.8; "f2" runs bunched near 0.15 (reference there: 0.65), "far" outside it
+        final List<Point> points = List.of(point("constant", 0.1, 0.6, 1, 1), point("constant", 0.3, 0.8, 1, 1),
+            point("f2", 0.15, 0.70, 1, 1), point("f2", 0.16, 0.64, 1, 1), point("f2", 0.14, 0.68, 1, 1),
+            point("far", 0.05, 0.9, 1, 1));
+        assertEquals("ahead of constant at each run: f2 2 of 3 (by 2.33 points on average), far no run inside the "
+            + "constant sweep", Reports.aheadCounts(points, List.of("f2", "far"), "constant"));
+    }
+
+    @Test
     void shouldComputePaperAsReductionsAndFigureOfMerit()
     {
         final Point p = point("a", 0.1, 0.85, 700, 100);
