@@ -25,7 +25,7 @@ import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
 
 /**
- * The quick forms of fig2, fig4, fig7, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
+ * The quick forms of fig2, fig4, fig7, fig8, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
  * sweeps do), on even fewer images than {@code --quick} to keep the suite short: the shape of the results, not
  * their values.
  */
@@ -247,6 +247,33 @@ class ExperimentQuickIT
         }
         assertAccuracies(rows);
         assertWritten("fig13-14", 4);
+    }
+
+    @Test
+    void shouldSweepTheSpikeCountIntervalAndCompareEachRunWithSi30AndOneGroup() throws IOException
+    {
+        experiment("fig8");
+        final List<Map<String, String>> rows = csv("fig8");
+        final Map<String, List<Map<String, String>>> series = bySeries(rows);
+        assertEquals(Set.of("SI=30", "SI=inf"), series.keySet());
+        for (final Map<String, String> r : series.get("SI=inf"))
+        {
+            assertEquals("apn", r.get("method"));
+            assertEquals("f1", r.get("neuron_function"));
+        }
+        // the same initial thresholds for every interval
+        assertEquals(series.get("SI=30").stream().map(r -> r.get("w_th0")).toList(),
+            series.get("SI=inf").stream().map(r -> r.get("w_th0")).toList());
+        for (final Map<String, String> r : rows)
+        {
+            assertTrue(d(r, "connectivity") < 1.0, "every run prunes: " + r.get("run_id"));
+            assertEquals(7, d(r, "prune_steps"), 0.0);
+        }
+        assertAccuracies(rows);
+        assertWritten("fig8", 2);
+        final String report = Files.readString(out.resolve("fig8").resolve("fig8.md"));
+        assertTrue(report.contains("ahead of SI=30 at each run: SI=inf "), report);
+        assertTrue(report.contains("ahead of SI=inf at each run: SI=30 "), report);
     }
 
     @Test
