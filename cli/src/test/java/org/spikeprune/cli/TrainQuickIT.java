@@ -77,6 +77,32 @@ class TrainQuickIT
     }
 
     @Test
+    void shouldPruneWithOneGroupExactlyAsOnlineConstantPruning(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        // APN with SI = inf puts every neuron in group G0, and APN keeps its threshold over time: paper A's
+        // Fig. 8 "SI = Inf" series is online constant pruning, synapse for synapse
+        final String[] base = {"train", "--profile", "guo2020-mnist-100", "--no-baseline", "--train-images", "400",
+            "--assign-images", "100", "--test-images", "100", "--seed", "6", "--set", "pruning.start_images=200",
+            "--set", "pruning.step_images=50", "--set", "pruning.w_th0=0.12"};
+        assertEquals(0, Main.execute(concat(base, "--pruning", "constant", "--out", out.resolve("c").toString())));
+        assertEquals(0, Main.execute(concat(base, "--pruning", "apn", "--set", "pruning.si=inf", "--out",
+            out.resolve("inf").toString())));
+        assertEquals(0, Main.execute(concat(base, "--pruning", "apn", "--set", "pruning.si=30", "--out",
+            out.resolve("si30").toString())));
+        final JsonNode c = RunOutput.json().readTree(Files.readAllBytes(out.resolve("c/result.json")));
+        final JsonNode inf = RunOutput.json().readTree(Files.readAllBytes(out.resolve("inf/result.json")));
+        final JsonNode si30 = RunOutput.json().readTree(Files.readAllBytes(out.resolve("si30/result.json")));
+        assertTrue(c.get("connectivity").asDouble() < 1.0, "the threshold prunes");
+        assertEquals(c.get("digest").asText(), inf.get("digest").asText());
+        assertEquals(c.get("connectivity").asDouble(), inf.get("connectivity").asDouble(), 0.0);
+        assertEquals(c.get("accuracy").asDouble(), inf.get("accuracy").asDouble(), 0.0);
+        assertTrue(si30.get("connectivity").asDouble() < c.get("connectivity").asDouble(),
+            "groups above G0 get higher thresholds and prune more");
+    }
+
+    @Test
     void shouldTimeARunOnTwoPresetsWithoutChangingIt(@TempDir final Path out) throws Exception
     {
         Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
