@@ -278,6 +278,36 @@ final class Reports
     }
 
     /**
+     * The initial threshold at which each series reaches a connectivity, read off its runs; a series whose runs all
+     * end on one side of it is given its run nearest to it instead.
+     *
+     * @param names  the series.
+     * @param points every point.
+     * @param c      the connectivity (a fraction).
+     * @return e.g. "w_th0 for 20% connectivity: constant 0.2039, SI=10 below 20% at every w_th0 (17.88% at 0.01)".
+     */
+    static String thresholdFor(final List<String> names, final List<Point> points, final double c)
+    {
+        final StringBuilder sb = new StringBuilder("w_th0 for " + MarkdownReport.pct0(c) + " connectivity: ");
+        for (int i = 0; i < names.size(); i++)
+        {
+            final List<Point> series = Curves.series(points, names.get(i));
+            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ');
+            final double w = Curves.interpolate(series, Point::connectivity, Point::initialThreshold, c);
+            if (!Double.isNaN(w) || series.isEmpty())
+            {
+                sb.append(MarkdownReport.num("%.4g", w));
+                continue;
+            }
+            final Point near = Curves.nearest(series, Point::connectivity, c);
+            sb.append(near.connectivity() < c ? "below " : "above ").append(MarkdownReport.pct0(c))
+                .append(" at every w_th0 (").append(MarkdownReport.pct(near.connectivity())).append(" at ")
+                .append(RunSpec.number(near.initialThreshold())).append(')');
+        }
+        return sb.toString();
+    }
+
+    /**
      * For each series, at how many of its runs it is more accurate than a reference series read at the same
      * connectivity (runs outside the reference's span are not counted): decides the comparison for series that
      * share no span with one another, such as APT f2's, whose runs end within a point of one connectivity.

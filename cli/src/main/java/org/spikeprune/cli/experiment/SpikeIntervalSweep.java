@@ -55,14 +55,8 @@ final class SpikeIntervalSweep implements Experiment
             + "). The same initial thresholds for every SI.");
         r.heading(2, "Paper A beside ours, statement by statement");
         final List<List<String>> rows = new ArrayList<>();
-        final StringBuilder need = new StringBuilder();
-        for (final String s : names)
-        {
-            need.append(need.length() == 0 ? "" : ", ").append(s).append(' ').append(MarkdownReport.num("%.4g",
-                Curves.interpolate(Curves.series(points, s), Point::connectivity, Point::initialThreshold, 0.2)));
-        }
         rows.add(List.of("Fig. 8A: a smaller SI needs a smaller initial threshold for a given connectivity",
-            "w_th0 for 20% connectivity: " + need));
+            Reports.thresholdFor(names, points, 0.2)));
         final String span = Reports.commonSpan(names, points).text("connectivity");
         final String best = seriesName(30);
         final String cwp = seriesName(Double.POSITIVE_INFINITY);

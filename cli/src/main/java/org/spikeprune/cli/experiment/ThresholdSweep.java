@@ -119,7 +119,7 @@ final class ThresholdSweep implements Experiment
             final List<String> panel = panels.get(k);
             final List<String> adapted = panel.subList(1, panel.size());
             rows.add(List.of(f.key() + ": a larger factor needs a smaller initial threshold for a given connectivity",
-                thresholdFor(adapted, points, 0.2)));
+                Reports.thresholdFor(adapted, points, 0.2)));
             rows.add(List.of(f.key() + ": adaptation (factor > identity) beats constant pruning; paper's choice "
                 + selectedText(f, profile), Reports.commonSpan(panel, points).text("connectivity") + "; "
                 + Reports.aheadCounts(points, adapted, panel.get(0))));
@@ -198,18 +198,5 @@ final class ThresholdSweep implements Experiment
             }
         }
         return all + " of " + series.size() + " series never rise" + (sb.length() == 0 ? "" : "; not monotone: " + sb);
-    }
-
-    /** The initial threshold each series needs for a connectivity, by interpolation. */
-    private static String thresholdFor(final List<String> names, final List<Point> points, final double c)
-    {
-        final StringBuilder sb = new StringBuilder("w_th0 for " + MarkdownReport.pct0(c) + " connectivity: ");
-        for (int i = 0; i < names.size(); i++)
-        {
-            final double w = Curves.interpolate(Curves.series(points, names.get(i)), Point::connectivity,
-                Point::initialThreshold, c);
-            sb.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ').append(MarkdownReport.num("%.4g", w));
-        }
-        return sb.toString();
     }
 }

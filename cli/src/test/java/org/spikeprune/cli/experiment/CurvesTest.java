@@ -70,6 +70,23 @@ class CurvesTest
             + "constant sweep", Reports.aheadCounts(points, List.of("f2", "far"), "constant"));
     }
 
+    private static Point swept(final String series, final double w, final double connectivity)
+    {
+        return new Point(series, new RunOutcome(series + w, "apn", Map.of("pruning.w_th0", Double.toString(w)), 0.7,
+            connectivity, connectivity, 0, 0, 0, 7, 1, 1, 600, 30, 50, "d"), BASE);
+    }
+
+    @Test
+    void shouldReadTheThresholdForAConnectivityOrSayWhichSideEverySweepEndsOn()
+    {
+        final List<Point> points = List.of(swept("SI=30", 0.01, 0.4), swept("SI=30", 0.05, 0.1),
+            swept("SI=10", 0.01, 0.1788), swept("SI=10", 0.05, 0.035), swept("loose", 0.01, 0.6),
+            swept("loose", 0.45, 0.3));
+        assertEquals("w_th0 for 20% connectivity: SI=30 0.03667, SI=10 below 20% at every w_th0 (17.88% at 0.01), "
+            + "loose above 20% at every w_th0 (30.00% at 0.45)",
+            Reports.thresholdFor(List.of("SI=30", "SI=10", "loose"), points, 0.2));
+    }
+
     @Test
     void shouldComputePaperAsReductionsAndFigureOfMerit()
     {
