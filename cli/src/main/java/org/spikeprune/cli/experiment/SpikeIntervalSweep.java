@@ -35,6 +35,18 @@ final class SpikeIntervalSweep implements Experiment
         return "SI=" + (Double.isInfinite(si) ? "inf" : RunSpec.number(si));
     }
 
+    /** Each other series' runs against {@code reference} read at their connectivity, if the sweep has it. */
+    private static void appendAhead(final StringBuilder sb, final List<Point> points, final List<String> names,
+        final String reference)
+    {
+        if (names.contains(reference))
+        {
+            final List<String> others = new ArrayList<>(names);
+            others.remove(reference);
+            sb.append("; ").append(Reports.aheadCounts(points, others, reference));
+        }
+    }
+
     @Override
     public void run(final ExperimentContext ctx)
     {
@@ -58,21 +70,9 @@ final class SpikeIntervalSweep implements Experiment
         rows.add(List.of("Fig. 8A: a smaller SI needs a smaller initial threshold for a given connectivity",
             Reports.thresholdFor(names, points, 0.2)));
         final String span = Reports.commonSpan(names, points).text("connectivity");
-        final String best = seriesName(30);
-        final String cwp = seriesName(Double.POSITIVE_INFINITY);
         final StringBuilder readings = new StringBuilder(span);
-        if (names.contains(best))
-        {
-            final List<String> others = new ArrayList<>(names);
-            others.remove(best);
-            readings.append("; ").append(Reports.aheadCounts(points, others, best));
-        }
-        if (names.contains(cwp))
-        {
-            final List<String> grouped = new ArrayList<>(names);
-            grouped.remove(cwp);
-            readings.append("; ").append(Reports.aheadCounts(points, grouped, cwp));
-        }
+        appendAhead(readings, points, names, seriesName(30));
+        appendAhead(readings, points, names, seriesName(Double.POSITIVE_INFINITY));
         rows.add(List.of("Fig. 8B: SI = 30 gives the best accuracy vs connectivity", readings.toString()));
         r.table(List.of("paper A", "ours"), rows);
         r.heading(2, "Accuracy read at fixed connectivities");

@@ -25,8 +25,8 @@ import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
 
 /**
- * The quick forms of fig2, fig4, fig7, fig8, table2 and fig13-14 on real MNIST, into one folder (so they share runs as a user's
- * sweeps do), on even fewer images than {@code --quick} to keep the suite short: the shape of the results, not
+ * The quick forms of fig2, fig4, fig7, fig8, table2 and fig13-14 on real MNIST, into one folder (so they share runs
+ * as a user's sweeps do), on even fewer images than {@code --quick} to keep the suite short: the shape of the results, not
  * their values.
  */
 class ExperimentQuickIT
