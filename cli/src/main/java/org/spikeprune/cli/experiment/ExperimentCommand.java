@@ -79,6 +79,13 @@ public final class ExperimentCommand implements Callable<Integer>
         + "values an experiment sweeps win over these.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--stop-below", paramLabel = "PCT", defaultValue = "0", description = "Stop a series of a "
+        + "threshold sweep (figs. 4, 6, 7, 8, ...) once one of its runs ends below PCT% connectivity: its higher "
+        + "initial thresholds would prune further, and runs that prune almost everything are the slowest (every "
+        + "image is shown again, brighter, up to 20 times). The runs left out are listed in the report. Default "
+        + "${DEFAULT-VALUE}: every threshold runs.")
+    double stopBelow;
+
     @Option(names = "--data", description = "Folder holding the IDX files of the data set (default: the cache).")
     Path data;
 
@@ -99,6 +106,10 @@ public final class ExperimentCommand implements Callable<Integer>
         if (jobs < 1)
         {
             throw new UsageException("--jobs " + jobs + " is invalid: must be >= 1");
+        }
+        if (!(stopBelow >= 0 && stopBelow < 100))
+        {
+            throw new UsageException("--stop-below " + stopBelow + " is invalid: must be a percentage in [0, 100)");
         }
         final String dataSet = dataSet(experiments);
         final Map<String, String> setMap = new LinkedHashMap<>();
@@ -136,7 +147,7 @@ public final class ExperimentCommand implements Callable<Integer>
                     continue;
                 }
                 final ExperimentContext ctx = new ExperimentContext(e.name(), dataSet, neurons, quick, seed, nTrain,
-                    nAssign, nTest, setMap, outDir, pool, command);
+                    nAssign, nTest, setMap, outDir, pool, command, stopBelow / 100);
                 stdout.printf(Locale.ROOT, "== %s: %s%n", e.name(), e.title());
                 e.run(ctx);
                 stdout.println("wrote " + outDir.resolve(e.name()).resolve(e.name() + ".md") + " (and .csv, *.png)");
@@ -213,6 +224,10 @@ public final class ExperimentCommand implements Callable<Integer>
         if (testImages != null)
         {
             sb.append(" --test-images ").append(testImages);
+        }
+        if (stopBelow > 0)
+        {
+            sb.append(" --stop-below ").append(RunSpec.number(stopBelow));
         }
         for (final String s : sets)
         {

@@ -1,6 +1,8 @@
 package org.spikeprune.cli.experiment;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ public final class ExperimentContext
     private final Path outDir;
     private final RunPool pool;
     private final String command;
+    private final double stopBelow;
+    private final List<String> notRun = Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param experiment   the experiment's name.
@@ -58,11 +62,19 @@ public final class ExperimentContext
      * @param outDir       the output folder shared by experiments ({@code runs/} inside, one folder per experiment).
      * @param pool         the run pool.
      * @param command      the command line, for the report.
+     * @param stopBelow    a connectivity (fraction) below which a threshold series stops: once one of its runs ends
+     *                     below it, the series' higher initial thresholds are not run; 0 runs every threshold.
      */
     public ExperimentContext(final String experiment, final String dataSet, final int neurons, final boolean quick,
         final long seed, final long trainImages, final long assignImages, final long testImages,
-        final Map<String, String> sets, final Path outDir, final RunPool pool, final String command)
+        final Map<String, String> sets, final Path outDir, final RunPool pool, final String command,
+        final double stopBelow)
     {
+        if (!(stopBelow >= 0 && stopBelow < 1))
+        {
+            throw new InputException("--stop-below " + 100 * stopBelow + " is invalid: must be a percentage in "
+                + "[0, 100)");
+        }
         this.experiment = experiment;
         this.dataSet = dataSet;
         this.neurons = neurons;
@@ -76,6 +88,7 @@ public final class ExperimentContext
         this.outDir = outDir;
         this.pool = pool;
         this.command = command;
+        this.stopBelow = stopBelow;
     }
 
     /**
@@ -100,7 +113,7 @@ public final class ExperimentContext
     public ExperimentContext forExperiment(final String name, final String newData)
     {
         return new ExperimentContext(name, newData, neurons, quick, seed, trainImages, assignImages, testImages, sets,
-            outDir, pool, command);
+            outDir, pool, command, stopBelow);
     }
 
     /** The experiment's name. */
@@ -131,6 +144,33 @@ public final class ExperimentContext
     public boolean quick()
     {
         return quick;
+    }
+
+    /**
+     * The connectivity (fraction) below which a threshold series stops; 0 when every threshold runs.
+     */
+    public double stopBelow()
+    {
+        return stopBelow;
+    }
+
+    /**
+     * Records runs of a series that were not run because the series had fallen below {@link #stopBelow()}.
+     *
+     * @param note what was left out and why.
+     */
+    void notRun(final String note)
+    {
+        notRun.add(note);
+    }
+
+    /** The notes of {@link #notRun(String)}, in order. */
+    List<String> notRun()
+    {
+        synchronized (notRun)
+        {
+            return List.copyOf(notRun);
+        }
     }
 
     /** Training images per run. */

@@ -359,6 +359,18 @@ final class Reports
      */
     static void write(final ExperimentContext ctx, final MarkdownReport report, final List<Point> points)
     {
+        final List<String> notRun = ctx.notRun();
+        if (!notRun.isEmpty())
+        {
+            report.heading(2, "Runs left out");
+            report.paragraph("`--stop-below` stopped these series once a run had pruned below the floor; their "
+                + "higher initial thresholds would have pruned further.");
+            for (final String n : notRun)
+            {
+                report.bullet(n);
+            }
+            report.endList();
+        }
         final RunOutput out = ctx.output();
         out.writeText(ctx.experiment() + ".csv", CsvFile.of(ctx, points));
         out.writeText(ctx.experiment() + ".md", report.text());

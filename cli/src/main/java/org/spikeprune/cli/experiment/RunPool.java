@@ -59,6 +59,7 @@ public final class RunPool implements AutoCloseable
     private final ScheduledExecutorService status;
     private final Map<String, RunProgress> active = new ConcurrentHashMap<>();
     private final Map<String, RunOutcome> done = new ConcurrentHashMap<>();
+    private final Map<String, Future<RunOutcome>> inflight = new ConcurrentHashMap<>();
 
     /**
      * @param outDir the experiment folder; runs go into its {@code runs/} folder.
@@ -127,7 +128,11 @@ public final class RunPool implements AutoCloseable
                 missing.add(r);
             }
         }
-        if (cached > 0)
+        if (cached == 1 && unique.size() == 1)
+        {
+            out.printf(Locale.ROOT, "%s read from %s%n", unique.keySet().iterator().next(), runsDir);
+        }
+        else if (cached > 0)
         {
             out.printf(Locale.ROOT, "%d run(s) read from %s%n", cached, runsDir);
         }
@@ -209,35 +214,52 @@ public final class RunPool implements AutoCloseable
     {
         final AtomicInteger finished = new AtomicInteger();
         final int total = missing.size();
-        out.printf(Locale.ROOT, "running %d run(s) on %d thread(s) ...%n", total, jobs);
-        final List<Future<?>> futures = new ArrayList<>();
+        if (total > 1)
+        {
+            out.printf(Locale.ROOT, "running %d run(s) on %d thread(s) ...%n", total, jobs);
+        }
+        final List<Future<RunOutcome>> futures = new ArrayList<>();
         for (final Resolved r : missing)
         {
-            futures.add(pool.submit(() ->
+            // callers on other threads (a sweep's series run as chains) wait for a run already under way
+            futures.add(inflight.computeIfAbsent(r.id, id -> pool.submit(() ->
             {
-                final RunOutcome o = runOne(r);
-                done.put(r.id, o);
-                synchronized (out)
+                try
                 {
-                    out.printf(Locale.ROOT, "[%d/%d] %s %s: accuracy %.2f%%, connectivity %.2f%%, train %.0f s%n",
-                        finished.incrementAndGet(), total, r.id, describe(r), 100 * o.accuracy(),
-                        100 * o.connectivity(), o.trainSeconds());
+                    final RunOutcome earlier = done.get(r.id);
+                    if (earlier != null)
+                    {
+                        return earlier;
+                    }
+                    final RunOutcome o = runOne(r);
+                    done.put(r.id, o);
+                    synchronized (out)
+                    {
+                        final String count = total > 1 ? "[" + finished.incrementAndGet() + "/" + total + "] " : "";
+                        out.printf(Locale.ROOT, "%s%s %s: accuracy %.2f%%, connectivity %.2f%%, train %.0f s%n",
+                            count, r.id, describe(r), 100 * o.accuracy(), 100 * o.connectivity(), o.trainSeconds());
+                    }
+                    return o;
                 }
-                return null;
-            }));
+                finally
+                {
+                    inflight.remove(r.id);
+                }
+            })));
         }
         RuntimeException failure = null;
-        for (final Future<?> f : futures)
+        for (int k = 0; k < futures.size(); k++)
         {
+            final Future<RunOutcome> f = futures.get(k);
             try
             {
                 if (failure == null)
                 {
                     f.get();
                 }
-                else
+                else if (f.cancel(false))
                 {
-                    f.cancel(false);
+                    inflight.remove(missing.get(k).id, f);
                 }
             }
             catch (final InterruptedException ex)

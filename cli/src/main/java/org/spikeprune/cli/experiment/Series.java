@@ -2,6 +2,11 @@ package org.spikeprune.cli.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.spikeprune.pruning.AdaptationFunction;
 import org.spikeprune.pruning.PruneConfig;
@@ -11,11 +16,24 @@ import org.spikeprune.pruning.PruneProfile;
 /**
  * A named list of runs: one curve of a figure.
  *
- * @param name  the legend entry.
- * @param specs the runs.
+ * @param name      the legend entry.
+ * @param specs     the runs.
+ * @param stoppable true when the runs sweep the initial threshold upwards, so that once one run ends below the
+ *                  experiment's {@link ExperimentContext#stopBelow() floor} the later ones would prune further.
  */
-record Series(String name, List<RunSpec> specs)
+record Series(String name, List<RunSpec> specs, boolean stoppable)
 {
+    /**
+     * A series that always runs in full.
+     *
+     * @param name  the legend entry.
+     * @param specs the runs.
+     */
+    Series(final String name, final List<RunSpec> specs)
+    {
+        this(name, specs, false);
+    }
+
     /**
      * A series that sweeps the initial threshold of one run.
      *
@@ -27,21 +45,117 @@ record Series(String name, List<RunSpec> specs)
     static Series thresholds(final String name, final RunSpec spec, final double[] w0s)
     {
         final List<RunSpec> specs = new ArrayList<>();
-        for (final double w : w0s)
+        boolean rising = true;
+        for (int k = 0; k < w0s.length; k++)
         {
-            specs.add(spec.with(PruneConfig.W_TH0_KEY, w));
+            specs.add(spec.with(PruneConfig.W_TH0_KEY, w0s[k]));
+            rising &= k == 0 || w0s[k] > w0s[k - 1];
         }
-        return new Series(name, specs);
+        return new Series(name, specs, rising);
     }
 
     /**
-     * Runs the baseline and every series in one batch (so that all of them share the pool's threads).
+     * Runs the baseline and every series in one batch (so that all of them share the pool's threads). With a
+     * {@link ExperimentContext#stopBelow() floor}, each series runs as a chain instead, one run after the other
+     * (the chains share the pool's threads): a stoppable series whose run ends below the floor runs no further,
+     * and what it leaves out is recorded with {@link ExperimentContext#notRun(String)}, in the order of the
+     * series. The outcomes do not depend on the order the runs happen in.
      *
      * @param ctx    the experiment.
      * @param series the series.
-     * @return the baseline's outcome followed by one point per run, series after series.
+     * @return the baseline's outcome followed by one point per run, series after series (runs left out have no
+     *         point).
      */
     static Result run(final ExperimentContext ctx, final List<Series> series)
+    {
+        final double floor = ctx.stopBelow();
+        if (floor <= 0)
+        {
+            return runAll(ctx, series);
+        }
+        final RunOutcome base = ctx.run(List.of(ctx.baseline())).get(0);
+        final List<List<RunOutcome>> done = new ArrayList<>();
+        final String[] notes = new String[series.size()];
+        final ExecutorService chains = Executors.newFixedThreadPool(series.size(), r ->
+        {
+            final Thread t = new Thread(r, "spikeprune-series");
+            t.setDaemon(true);
+            return t;
+        });
+        try
+        {
+            final List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < series.size(); i++)
+            {
+                final Series s = series.get(i);
+                final List<RunOutcome> outcomes = new ArrayList<>();
+                done.add(outcomes);
+                final int index = i;
+                futures.add(chains.submit(() ->
+                {
+                    for (int k = 0; k < s.specs().size(); k++)
+                    {
+                        final RunOutcome o = ctx.run(List.of(s.specs().get(k))).get(0);
+                        outcomes.add(o);
+                        if (s.stoppable() && o.connectivity() < floor && k + 1 < s.specs().size())
+                        {
+                            notes[index] = notRunNote(s, k, o, floor);
+                            break;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> f : futures)
+            {
+                f.get();
+            }
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        catch (final ExecutionException ex)
+        {
+            throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause()
+                : new IllegalStateException(ex.getCause());
+        }
+        finally
+        {
+            chains.shutdownNow();
+        }
+        for (final String n : notes)
+        {
+            if (n != null)
+            {
+                ctx.notRun(n);
+            }
+        }
+        final List<Point> points = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++)
+        {
+            for (final RunOutcome o : done.get(i))
+            {
+                points.add(new Point(series.get(i).name(), o, base));
+            }
+        }
+        return new Result(base, points);
+    }
+
+    private static String notRunNote(final Series s, final int last, final RunOutcome o, final double floor)
+    {
+        final StringBuilder left = new StringBuilder();
+        for (int k = last + 1; k < s.specs().size(); k++)
+        {
+            left.append(left.length() == 0 ? "" : ", ").append(s.specs().get(k).setting(PruneConfig.W_TH0_KEY));
+        }
+        return String.format(Locale.ROOT, "%s: w_th0 = %s not run (at w_th0 = %s the series ended at %.3f%% "
+            + "connectivity, below the %s%% floor)", s.name(), left, s.specs().get(last).setting(PruneConfig.W_TH0_KEY),
+            100 * o.connectivity(), RunSpec.number(100 * floor));
+    }
+
+    private static Result runAll(final ExperimentContext ctx, final List<Series> series)
     {
         final List<RunSpec> all = new ArrayList<>();
         all.add(ctx.baseline());

@@ -18,6 +18,9 @@ class ExperimentCommandTest
         "fig99 | experiment fig99 is unknown",
         "fig4 --neurons 400 | --neurons 400 is invalid",
         "fig4 --jobs 0 | --jobs 0 is invalid",
+        "fig6 --stop-below 100 | --stop-below 100.0 is invalid",
+        "fig6 --stop-below -1 | --stop-below -1.0 is invalid",
+        "fig6 --stop-below NaN | --stop-below NaN is invalid",
         "table3 --dataset mnist | table3 is on fashion-mnist",
         "fig4 --dataset cifar | --dataset cifar is invalid",
     })

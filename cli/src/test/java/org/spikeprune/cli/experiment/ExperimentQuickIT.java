@@ -170,6 +170,63 @@ class ExperimentQuickIT
     }
 
     @Test
+    void shouldStopASeriesOnceARunEndsBelowTheFloorAndKeepTheRunsBeforeIt() throws IOException
+    {
+        experiment("fig4");
+        final Map<String, List<Map<String, String>>> full = bySeries(csv("fig4"));
+        final List<Double> first = new ArrayList<>();
+        for (final List<Map<String, String>> s : full.values())
+        {
+            s.sort((a, b) -> Double.compare(d(a, "w_th0"), d(b, "w_th0")));
+            first.add(d(s.get(0), "connectivity"));
+        }
+        first.sort(Double::compare);
+        assertTrue(first.get(0) < first.get(first.size() - 1), "the series start at different connectivities");
+        int k = 0;
+        while (first.get(k + 1).equals(first.get(0)))
+        {
+            k++;
+        }
+        final double floor = (first.get(k) + first.get(k + 1)) / 2; // some series stop, some go on
+
+        assertEquals(0, Main.execute("experiment", "fig4", "--quick", "--train-images", "300", "--assign-images", "100",
+            "--test-images", "100", "--out", out.toString(), "--stop-below", Double.toString(100 * floor)));
+        final Map<String, List<Map<String, String>>> cut = bySeries(csv("fig4"));
+        final String report = Files.readString(out.resolve("fig4").resolve("fig4.md"));
+        assertEquals(full.keySet(), cut.keySet());
+        int stopped = 0;
+        for (final Map.Entry<String, List<Map<String, String>>> e : full.entrySet())
+        {
+            final List<String> expected = new ArrayList<>();
+            for (final Map<String, String> r : e.getValue())
+            {
+                expected.add(r.get("run_id"));
+                if (d(r, "connectivity") < floor)
+                {
+                    break;
+                }
+            }
+            final List<String> got = new ArrayList<>();
+            for (final Map<String, String> r : cut.get(e.getKey()))
+            {
+                got.add(r.get("run_id"));
+            }
+            assertEquals(expected, got, e.getKey() + ": the runs up to the first one below the floor, the same runs");
+            if (expected.size() < e.getValue().size())
+            {
+                stopped++;
+                assertTrue(report.contains("- " + e.getKey() + ": w_th0 = "), e.getKey() + " is listed as left out");
+            }
+        }
+        assertTrue(stopped > 0, "at least one series stopped");
+        assertTrue(report.contains("## Runs left out") && report.contains("--stop-below"), report);
+
+        experiment("fig4"); // every run again, from the cache
+        assertEquals(full.keySet(), bySeries(csv("fig4")).keySet());
+        assertFalse(Files.readString(out.resolve("fig4").resolve("fig4.md")).contains("Runs left out"));
+    }
+
+    @Test
     void shouldReportAccuracyForEveryMethodOfTheComparison() throws IOException
     {
         experiment("fig7");
