@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -222,17 +221,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
                 result = DcTrainer.run(p, d, new DcTrainer.Request(seed, cores, mode, nTrain, nTest, nAssign, policy,
                     sink, progress).observedBy(snapshots));
                 stdout.println("waiting for the unpruned baseline of the same seed ...");
-                baseline = base.get();
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", ex);
-            }
-            catch (final ExecutionException ex)
-            {
-                throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause()
-                    : new IllegalStateException(ex.getCause());
+                baseline = Futures.await(base);
             }
             finally
             {

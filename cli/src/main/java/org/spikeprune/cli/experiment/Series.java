@@ -3,11 +3,11 @@ package org.spikeprune.cli.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.spikeprune.cli.Futures;
 import org.spikeprune.pruning.AdaptationFunction;
 import org.spikeprune.pruning.PruneConfig;
 import org.spikeprune.pruning.PruneMethod;
@@ -108,18 +108,8 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
             }
             for (final Future<?> f : futures)
             {
-                f.get();
+                Futures.await(f);
             }
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", ex);
-        }
-        catch (final ExecutionException ex)
-        {
-            throw ex.getCause() instanceof RuntimeException ? (RuntimeException)ex.getCause()
-                : new IllegalStateException(ex.getCause());
         }
         finally
         {
