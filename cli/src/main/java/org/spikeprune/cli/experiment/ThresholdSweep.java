@@ -182,11 +182,19 @@ final class ThresholdSweep implements Experiment
     private static String monotone(final List<Series> series, final List<Point> points)
     {
         final StringBuilder sb = new StringBuilder();
+        final StringBuilder single = new StringBuilder();
         int all = 0;
+        int swept = 0;
         for (final Series s : series)
         {
             final double f = Curves.nonRisingFraction(Curves.series(points, s.name()), Point::initialThreshold,
                 Point::connectivity);
+            if (Double.isNaN(f))
+            {
+                single.append(single.length() == 0 ? "" : ", ").append(s.name());
+                continue;
+            }
+            swept++;
             if (f == 1.0)
             {
                 all++;
@@ -197,6 +205,7 @@ final class ThresholdSweep implements Experiment
                     .append(MarkdownReport.pct0(f)).append(" of steps");
             }
         }
-        return all + " of " + series.size() + " series never rise" + (sb.length() == 0 ? "" : "; not monotone: " + sb);
+        return all + " of " + swept + " series never rise" + (sb.length() == 0 ? "" : "; not monotone: " + sb)
+            + (single.length() == 0 ? "" : "; one run only: " + single);
     }
 }
