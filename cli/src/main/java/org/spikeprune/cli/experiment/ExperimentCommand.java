@@ -80,7 +80,7 @@ public final class ExperimentCommand implements Callable<Integer>
     List<String> sets = new ArrayList<>();
 
     @Option(names = "--stop-below", paramLabel = "PCT", defaultValue = "0", description = "Stop a series of a "
-        + "threshold sweep (figs. 4, 6, 7, 8, ...) once one of its runs ends below PCT% connectivity: its higher "
+        + "threshold sweep (figs. 4, 6, 7, 8, ...) once one of its runs ends below PCT%% connectivity: its higher "
         + "initial thresholds would prune further, and runs that prune almost everything are the slowest (every "
         + "image is shown again, brighter, up to 20 times). The runs left out are listed in the report. Default "
         + "${DEFAULT-VALUE}: every threshold runs.")
