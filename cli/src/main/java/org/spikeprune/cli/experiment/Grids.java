@@ -30,6 +30,16 @@ final class Grids
     static final double[] FINAL = {0.01, 0.05, 0.12, 0.2, 0.28, 0.36, 0.45};
     /** The final thresholds of the quick sweeps (600 images barely move the initial weights, U[0, 0.2)). */
     static final double[] FINAL_QUICK = {0.05, 0.15};
+    /**
+     * Final thresholds beyond {@link #FINAL} for series whose threshold adapts over time: mapped through f1 with
+     * a = 1.3, the grid's last final threshold (0.45) leaves APT at about 14% connectivity, so the grid alone says
+     * nothing about APT below 15%.
+     */
+    static final double[] BEYOND = {0.6, 0.75, 0.9};
+    /** {@link #BEYOND} of the quick sweeps. */
+    static final double[] BEYOND_QUICK = {0.3};
+    /** A series goes on past its grid only while its last run is at or above this connectivity. */
+    static final double EXTEND_ABOVE = 0.05;
     /** Initial thresholds used where the mapping falls below {@link #SMALLEST}. */
     static final double[] LOW = {0.001, 0.003, 0.01, 0.03, 0.1};
     /** The smallest initial threshold tried. */
@@ -48,6 +58,68 @@ final class Grids
     static double[] finals(final ExperimentContext ctx)
     {
         return ctx.quick() ? FINAL_QUICK : FINAL;
+    }
+
+    /**
+     * The final thresholds past the grid of a context.
+     *
+     * @param ctx the experiment.
+     * @return {@link #BEYOND} or {@link #BEYOND_QUICK}.
+     */
+    static double[] beyond(final ExperimentContext ctx)
+    {
+        return ctx.quick() ? BEYOND_QUICK : BEYOND;
+    }
+
+    /**
+     * Initial thresholds past a grid: {@code finals} mapped as {@link #initial} maps them, keeping those above the
+     * grid's largest initial threshold (and below 1), ascending, without duplicates and without the low fill-in.
+     *
+     * @param grid     the series' grid of initial thresholds, ascending.
+     * @param finals   the final thresholds past the grid.
+     * @param function {@code f_T}.
+     * @param factor   its factor.
+     * @param steps    the number of pruning steps {@code K}.
+     * @return the extra initial thresholds.
+     */
+    static double[] past(final double[] grid, final double[] finals, final AdaptationFunction function,
+        final double factor, final int steps)
+    {
+        final TreeSet<Double> out = new TreeSet<>();
+        final double last = grid.length == 0 ? 0 : grid[grid.length - 1];
+        for (final double t : finals)
+        {
+            final double w = ThresholdSearch.round(map(t, function, factor, Math.max(0, steps - 1)));
+            if (w > last && w < 1)
+            {
+                out.add(w);
+            }
+        }
+        final double[] a = new double[out.size()];
+        int i = 0;
+        for (final double w : out)
+        {
+            a[i++] = w;
+        }
+        return a;
+    }
+
+    /** The initial threshold whose threshold after {@code n} adaptations is {@code t}. */
+    private static double map(final double t, final AdaptationFunction function, final double factor, final int n)
+    {
+        if (function == null)
+        {
+            return t;
+        }
+        switch (function)
+        {
+            case F1:
+                return t / Math.pow(factor, n);
+            case F2:
+                return 1 - (1 - t) * Math.pow(factor, n);
+            default:
+                return t - factor * n;
+        }
     }
 
     /**
@@ -80,26 +152,7 @@ final class Grids
         final int n = Math.max(0, steps - 1);
         for (final double t : finals)
         {
-            final double w;
-            if (function == null)
-            {
-                w = t;
-            }
-            else
-            {
-                switch (function)
-                {
-                    case F1:
-                        w = t / Math.pow(factor, n);
-                        break;
-                    case F2:
-                        w = 1 - (1 - t) * Math.pow(factor, n);
-                        break;
-                    default:
-                        w = t - factor * n;
-                        break;
-                }
-            }
+            final double w = map(t, function, factor, n);
             if (w >= SMALLEST)
             {
                 out.add(ThresholdSearch.round(w));

@@ -35,7 +35,6 @@ final class MethodComparison implements Experiment
     @Override
     public void run(final ExperimentContext ctx)
     {
-        final int steps = Series.steps(ctx);
         final List<Series> series = new ArrayList<>();
         series.add(Series.thresholds("constant", Series.constant(ctx), Series.constantGrid(ctx)));
         final PruneProfile apt = PruneProfile.of(PruneMethod.APT, ctx.neurons());
@@ -46,7 +45,7 @@ final class MethodComparison implements Experiment
         {
             final double a = apt.timeFactor(f);
             final String sa = ThresholdSweep.seriesName("APT", f, a);
-            series.add(Series.thresholds(sa, Series.apt(ctx, f, a), Grids.initial(Grids.finals(ctx), f, a, steps)));
+            series.add(Series.timeAdapted(ctx, sa, Series.apt(ctx, f, a), f, a));
             panelA.add(sa);
             final double n = apn.neuronFactor(f);
             final String sn = ThresholdSweep.seriesName("APN", f, n);

@@ -16,12 +16,15 @@ import org.spikeprune.pruning.PruneProfile;
 /**
  * A named list of runs: one curve of a figure.
  *
- * @param name      the legend entry.
- * @param specs     the runs.
- * @param stoppable true when the runs sweep the initial threshold upwards, so that once one run ends below the
- *                  experiment's {@link ExperimentContext#stopBelow() floor} the later ones would prune further.
+ * @param name        the legend entry.
+ * @param specs       the runs.
+ * @param stoppable   true when the runs sweep the initial threshold upwards, so that once one run ends below the
+ *                    experiment's {@link ExperimentContext#stopBelow() floor} the later ones would prune further.
+ * @param extension   runs past the grid, each run only while the run before it ends at or above
+ *                    {@code extendAbove} connectivity.
+ * @param extendAbove the connectivity (fraction) the last run must reach for the next run of the extension.
  */
-record Series(String name, List<RunSpec> specs, boolean stoppable)
+record Series(String name, List<RunSpec> specs, boolean stoppable, List<RunSpec> extension, double extendAbove)
 {
     /**
      * A series that always runs in full.
@@ -31,7 +34,33 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
      */
     Series(final String name, final List<RunSpec> specs)
     {
-        this(name, specs, false);
+        this(name, specs, false, List.of(), 1);
+    }
+
+    /**
+     * A series whose threshold adapts over time: its grid of initial thresholds (the experiment's final thresholds
+     * mapped through {@code f}), then, while its last run is at or above {@link Grids#EXTEND_ABOVE} connectivity,
+     * the final thresholds of {@link Grids#beyond} mapped the same way.
+     *
+     * @param ctx    the experiment.
+     * @param name   the legend entry.
+     * @param spec   the run without {@code w_th0}.
+     * @param f      {@code f_T}.
+     * @param factor its factor.
+     * @return the series.
+     */
+    static Series timeAdapted(final ExperimentContext ctx, final String name, final RunSpec spec,
+        final AdaptationFunction f, final double factor)
+    {
+        final int steps = steps(ctx);
+        final double[] grid = Grids.initial(Grids.finals(ctx), f, factor, steps);
+        final Series s = thresholds(name, spec, grid);
+        final List<RunSpec> more = new ArrayList<>();
+        for (final double w : Grids.past(grid, Grids.beyond(ctx), f, factor, steps))
+        {
+            more.add(spec.with(PruneConfig.W_TH0_KEY, w));
+        }
+        return new Series(name, s.specs(), s.stoppable(), more, Grids.EXTEND_ABOVE);
     }
 
     /**
@@ -51,7 +80,7 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
             specs.add(spec.with(PruneConfig.W_TH0_KEY, w0s[k]));
             rising &= k == 0 || w0s[k] > w0s[k - 1];
         }
-        return new Series(name, specs, rising);
+        return new Series(name, specs, rising, List.of(), 1);
     }
 
     /**
@@ -59,7 +88,8 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
      * {@link ExperimentContext#stopBelow() floor}, each series runs as a chain instead, one run after the other
      * (the chains share the pool's threads): a stoppable series whose run ends below the floor runs no further,
      * and what it leaves out is recorded with {@link ExperimentContext#notRun(String)}, in the order of the
-     * series. The outcomes do not depend on the order the runs happen in.
+     * series. Series with an {@link #extension()} run as chains too. The outcomes do not depend on the order the
+     * runs happen in.
      *
      * @param ctx    the experiment.
      * @param series the series.
@@ -69,7 +99,12 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
     static Result run(final ExperimentContext ctx, final List<Series> series)
     {
         final double floor = ctx.stopBelow();
-        if (floor <= 0)
+        boolean extended = false;
+        for (final Series s : series)
+        {
+            extended |= !s.extension().isEmpty();
+        }
+        if (floor <= 0 && !extended)
         {
             return runAll(ctx, series);
         }
@@ -93,15 +128,24 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
                 final int index = i;
                 futures.add(chains.submit(() ->
                 {
-                    for (int k = 0; k < s.specs().size(); k++)
+                    final List<RunSpec> all = new ArrayList<>(s.specs());
+                    all.addAll(s.extension());
+                    RunOutcome last = null;
+                    for (int k = 0; k < all.size(); k++)
                     {
-                        final RunOutcome o = ctx.run(List.of(s.specs().get(k))).get(0);
-                        outcomes.add(o);
-                        if (s.stoppable() && o.connectivity() < floor && k + 1 < s.specs().size())
+                        final boolean past = k >= s.specs().size();
+                        if (past && last.connectivity() < s.extendAbove())
                         {
-                            notes[index] = notRunNote(s, k, o, floor);
                             break;
                         }
+                        if (last != null && floor > 0 && (s.stoppable() || past) && last.connectivity() < floor)
+                        {
+                            notes[index] = notRunNote(s, past ? all.subList(k, all.size())
+                                : s.specs().subList(k, s.specs().size()), all.get(k - 1), last, floor);
+                            break;
+                        }
+                        last = ctx.run(List.of(all.get(k))).get(0);
+                        outcomes.add(last);
                     }
                     return null;
                 }));
@@ -133,16 +177,17 @@ record Series(String name, List<RunSpec> specs, boolean stoppable)
         return new Result(base, points);
     }
 
-    private static String notRunNote(final Series s, final int last, final RunOutcome o, final double floor)
+    private static String notRunNote(final Series s, final List<RunSpec> left, final RunSpec lastSpec,
+        final RunOutcome last, final double floor)
     {
-        final StringBuilder left = new StringBuilder();
-        for (int k = last + 1; k < s.specs().size(); k++)
+        final StringBuilder w = new StringBuilder();
+        for (final RunSpec r : left)
         {
-            left.append(left.length() == 0 ? "" : ", ").append(s.specs().get(k).setting(PruneConfig.W_TH0_KEY));
+            w.append(w.length() == 0 ? "" : ", ").append(r.setting(PruneConfig.W_TH0_KEY));
         }
         return String.format(Locale.ROOT, "%s: w_th0 = %s not run (at w_th0 = %s the series ended at %.3f%% "
-            + "connectivity, below the %s%% floor)", s.name(), left, s.specs().get(last).setting(PruneConfig.W_TH0_KEY),
-            100 * o.connectivity(), RunSpec.number(100 * floor));
+            + "connectivity, below the %s%% floor)", s.name(), w, lastSpec.setting(PruneConfig.W_TH0_KEY),
+            100 * last.connectivity(), RunSpec.number(100 * floor));
     }
 
     private static Result runAll(final ExperimentContext ctx, final List<Series> series)

@@ -85,8 +85,7 @@ final class ThresholdSweep implements Experiment
                 final String s = seriesName(prefix, f, factor);
                 if (method == PruneMethod.APT)
                 {
-                    series.add(Series.thresholds(s, Series.apt(ctx, f, factor),
-                        Grids.initial(Grids.finals(ctx), f, factor, steps)));
+                    series.add(Series.timeAdapted(ctx, s, Series.apt(ctx, f, factor), f, factor));
                 }
                 else
                 {

@@ -127,6 +127,12 @@ class ExperimentQuickIT
         }
         assertTrue(d(series.get("constant").get(0), "connectivity")
             > d(series.get("constant").get(series.get("constant").size() - 1), "connectivity"), "it does fall");
+        // APT goes on past its grid (final thresholds 0.3 in the quick form) while its last run is at or above 5%
+        final List<Map<String, String>> f1 = series.get("APT f1 a=1.3");
+        final int grid = Grids.initial(Grids.FINAL_QUICK, org.spikeprune.pruning.AdaptationFunction.F1, 1.3,
+            Grids.steps(300, 150, 25)).length;
+        assertEquals(grid + (d(f1.get(grid - 1), "connectivity") >= Grids.EXTEND_ABOVE ? 1 : 0), f1.size(),
+            "APT f1 past its grid: " + f1);
         assertAccuracies(rows);
         assertWritten("fig4", 6);
 

@@ -2,6 +2,7 @@ package org.spikeprune.cli.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.spikeprune.pruning.AdaptationFunction;
@@ -42,5 +43,24 @@ class GridsTest
         assertEquals(12, Grids.steps(60_000, 1_000, 5_000));
         assertEquals(1, Grids.steps(60_000, 60_000, 5_000));
         assertEquals(0, Grids.steps(600, 601, 50));
+    }
+
+    @Test
+    void shouldGoPastTheGridWithTheSameMappingAndOnlyAboveItsLargestThreshold()
+    {
+        final double[] grid = Grids.initial(Grids.FINAL, AdaptationFunction.F1, 1.3, 7);
+        final double[] past = Grids.past(grid, Grids.BEYOND, AdaptationFunction.F1, 1.3, 7);
+        assertEquals(3, past.length);
+        for (int k = 0; k < past.length; k++)
+        {
+            assertEquals(Grids.BEYOND[k], past[k] * Math.pow(1.3, 6), 1e-3, "f1 maps 0.6 / 0.75 / 0.9 back");
+            assertTrue(past[k] > grid[grid.length - 1]);
+        }
+        // f3, c = 0.05: 0.6 - 0.3 = 0.3 and 0.45 are above the grid; nothing at or past 1 and no low fill-in
+        final double[] f3 = Grids.past(new double[] {0.01, 0.15}, new double[] {0.6, 0.75, 1.4},
+            AdaptationFunction.F3, 0.05, 7);
+        assertArrayEquals(new double[] {0.3, 0.45}, f3, 1e-12);
+        // a final threshold below the grid's largest initial one is dropped
+        assertEquals(0, Grids.past(new double[] {0.5}, new double[] {0.4}, null, 1, 7).length);
     }
 }
