@@ -2,7 +2,6 @@ package org.spikeprune.cli.experiment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class ExperimentContext
     private final RunPool pool;
     private final String command;
     private final double stopBelow;
-    private final List<String> notRun = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notRun = new ArrayList<>();
 
     /**
      * @param experiment   the experiment's name.
@@ -167,10 +166,7 @@ public final class ExperimentContext
     /** The notes of {@link #notRun(String)}, in order. */
     List<String> notRun()
     {
-        synchronized (notRun)
-        {
-            return List.copyOf(notRun);
-        }
+        return List.copyOf(notRun);
     }
 
     /** Training images per run. */
