@@ -21,6 +21,7 @@ import org.spikeprune.core.dc.DcNetwork;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.core.dc.TemplateReadout;
 import org.spikeprune.core.prune.PrunePolicy;
 import org.spikeprune.engine.ThreadingMode;
 
@@ -174,6 +175,9 @@ public final class EvaluateCommand implements Callable<Integer>
         json.put("accuracy", e.accuracy());
         json.put("accuracy_test_assigned", ResultJson.selfAssigned(e.accuracyTestAssigned(),
             e.accuracyTestAssigned2Fold()));
+        final double templateAccuracy = new TemplateReadout(state, e.assignments(), m.excNeurons())
+            .accuracy(d.testImages(), d.testLabels(), (int)nTest);
+        json.put("accuracy_template", templateAccuracy);
         long live = 0;
         for (final byte st : state.status())
         {
@@ -194,6 +198,8 @@ public final class EvaluateCommand implements Callable<Integer>
         }
         stdout.printf(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image infer %.0f%n",
             100 * e.accuracy(), 100 * (double)json.get("connectivity"), e.test().sopsPerImage(false));
+        stdout.printf(Locale.ROOT, "templates (non-spiking diagnostic: nearest input-weight template by cosine, "
+            + "same labels): accuracy %.2f%%%n", 100 * templateAccuracy);
         stdout.printf(Locale.ROOT, "images/s test %.0f  wall %.1f s  digest %s%s%n", e.test().imagesPerSecond(),
             e.wallSeconds(), e.digest().substring(0, 16), pruneTo != null ? " (pruned after training)"
                 : assignImages > 0 ? " (labels assigned again)"

@@ -214,7 +214,14 @@ class TrainQuickIT
             assertEquals(run.get("digest").asText(), e.get("digest").asText(), name);
             assertEquals(run.get("sops").get("infer_per_image").asDouble(), e.get("sops_infer_per_image").asDouble(),
                 0.0, name);
+            // the non-spiking template readout of the same weights and labels: above chance (10%) even after 800
+            // images, when most templates are still near their random start
+            final double template = e.get("accuracy_template").asDouble();
+            assertTrue(template > 0.1 && template <= 1, name + ": template readout " + template);
         }
+        assertEquals(RunOutput.json().readTree(Files.readAllBytes(out.resolve("saved/evaluation.json")))
+            .get("accuracy_template").asDouble(), RunOutput.json().readTree(Files.readAllBytes(
+                out.resolve("again/evaluation.json"))).get("accuracy_template").asDouble(), 0.0);
         // a damaged model is refused with its name, and nothing is written
         final byte[] bytes = Files.readAllBytes(out.resolve("run/model.bin"));
         bytes[bytes.length / 3] ^= 1;
