@@ -75,7 +75,7 @@ public final class Main implements Runnable
 
     /** The subcommands' names, in the order the usage lists them. */
     static final String[] SUBCOMMANDS = {
-        "train", "evaluate", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv",
+        "train", "evaluate", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
     };
 
     /**
@@ -129,6 +129,8 @@ public final class Main implements Runnable
                 return new org.spikeprune.cli.experiment.ExperimentCommand();
             case "conv":
                 return new org.spikeprune.cli.conv.ConvCommand();
+            case "baseline":
+                return new BaselineCommand();
             default:
                 return null;
         }

@@ -1,0 +1,174 @@
+package org.spikeprune.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.spikeprune.core.data.CachedDataset;
+import org.spikeprune.core.data.DataCache;
+import org.spikeprune.core.data.IdxDataset;
+import org.spikeprune.core.data.MnistFiles;
+import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.core.dc.PixelPrototypes;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code spikeprune baseline}: non-spiking reference classifiers on the raw pixels, read out as the spiking network
+ * is (each prototype labelled from the training images it wins, an image classified by its nearest prototype):
+ * the class means, and k-means prototypes as many as a layer has neurons.
+ */
+@Command(name = "baseline", mixinStandardHelpOptions = true,
+    description = "Non-spiking reference classifiers on the raw pixels, read out as the spiking network is (each "
+        + "prototype labelled with the class whose training images it wins most often, an image classified by its "
+        + "nearest prototype): the class means, and K k-means prototypes (Lloyd's algorithm from K training images "
+        + "drawn with the seed) for each K of --prototypes, e.g. 100 and 800 as the layers of paper A have neurons. "
+        + "They tell what K prototypes of the same pixels can reach.")
+public final class BaselineCommand implements Callable<Integer>
+{
+    @Option(names = "--dataset", defaultValue = "mnist",
+        description = "mnist or fashion-mnist (default ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--prototypes", split = ",", defaultValue = "100",
+        description = "Numbers of k-means prototypes, comma-separated (default ${DEFAULT-VALUE}).")
+    List<Integer> prototypes;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial prototypes (default "
+        + "${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--iterations", defaultValue = "100",
+        description = "At most this many Lloyd iterations; they stop earlier when no image changes prototype "
+            + "(default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--train-images", description = "Training images (default: all).")
+    Integer trainImages;
+
+    @Option(names = "--test-images", description = "Test images (default: all).")
+    Integer testImages;
+
+    @Option(names = "--validation-images", paramLabel = "N",
+        description = "Test on the last N training images instead of the test set; the prototypes and labels "
+            + "come from the training images before them (as train --validation-images).")
+    Integer validationImages;
+
+    @Option(names = "--threads", defaultValue = "2",
+        description = "Threads for the nearest-prototype search; the result does not depend on it (default "
+            + "${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--data", description = "Folder holding the IDX files (default: the data cache).")
+    Path data;
+
+    @Option(names = "--cache", description = "Data cache folder (default: $SPIKEPRUNE_CACHE or ~/.cache/spikeprune).")
+    Path cache;
+
+    @Option(names = "--out", description = "Folder for baseline.json (default: print only).")
+    Path out;
+
+    @Override
+    public Integer call()
+    {
+        if (!dataset.equals("mnist") && !dataset.equals("fashion-mnist"))
+        {
+            throw new UsageException("--dataset=" + dataset + " is invalid: must be mnist or fashion-mnist");
+        }
+        for (final int k : prototypes)
+        {
+            if (k < 1)
+            {
+                throw new UsageException("--prototypes=" + k + " is invalid: must be >= 1");
+            }
+        }
+        if (iterations < 1 || threads < 1)
+        {
+            throw new UsageException("--iterations and --threads must be >= 1");
+        }
+        if ((trainImages != null && trainImages < 1) || (testImages != null && testImages < 0))
+        {
+            throw new UsageException("--train-images must be >= 1 and --test-images >= 0");
+        }
+        final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
+            dataset.equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
+        final IdxDataset train = files.train();
+        final IdxDataset test = files.test();
+        final DcTrainer.Data all = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
+            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final DcTrainer.Data d = validationImages == null ? all : all.holdOut(validationImages);
+        final int nTrain = Math.min(trainImages != null ? trainImages : d.trainCount(), d.trainCount());
+        final int nTest = Math.min(testImages != null ? testImages : d.testCount(), d.testCount());
+        for (final int k : prototypes)
+        {
+            if (k > nTrain)
+            {
+                throw new UsageException("--prototypes=" + k + " is invalid: more than the " + nTrain
+                    + " training images");
+            }
+        }
+        final int pixels = train.rows() * train.cols();
+        final String evaluated = validationImages == null ? "test" : "validation (held-out training images)";
+        final PrintStream stdout = System.out;
+        stdout.printf(Locale.ROOT, "spikeprune baseline: %s, %d training images, %d %s images, seed %d%n", dataset,
+            nTrain, nTest, evaluated, seed);
+        final List<Map<String, Object>> rows = new ArrayList<>();
+        final long t0 = System.nanoTime();
+        final PixelPrototypes means = PixelPrototypes.classMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
+            d.classes());
+        rows.add(row("class-means", means, d, nTrain, nTest, (System.nanoTime() - t0) / 1e9));
+        for (final int k : prototypes)
+        {
+            final long t = System.nanoTime();
+            final PixelPrototypes km = PixelPrototypes.kMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
+                d.classes(), k, iterations, seed, threads);
+            rows.add(row("k-means", km, d, nTrain, nTest, (System.nanoTime() - t) / 1e9));
+        }
+        stdout.println();
+        stdout.println("| method | prototypes | unlabelled | iterations | training accuracy | " + evaluated
+            + " accuracy | seconds |");
+        stdout.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (final Map<String, Object> r : rows)
+        {
+            stdout.printf(Locale.ROOT, "| %s | %d | %d | %d%s | %.2f%% | %.2f%% | %.1f |%n", r.get("method"),
+                r.get("prototypes"), r.get("unlabelled"), r.get("iterations"),
+                (boolean)r.get("converged") ? "" : " (cap)", 100 * (double)r.get("train_accuracy"),
+                100 * (double)r.get("accuracy"), (double)r.get("seconds"));
+        }
+        if (out != null)
+        {
+            final Map<String, Object> json = new LinkedHashMap<>();
+            json.put("dataset", dataset);
+            json.put("seed", seed);
+            json.put("train_images", nTrain);
+            json.put("test_images", nTest);
+            json.put("validation_images", validationImages == null ? 0 : validationImages);
+            json.put("max_iterations", iterations);
+            json.put("results", rows);
+            new RunOutput(out).writeJson("baseline.json", json);
+            stdout.println("wrote " + out.resolve("baseline.json"));
+        }
+        return 0;
+    }
+
+    private static Map<String, Object> row(final String method, final PixelPrototypes pp, final DcTrainer.Data d,
+        final int nTrain, final int nTest, final double seconds)
+    {
+        final Map<String, Object> r = new LinkedHashMap<>();
+        r.put("method", method);
+        r.put("prototypes", pp.size());
+        r.put("unlabelled", pp.unlabelled());
+        r.put("iterations", pp.iterations());
+        r.put("converged", pp.converged());
+        r.put("train_accuracy", pp.accuracy(d.trainImages(), d.trainLabels(), nTrain));
+        r.put("accuracy", nTest == 0 ? Double.NaN : pp.accuracy(d.testImages(), d.testLabels(), nTest));
+        r.put("seconds", seconds);
+        return r;
+    }
+}

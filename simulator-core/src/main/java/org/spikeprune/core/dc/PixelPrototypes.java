@@ -1,0 +1,367 @@
+package org.spikeprune.core.dc;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Non-spiking reference classifiers on the raw pixels, read out as the spiking network is: a set of prototypes
+ * (one per "neuron"), each labelled with the class whose training images it wins most often relative to the class's
+ * size (the label rule of {@link Readout} with a winner-take-all response of 1), and an image classified as the label
+ * of its nearest prototype (squared Euclidean distance). Two prototype sets:
+ * <ul>
+ * <li>{@link #classMeans}: one prototype per class, the class's mean image;</li>
+ * <li>{@link #kMeans}: K prototypes learned by Lloyd's k-means algorithm from K distinct training images drawn by a
+ * seeded stream, iterated until no assignment changes or an iteration cap.</li>
+ * </ul>
+ * They tell what K prototypes of the same images can reach, the capacity against which the STDP-learned templates of
+ * a K-neuron layer can be judged. Deterministic: the result depends on the seed, not on the thread count (each
+ * image's nearest prototype is found independently; the means are summed in image order). Control path, not the
+ * simulator's hot loop.
+ */
+public final class PixelPrototypes
+{
+    /** The learned prototypes. */
+    private final float[] centres; // pixel-major: centres[p * k + c]
+    private final int k;
+    private final int pixels;
+    private final int[] labels;
+    private final int iterations;
+    private final boolean converged;
+
+    private PixelPrototypes(final float[] centres, final int k, final int pixels, final int[] labels,
+        final int iterations, final boolean converged)
+    {
+        this.centres = centres;
+        this.k = k;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.iterations = iterations;
+        this.converged = converged;
+    }
+
+    /**
+     * One prototype per class: the mean of its training images.
+     *
+     * @param images  training images, {@code pixels} unsigned bytes each.
+     * @param classOf the images' labels.
+     * @param count   training images used, from the first.
+     * @param pixels  pixels per image.
+     * @param classes classes.
+     * @return the class-mean prototypes, prototype c labelled c (−1 for a class with no image).
+     */
+    public static PixelPrototypes classMeans(final byte[] images, final byte[] classOf, final int count,
+        final int pixels, final int classes)
+    {
+        final int[] of = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            of[i] = classOf[i];
+        }
+        final float[] centres = new float[classes * pixels];
+        final int[] sizes = means(images, of, count, pixels, classes, centres, null);
+        final int[] labels = new int[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            labels[c] = sizes[c] > 0 ? c : -1;
+        }
+        return new PixelPrototypes(centres, classes, pixels, labels, 1, true);
+    }
+
+    /**
+     * K prototypes by Lloyd's algorithm.
+     *
+     * @param images        training images, {@code pixels} unsigned bytes each.
+     * @param classOf       the images' labels (for labelling the prototypes only).
+     * @param count         training images used, from the first; at least {@code k}.
+     * @param pixels        pixels per image.
+     * @param classes       classes.
+     * @param k             prototypes, at least 1.
+     * @param maxIterations the iteration cap, at least 1.
+     * @param seed          seed of the stream drawing the initial prototypes.
+     * @param threads       threads for the nearest-prototype search (the result does not depend on it).
+     * @return the prototypes, labelled.
+     */
+    public static PixelPrototypes kMeans(final byte[] images, final byte[] classOf, final int count, final int pixels,
+        final int classes, final int k, final int maxIterations, final long seed, final int threads)
+    {
+        if (k < 1 || count < k || maxIterations < 1 || threads < 1)
+        {
+            throw new IllegalArgumentException("k=" + k + ", images=" + count + ", iterations=" + maxIterations
+                + ", threads=" + threads);
+        }
+        // K distinct images: a partial Fisher-Yates shuffle of the image indices
+        final SplittableRandom rng = new SplittableRandom(seed);
+        final int[] order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        final float[] centres = new float[k * pixels];
+        for (int c = 0; c < k; c++)
+        {
+            final int pick = c + rng.nextInt(count - c);
+            final int t = order[c];
+            order[c] = order[pick];
+            order[pick] = t;
+            final int base = order[c] * pixels;
+            for (int p = 0; p < pixels; p++)
+            {
+                centres[p * k + c] = images[base + p] & 0xff;
+            }
+        }
+        final int[] nearest = new int[count];
+        Arrays.fill(nearest, -1);
+        final int[] next = new int[count];
+        int iteration = 0;
+        boolean converged = false;
+        final ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads) : null;
+        try
+        {
+            while (iteration < maxIterations)
+            {
+                iteration++;
+                assign(images, count, pixels, centres, k, next, threads, pool);
+                if (Arrays.equals(next, nearest))
+                {
+                    converged = true;
+                    break;
+                }
+                System.arraycopy(next, 0, nearest, 0, count);
+                // an emptied prototype keeps its place
+                means(images, nearest, count, pixels, k, centres, centres);
+            }
+        }
+        finally
+        {
+            if (pool != null)
+            {
+                pool.shutdownNow();
+            }
+        }
+        return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), iteration,
+            converged);
+    }
+
+    /**
+     * The mean image of each group into {@code centres} (pixel-major); a group with no image keeps
+     * {@code previous}'s prototype, or zeros when {@code previous} is null.
+     */
+    private static int[] means(final byte[] images, final int[] group, final int count, final int pixels,
+        final int groups, final float[] centres, final float[] previous)
+    {
+        final double[] sum = new double[groups * pixels];
+        final int[] sizes = new int[groups];
+        for (int i = 0; i < count; i++)
+        {
+            final int g = group[i];
+            sizes[g]++;
+            final int base = i * pixels;
+            for (int p = 0; p < pixels; p++)
+            {
+                sum[p * groups + g] += images[base + p] & 0xff;
+            }
+        }
+        for (int p = 0; p < pixels; p++)
+        {
+            for (int g = 0; g < groups; g++)
+            {
+                if (sizes[g] > 0)
+                {
+                    centres[p * groups + g] = (float)(sum[p * groups + g] / sizes[g]);
+                }
+                else if (previous == null)
+                {
+                    centres[p * groups + g] = 0f;
+                }
+            }
+        }
+        return sizes;
+    }
+
+    private static void assign(final byte[] images, final int count, final int pixels, final float[] centres,
+        final int k, final int[] out, final int threads, final ExecutorService pool)
+    {
+        final float[] norms = norms(centres, k, pixels);
+        if (pool == null)
+        {
+            nearest(images, 0, count, pixels, centres, norms, k, out);
+            return;
+        }
+        final Future<?>[] parts = new Future<?>[threads];
+        for (int t = 0; t < threads; t++)
+        {
+            final int from = (int)((long)count * t / threads);
+            final int to = (int)((long)count * (t + 1) / threads);
+            parts[t] = pool.submit(() -> nearest(images, from, to, pixels, centres, norms, k, out));
+        }
+        for (final Future<?> f : parts)
+        {
+            try
+            {
+                f.get();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", ex);
+            }
+            catch (final java.util.concurrent.ExecutionException ex)
+            {
+                throw new IllegalStateException(ex.getCause());
+            }
+        }
+    }
+
+    private static float[] norms(final float[] centres, final int k, final int pixels)
+    {
+        final float[] norms = new float[k];
+        for (int p = 0; p < pixels; p++)
+        {
+            for (int c = 0; c < k; c++)
+            {
+                final float v = centres[p * k + c];
+                norms[c] += v * v;
+            }
+        }
+        return norms;
+    }
+
+    /** For images [from, to): the prototype minimising |c|² − 2·x·c (the lowest on a tie). */
+    private static void nearest(final byte[] images, final int from, final int to, final int pixels,
+        final float[] centres, final float[] norms, final int k, final int[] out)
+    {
+        final float[] dot = new float[k];
+        for (int i = from; i < to; i++)
+        {
+            Arrays.fill(dot, 0f);
+            final int base = i * pixels;
+            for (int p = 0; p < pixels; p++)
+            {
+                final int x = images[base + p] & 0xff;
+                if (x != 0)
+                {
+                    final float xf = x;
+                    final int row = p * k;
+                    for (int c = 0; c < k; c++)
+                    {
+                        dot[c] += xf * centres[row + c];
+                    }
+                }
+            }
+            int best = 0;
+            float bestD = norms[0] - 2 * dot[0];
+            for (int c = 1; c < k; c++)
+            {
+                final float d = norms[c] - 2 * dot[c];
+                if (d < bestD)
+                {
+                    bestD = d;
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+    }
+
+    /** Each prototype's label: the class with the largest share of its images won (−1 if it wins none). */
+    static int[] label(final int[] nearest, final byte[] classOf, final int count, final int k,
+        final int classes)
+    {
+        final int[] wins = new int[k * classes];
+        final int[] classSize = new int[classes];
+        for (int i = 0; i < count; i++)
+        {
+            wins[nearest[i] * classes + classOf[i]]++;
+            classSize[classOf[i]]++;
+        }
+        final int[] labels = new int[k];
+        for (int c = 0; c < k; c++)
+        {
+            labels[c] = -1;
+            double best = 0;
+            for (int y = 0; y < classes; y++)
+            {
+                final double share = classSize[y] == 0 ? 0 : wins[c * classes + y] / (double)classSize[y];
+                if (share > best)
+                {
+                    best = share;
+                    labels[c] = y;
+                }
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The fraction of images whose nearest labelled prototype carries their label.
+     *
+     * @param images  images, {@code pixels} unsigned bytes each.
+     * @param classOf their labels.
+     * @param count   images, from the first.
+     * @return the accuracy, NaN for none.
+     */
+    public double accuracy(final byte[] images, final byte[] classOf, final int count)
+    {
+        final int[] out = new int[count];
+        // only labelled prototypes take part
+        final float[] norms = norms(centres, k, pixels);
+        for (int c = 0; c < k; c++)
+        {
+            if (labels[c] < 0)
+            {
+                norms[c] = Float.POSITIVE_INFINITY;
+            }
+        }
+        nearest(images, 0, count, pixels, centres, norms, k, out);
+        int right = 0;
+        for (int i = 0; i < count; i++)
+        {
+            right += labels[out[i]] == classOf[i] ? 1 : 0;
+        }
+        return count == 0 ? Double.NaN : right / (double)count;
+    }
+
+    /** Prototypes. */
+    public int size()
+    {
+        return k;
+    }
+
+    /** Each prototype's label, −1 for none. */
+    public int[] labels()
+    {
+        return labels.clone();
+    }
+
+    /** Prototypes that won no training image (no label). */
+    public int unlabelled()
+    {
+        int n = 0;
+        for (final int l : labels)
+        {
+            n += l < 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Lloyd iterations run (1 for class means). */
+    public int iterations()
+    {
+        return iterations;
+    }
+
+    /** Whether the assignments stopped changing before the cap. */
+    public boolean converged()
+    {
+        return converged;
+    }
+
+    /** Prototype {@code c}'s value at pixel {@code p}. */
+    public float centre(final int c, final int p)
+    {
+        return centres[p * k + c];
+    }
+}
