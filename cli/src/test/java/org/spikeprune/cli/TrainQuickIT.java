@@ -233,6 +233,33 @@ class TrainQuickIT
     }
 
     @Test
+    void shouldTestASavedNetworkWhoseWeightsTheNormalisationScaledPastWMax(@TempDir final Path out) throws Exception
+    {
+        Assumptions.assumeTrue(DataCache.resolve(null).isPresent(CachedDataset.MNIST),
+            "MNIST is not in the cache: run bin/spikeprune fetch-data mnist");
+        // after a hard prune the normalisation scales the few weights left back to a total of 78, past w_max = 1
+        // (as Diehl & Cook's normalisation would: it does not clip)
+        assertEquals(0, Main.execute("train", "--profile", "guo2020-mnist-100", "--train-images", "600",
+            "--assign-images", "200", "--test-images", "200", "--seed", "3", "--pruning", "constant",
+            "--no-baseline", "--set", "pruning.w_th0=0.3", "--set", "pruning.start_images=300", "--set",
+            "pruning.step_images=100", "--out", out.resolve("run").toString()));
+        final org.spikeprune.core.dc.DcModel m = org.spikeprune.core.dc.DcModel.decode(
+            Files.readAllBytes(out.resolve("run/model.bin")), "model.bin");
+        float max = 0;
+        for (final float w : m.state().weights())
+        {
+            max = Math.max(max, w);
+        }
+        assertTrue(max > 1f, "largest weight " + max);
+        assertEquals(0, Main.execute("evaluate", out.resolve("run").toString(), "--test-images", "200", "--out",
+            out.resolve("eval").toString()));
+        final JsonNode run = RunOutput.json().readTree(Files.readAllBytes(out.resolve("run/result.json")));
+        final JsonNode e = RunOutput.json().readTree(Files.readAllBytes(out.resolve("eval/evaluation.json")));
+        assertEquals(run.get("digest").asText(), e.get("digest").asText());
+        assertEquals(run.get("accuracy").asDouble(), e.get("accuracy").asDouble(), 0.0);
+    }
+
+    @Test
     void shouldSnapshotTheNetworkWhileItLearnsAndTestTheLastSnapshotAsTheRun(@TempDir final Path out)
         throws Exception
     {

@@ -168,7 +168,8 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
 
     /**
      * Checks the model against the parameters it is to run with: its size, every delay below the delay ticks, every
-     * status a known one, every weight in [0, w_max] and every θ finite and not negative.
+     * status a known one, every weight in [0, w_max] (in [0, max(w_max, norm.total)] when the weights are
+     * normalised: the normalisation scales them without clipping) and every θ finite and not negative.
      *
      * @param p      the parameters.
      * @param source the file's name, for error messages.
@@ -184,6 +185,9 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
         final float[] w = state.weights();
         final byte[] d = state.delays();
         final byte[] st = state.status();
+        // STDP clips a weight at w_max, but the weight normalisation scales a neuron's weights up to its total
+        // without clipping (as Diehl & Cook's code does), so a weight may exceed w_max, never the total
+        final double maxWeight = p.normMode == DcParams.NormMode.NONE ? p.wMax() : Math.max(p.wMax(), p.normTotal);
         for (int k = 0; k < w.length; k++)
         {
             if (st[k] < 0 || st[k] > 2)
@@ -196,10 +200,10 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
                 throw new InputException(source + ": synapse " + k + " has delay " + d[k] + " ticks, outside [0, "
                     + p.delayTicks + ")");
             }
-            if (!(w[k] >= 0f && w[k] <= p.wMax()))
+            if (!(w[k] >= 0f && w[k] <= maxWeight))
             {
                 throw new InputException(source + ": synapse " + k + " has weight " + w[k] + ", outside [0, "
-                    + p.wMax() + "]");
+                    + maxWeight + "]");
             }
         }
         for (int j = 0; j < excNeurons(); j++)

@@ -85,6 +85,18 @@ class DcModelTest
         w.state().weights()[9] = Float.NaN;
         assertTrue(assertThrows(InputException.class, () -> w.validate(p, "m.bin")).getMessage()
             .contains("synapse 9 has weight NaN"));
+        // the normalisation may scale a weight past w_max, never past the total
+        final DcModel above = model();
+        above.state().weights()[11] = 1.25f;
+        above.validate(p, "m.bin");
+        above.state().weights()[11] = 78.5f;
+        assertTrue(assertThrows(InputException.class, () -> above.validate(p, "m.bin")).getMessage()
+            .contains("synapse 11 has weight 78.5, outside [0, 78.0]"));
+        final DcParams unnormalised = new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test",
+            Map.of("network.exc_neurons", "3", "norm.mode", "none")));
+        above.state().weights()[11] = 1.25f;
+        assertTrue(assertThrows(InputException.class, () -> above.validate(unnormalised, "m.bin")).getMessage()
+            .contains("synapse 11 has weight 1.25, outside [0, 1.0]"));
         final DcModel t = model();
         t.state().theta()[2] = -1;
         assertTrue(assertThrows(InputException.class, () -> t.validate(p, "m.bin")).getMessage()
