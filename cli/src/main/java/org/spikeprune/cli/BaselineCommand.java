@@ -71,7 +71,8 @@ public final class BaselineCommand implements Callable<Integer>
     @Option(names = "--cache", description = "Data cache folder (default: $SPIKEPRUNE_CACHE or ~/.cache/spikeprune).")
     Path cache;
 
-    @Option(names = "--out", description = "Folder for baseline.json (default: print only).")
+    @Option(names = "--out", description = "Folder for baseline.json and the k-means prototypes drawn as kmeans-K.png (default: print "
+        + "only).")
     Path out;
 
     @Override
@@ -129,6 +130,12 @@ public final class BaselineCommand implements Callable<Integer>
             final PixelPrototypes km = PixelPrototypes.kMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
                 d.classes(), k, iterations, seed, threads);
             rows.add(row("k-means", km, d, nTrain, nTest, (System.nanoTime() - t) / 1e9));
+            if (out != null)
+            {
+                // the prototypes as the network's weight maps are drawn: one 28×28 tile each, 255 white
+                final RunOutput output = new RunOutput(out);
+                output.write("kmeans-" + k + ".png", o -> WeightMaps.write(km.centres(), k, 255, o));
+            }
         }
         stdout.println();
         stdout.println("| method | prototypes | unlabelled | iterations | training accuracy | " + evaluated
@@ -152,7 +159,7 @@ public final class BaselineCommand implements Callable<Integer>
             json.put("max_iterations", iterations);
             json.put("results", rows);
             new RunOutput(out).writeJson("baseline.json", json);
-            stdout.println("wrote " + out.resolve("baseline.json"));
+            stdout.println("wrote " + out.resolve("baseline.json") + " and the k-means prototypes as kmeans-K.png");
         }
         return 0;
     }

@@ -40,6 +40,7 @@ class BaselineQuickIT
             assertEquals(one.get("results").get(r).get("train_accuracy").asDouble(),
                 three.get("results").get(r).get("train_accuracy").asDouble(), 0.0, "row " + r);
         }
+        assertTrue(Files.size(out.resolve("one/kmeans-30.png")) > 0 && Files.exists(out.resolve("one/kmeans-5.png")));
         // 30 prototypes fit the training images better than 5
         assertTrue(one.get("results").get(1).get("train_accuracy").asDouble()
             > one.get("results").get(2).get("train_accuracy").asDouble());

@@ -359,6 +359,12 @@ public final class PixelPrototypes
         return converged;
     }
 
+    /** Every prototype, pixel-major: prototype {@code c} at pixel {@code p} is entry {@code p · size() + c}. */
+    public float[] centres()
+    {
+        return centres.clone();
+    }
+
     /** Prototype {@code c}'s value at pixel {@code p}. */
     public float centre(final int c, final int p)
     {
