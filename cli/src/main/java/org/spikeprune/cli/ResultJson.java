@@ -184,6 +184,25 @@ public final class ResultJson
         return m;
     }
 
+    /**
+     * Puts {@code key} right after {@code after} (at the end when {@code after} is absent), keeping the order of the
+     * other entries.
+     */
+    static void putAfter(final Map<String, Object> j, final String after, final String key, final Object value)
+    {
+        final Map<String, Object> copy = new LinkedHashMap<>(j);
+        j.clear();
+        for (final Map.Entry<String, Object> e : copy.entrySet())
+        {
+            j.put(e.getKey(), e.getValue());
+            if (e.getKey().equals(after))
+            {
+                j.put(key, value);
+            }
+        }
+        j.putIfAbsent(key, value);
+    }
+
     @SuppressWarnings("unchecked")
     static String shortReport(final Map<String, Object> j)
     {
@@ -222,6 +241,11 @@ public final class ResultJson
             100 * r.accuracy()));
         sb.append(String.format(Locale.ROOT, "| diagnostic: labels from the test responses (same images / two folds) "
             + "| %.2f%% / %.2f%% |%n", 100 * r.accuracyTestAssigned(), 100 * r.accuracyTestAssigned2Fold()));
+        if (j.get("accuracy_template") instanceof Double t)
+        {
+            sb.append(String.format(Locale.ROOT, "| diagnostic: the input weights as templates, no spikes (nearest by "
+                + "cosine, same labels) | %.2f%% |%n", 100 * t));
+        }
         sb.append(String.format(Locale.ROOT, "| connectivity | %.2f%% |%n", 100 * r.connectivity()));
         sb.append(String.format(Locale.ROOT, "| training SOPs per image | %.0f |%n", r.train().sopsPerImage(true)));
         sb.append(String.format(Locale.ROOT, "| inference SOPs per image | %.0f |%n", r.test().sopsPerImage(false)));

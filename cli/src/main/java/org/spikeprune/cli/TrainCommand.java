@@ -233,6 +233,9 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             p, params, configDigest(params), result, baseline);
         // accuracy, test_images and the confusion matrix then refer to the held-out training images
         json.put("validation_images", validationImages == null ? 0 : validationImages);
+        ResultJson.putAfter(json, "accuracy_test_assigned", "accuracy_template",
+            new org.spikeprune.core.dc.TemplateReadout(result.state(), result.assignments(), result.excNeurons())
+                .accuracy(d.testImages(), d.testLabels(), (int)nTest));
         if (policy instanceof org.spikeprune.pruning.ReportingPrunePolicy)
         {
             json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());

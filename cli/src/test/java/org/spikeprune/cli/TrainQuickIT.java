@@ -218,6 +218,7 @@ class TrainQuickIT
             // images, when most templates are still near their random start
             final double template = e.get("accuracy_template").asDouble();
             assertTrue(template > 0.1 && template <= 1, name + ": template readout " + template);
+            assertEquals(run.get("accuracy_template").asDouble(), template, 0.0, name + ": as the run reported it");
         }
         assertEquals(RunOutput.json().readTree(Files.readAllBytes(out.resolve("saved/evaluation.json")))
             .get("accuracy_template").asDouble(), RunOutput.json().readTree(Files.readAllBytes(
