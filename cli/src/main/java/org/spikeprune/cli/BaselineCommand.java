@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
     description = "Non-spiking reference classifiers on the raw pixels, read out as the spiking network is (each "
         + "prototype labelled with the class whose training images it wins most often, an image classified by its "
         + "nearest prototype): the class means, and K k-means prototypes (Lloyd's algorithm from K training images "
-        + "drawn with the seed) for each K of --prototypes, e.g. 100 and 800 as the layers of paper A have neurons. "
+        + "drawn with the seed, and MacQueen's online k-means: one pass, each image moving its nearest prototype, as "
+        + "a winner-take-all layer learns) for each K of --prototypes, e.g. 100 and 800 as the layers of paper A "
+        + "have neurons. "
         + "They tell what K prototypes of the same pixels can reach.")
 public final class BaselineCommand implements Callable<Integer>
 {
@@ -130,6 +132,10 @@ public final class BaselineCommand implements Callable<Integer>
             final PixelPrototypes km = PixelPrototypes.kMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
                 d.classes(), k, iterations, seed, threads);
             rows.add(row("k-means", km, d, nTrain, nTest, (System.nanoTime() - t) / 1e9));
+            final long t1 = System.nanoTime();
+            final PixelPrototypes online = PixelPrototypes.onlineKMeans(d.trainImages(), d.trainLabels(), nTrain,
+                pixels, d.classes(), k, seed);
+            rows.add(row("online k-means, one pass", online, d, nTrain, nTest, (System.nanoTime() - t1) / 1e9));
             if (out != null)
             {
                 // the prototypes as the network's weight maps are drawn: one 28×28 tile each, 255 white

@@ -92,26 +92,7 @@ public final class PixelPrototypes
             throw new IllegalArgumentException("k=" + k + ", images=" + count + ", iterations=" + maxIterations
                 + ", threads=" + threads);
         }
-        // K distinct images: a partial Fisher-Yates shuffle of the image indices
-        final SplittableRandom rng = new SplittableRandom(seed);
-        final int[] order = new int[count];
-        for (int i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-        final float[] centres = new float[k * pixels];
-        for (int c = 0; c < k; c++)
-        {
-            final int pick = c + rng.nextInt(count - c);
-            final int t = order[c];
-            order[c] = order[pick];
-            order[pick] = t;
-            final int base = order[c] * pixels;
-            for (int p = 0; p < pixels; p++)
-            {
-                centres[p * k + c] = images[base + p] & 0xff;
-            }
-        }
+        final float[] centres = draw(images, count, pixels, k, seed);
         final int[] nearest = new int[count];
         Arrays.fill(nearest, -1);
         final int[] next = new int[count];
@@ -143,6 +124,78 @@ public final class PixelPrototypes
         }
         return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), iteration,
             converged);
+    }
+
+    /**
+     * K prototypes learned online in one pass, as a winner-take-all layer learns: each training image in order moves
+     * its nearest prototype to the running mean of the images it has won (MacQueen's k-means), starting from the
+     * K images {@link #kMeans} starts from. Labelled afterwards from a second pass with the prototypes fixed, as the
+     * network's labels come from a learning-off pass.
+     *
+     * @param images  training images, {@code pixels} unsigned bytes each.
+     * @param classOf the images' labels (for labelling the prototypes only).
+     * @param count   training images used, from the first; at least {@code k}.
+     * @param pixels  pixels per image.
+     * @param classes classes.
+     * @param k       prototypes, at least 1.
+     * @param seed    seed of the stream drawing the initial prototypes.
+     * @return the prototypes, labelled.
+     */
+    public static PixelPrototypes onlineKMeans(final byte[] images, final byte[] classOf, final int count,
+        final int pixels, final int classes, final int k, final long seed)
+    {
+        if (k < 1 || count < k)
+        {
+            throw new IllegalArgumentException("k=" + k + ", images=" + count);
+        }
+        final float[] centres = draw(images, count, pixels, k, seed);
+        final int[] won = new int[k];
+        Arrays.fill(won, 1); // each prototype starts as one image
+        final float[] norms = norms(centres, k, pixels);
+        final int[] pick = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            nearest(images, i, i + 1, pixels, centres, norms, k, pick);
+            final int c = pick[i];
+            final float rate = 1f / ++won[c];
+            final int base = i * pixels;
+            float norm = 0;
+            for (int p = 0; p < pixels; p++)
+            {
+                final int q = p * k + c;
+                centres[q] += rate * ((images[base + p] & 0xff) - centres[q]);
+                norm += centres[q] * centres[q];
+            }
+            norms[c] = norm;
+        }
+        final int[] nearest = new int[count];
+        nearest(images, 0, count, pixels, centres, norms(centres, k, pixels), k, nearest);
+        return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), 1, true);
+    }
+
+    /** K distinct training images drawn by a partial Fisher-Yates shuffle, as prototypes (pixel-major). */
+    private static float[] draw(final byte[] images, final int count, final int pixels, final int k, final long seed)
+    {
+        final SplittableRandom rng = new SplittableRandom(seed);
+        final int[] order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+        final float[] centres = new float[k * pixels];
+        for (int c = 0; c < k; c++)
+        {
+            final int pick = c + rng.nextInt(count - c);
+            final int t = order[c];
+            order[c] = order[pick];
+            order[pick] = t;
+            final int base = order[c] * pixels;
+            for (int p = 0; p < pixels; p++)
+            {
+                centres[p * k + c] = images[base + p] & 0xff;
+            }
+        }
+        return centres;
     }
 
     /**

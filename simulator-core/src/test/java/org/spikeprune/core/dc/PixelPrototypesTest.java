@@ -107,6 +107,41 @@ class PixelPrototypesTest
     }
 
     @Test
+    void shouldLearnOnlineInOnePassAsRunningMeans()
+    {
+        // one prototype: the running mean of its starting image and every image after it
+        final byte[] images = bytes(10, 20, 30);
+        final PixelPrototypes one = PixelPrototypes.onlineKMeans(images, bytes(0, 0, 0), 3, 1, 1, 1, 7);
+        final float c = one.centre(0, 0);
+        assertTrue(Math.abs(c - 17.5f) < 1e-4 || Math.abs(c - 20f) < 1e-4 || Math.abs(c - 22.5f) < 1e-4, "" + c);
+        // two separate clusters, found in one pass and labelled from a second
+        final SplittableRandom r = new SplittableRandom(2);
+        final int n = 60;
+        final byte[] two = new byte[n * 2];
+        final byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++)
+        {
+            final boolean first = r.nextBoolean();
+            two[i * 2] = (byte)(first ? 200 + r.nextInt(30) : r.nextInt(30));
+            two[i * 2 + 1] = (byte)(first ? r.nextInt(30) : 200 + r.nextInt(30));
+            labels[i] = (byte)(first ? 4 : 1);
+        }
+        // seed 3 happens to start both prototypes in one cluster or not; either way the result is the seed's
+        final PixelPrototypes a = PixelPrototypes.onlineKMeans(two, labels, n, 2, 5, 2, 3);
+        final PixelPrototypes b = PixelPrototypes.onlineKMeans(two, labels, n, 2, 5, 2, 3);
+        assertArrayEquals(a.centres(), b.centres());
+        assertArrayEquals(a.labels(), b.labels());
+        boolean separated = false;
+        for (long seed = 0; seed < 10 && !separated; seed++)
+        {
+            separated = PixelPrototypes.onlineKMeans(two, labels, n, 2, 5, 2, seed).accuracy(two, labels, n) == 1.0;
+        }
+        assertTrue(separated, "some start separates the two clusters");
+        assertThrows(IllegalArgumentException.class, () -> PixelPrototypes.onlineKMeans(images, bytes(0, 0, 0), 3, 1,
+            1, 4, 7));
+    }
+
+    @Test
     void shouldLeaveAPrototypeThatWinsNothingWithoutALabel()
     {
         // two identical images: both become prototypes, and the lower one wins every tie
