@@ -121,6 +121,7 @@ public final class BaselineCommand implements Callable<Integer>
         final PrintStream stdout = System.out;
         stdout.printf(Locale.ROOT, "spikeprune baseline: %s, %d training images, %d %s images, seed %d%n", dataset,
             nTrain, nTest, evaluated, seed);
+        final RunOutput output = out == null ? null : new RunOutput(out);
         final List<Map<String, Object>> rows = new ArrayList<>();
         final long t0 = System.nanoTime();
         final PixelPrototypes means = PixelPrototypes.classMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
@@ -136,10 +137,9 @@ public final class BaselineCommand implements Callable<Integer>
             final PixelPrototypes online = PixelPrototypes.onlineKMeans(d.trainImages(), d.trainLabels(), nTrain,
                 pixels, d.classes(), k, seed);
             rows.add(row("online k-means, one pass", online, d, nTrain, nTest, (System.nanoTime() - t1) / 1e9));
-            if (out != null)
+            if (output != null)
             {
                 // the prototypes as the network's weight maps are drawn: one 28×28 tile each, 255 white
-                final RunOutput output = new RunOutput(out);
                 output.write("kmeans-" + k + ".png", o -> WeightMaps.write(km.centres(), k, 255, o));
             }
         }
@@ -154,7 +154,7 @@ public final class BaselineCommand implements Callable<Integer>
                 (boolean)r.get("converged") ? "" : " (cap)", 100 * (double)r.get("train_accuracy"),
                 100 * (double)r.get("accuracy"), (double)r.get("seconds"));
         }
-        if (out != null)
+        if (output != null)
         {
             final Map<String, Object> json = new LinkedHashMap<>();
             json.put("dataset", dataset);
@@ -164,7 +164,7 @@ public final class BaselineCommand implements Callable<Integer>
             json.put("validation_images", validationImages == null ? 0 : validationImages);
             json.put("max_iterations", iterations);
             json.put("results", rows);
-            new RunOutput(out).writeJson("baseline.json", json);
+            output.writeJson("baseline.json", json);
             stdout.println("wrote " + out.resolve("baseline.json") + " and the k-means prototypes as kmeans-K.png");
         }
         return 0;

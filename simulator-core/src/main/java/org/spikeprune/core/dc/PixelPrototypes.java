@@ -153,9 +153,10 @@ public final class PixelPrototypes
         Arrays.fill(won, 1); // each prototype starts as one image
         final float[] norms = norms(centres, k, pixels);
         final int[] pick = new int[count];
+        final float[] dot = new float[k];
         for (int i = 0; i < count; i++)
         {
-            nearest(images, i, i + 1, pixels, centres, norms, k, pick);
+            nearest(images, i, i + 1, pixels, centres, norms, k, pick, dot);
             final int c = pick[i];
             final float rate = 1f / ++won[c];
             final int base = i * pixels;
@@ -169,7 +170,7 @@ public final class PixelPrototypes
             norms[c] = norm;
         }
         final int[] nearest = new int[count];
-        nearest(images, 0, count, pixels, centres, norms(centres, k, pixels), k, nearest);
+        nearest(images, 0, count, pixels, centres, norms(centres, k, pixels), k, nearest, new float[k]);
         return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), 1, true);
     }
 
@@ -240,7 +241,7 @@ public final class PixelPrototypes
         final float[] norms = norms(centres, k, pixels);
         if (pool == null)
         {
-            nearest(images, 0, count, pixels, centres, norms, k, out);
+            nearest(images, 0, count, pixels, centres, norms, k, out, new float[k]);
             return;
         }
         final Future<?>[] parts = new Future<?>[threads];
@@ -248,7 +249,7 @@ public final class PixelPrototypes
         {
             final int from = (int)((long)count * t / threads);
             final int to = (int)((long)count * (t + 1) / threads);
-            parts[t] = pool.submit(() -> nearest(images, from, to, pixels, centres, norms, k, out));
+            parts[t] = pool.submit(() -> nearest(images, from, to, pixels, centres, norms, k, out, new float[k]));
         }
         for (final Future<?> f : parts)
         {
@@ -282,11 +283,13 @@ public final class PixelPrototypes
         return norms;
     }
 
-    /** For images [from, to): the prototype minimising |c|² − 2·x·c (the lowest on a tie). */
+    /**
+     * For images [from, to): the prototype minimising |c|² − 2·x·c (the lowest on a tie), into {@code out[i]};
+     * {@code dot} is scratch space of {@code k} entries.
+     */
     private static void nearest(final byte[] images, final int from, final int to, final int pixels,
-        final float[] centres, final float[] norms, final int k, final int[] out)
+        final float[] centres, final float[] norms, final int k, final int[] out, final float[] dot)
     {
-        final float[] dot = new float[k];
         for (int i = from; i < to; i++)
         {
             Arrays.fill(dot, 0f);
@@ -368,7 +371,7 @@ public final class PixelPrototypes
                 norms[c] = Float.POSITIVE_INFINITY;
             }
         }
-        nearest(images, 0, count, pixels, centres, norms, k, out);
+        nearest(images, 0, count, pixels, centres, norms, k, out, new float[k]);
         int right = 0;
         for (int i = 0; i < count; i++)
         {
