@@ -51,6 +51,17 @@ public final class BaselineCommand implements Callable<Integer>
             + "(default ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--online-similarity", defaultValue = "euclidean",
+        description = "How online k-means matches an image to a prototype, while learning and when classifying: "
+            + "euclidean (nearest), cosine, or dot-l1 (the largest dot product with the prototype scaled to a fixed "
+            + "sum, as the spiking layer's input drive with normalised weights) (default ${DEFAULT-VALUE}).")
+    String onlineSimilarity;
+
+    @Option(names = "--online-rate", defaultValue = "0",
+        description = "A constant learning rate for online k-means, in (0, 1]: the winner moves by rate · (image − "
+            + "prototype); 0 for the running mean of the images it has won (default ${DEFAULT-VALUE}).")
+    double onlineRate;
+
     @Option(names = "--train-images", description = "Training images (default: all).")
     Integer trainImages;
 
@@ -90,6 +101,18 @@ public final class BaselineCommand implements Callable<Integer>
             {
                 throw new UsageException("--prototypes=" + k + " is invalid: must be >= 1");
             }
+        }
+        final PixelPrototypes.Similarity similarity = switch (onlineSimilarity)
+        {
+            case "euclidean" -> PixelPrototypes.Similarity.EUCLIDEAN;
+            case "cosine" -> PixelPrototypes.Similarity.COSINE;
+            case "dot-l1" -> PixelPrototypes.Similarity.DOT_L1;
+            default -> throw new UsageException("--online-similarity=" + onlineSimilarity
+                + " is invalid: must be euclidean, cosine or dot-l1");
+        };
+        if (!(onlineRate >= 0 && onlineRate <= 1))
+        {
+            throw new UsageException("--online-rate=" + onlineRate + " is invalid: must be in [0, 1] (0: running mean)");
         }
         if (iterations < 1 || threads < 1)
         {
@@ -135,8 +158,14 @@ public final class BaselineCommand implements Callable<Integer>
             rows.add(row("k-means", km, d, nTrain, nTest, (System.nanoTime() - t) / 1e9));
             final long t1 = System.nanoTime();
             final PixelPrototypes online = PixelPrototypes.onlineKMeans(d.trainImages(), d.trainLabels(), nTrain,
-                pixels, d.classes(), k, seed);
-            rows.add(row("online k-means, one pass", online, d, nTrain, nTest, (System.nanoTime() - t1) / 1e9));
+                pixels, d.classes(), k, seed, similarity, onlineRate);
+            final String variant = (similarity == PixelPrototypes.Similarity.EUCLIDEAN ? "" : ", " + onlineSimilarity)
+                + (onlineRate > 0 ? ", rate " + onlineRate : "");
+            final Map<String, Object> r = row("online k-means, one pass" + variant, online, d, nTrain, nTest,
+                (System.nanoTime() - t1) / 1e9);
+            r.put("similarity", onlineSimilarity);
+            r.put("rate", onlineRate);
+            rows.add(r);
             if (output != null)
             {
                 // the prototypes as the network's weight maps are drawn: one 28×28 tile each, 255 white

@@ -45,6 +45,17 @@ class BaselineQuickIT
         // 30 prototypes fit the training images better than 5
         assertTrue(one.get("results").get(1).get("train_accuracy").asDouble()
             > one.get("results").get(3).get("train_accuracy").asDouble());
+        // other matching rules and a constant rate: named in the row, well above chance
+        for (final String sim : new String[] {"cosine", "dot-l1"})
+        {
+            assertEquals(0, Main.execute("baseline", "--train-images", "3000", "--test-images", "500", "--prototypes",
+                "30", "--iterations", "2", "--online-similarity", sim, "--online-rate", "0.05", "--out",
+                out.resolve(sim).toString()));
+            final JsonNode row = RunOutput.json().readTree(Files.readAllBytes(out.resolve(sim + "/baseline.json")))
+                .get("results").get(2);
+            assertEquals("online k-means, one pass, " + sim + ", rate 0.05", row.get("method").asText());
+            assertTrue(row.get("accuracy").asDouble() > 0.3, sim + ": " + row.get("accuracy"));
+        }
         // held out: the last 500 training images
         assertEquals(0, Main.execute("baseline", "--train-images", "3000", "--validation-images", "500",
             "--prototypes", "10", "--iterations", "5", "--out", out.resolve("val").toString()));
@@ -61,6 +72,9 @@ class BaselineQuickIT
         assertEquals(2, Main.execute("baseline", "--iterations", "0", "--out", out.toString()));
         assertEquals(2, Main.execute("baseline", "--threads", "0", "--out", out.toString()));
         assertEquals(2, Main.execute("baseline", "--train-images", "0", "--out", out.toString()));
+        assertEquals(2, Main.execute("baseline", "--online-similarity", "manhattan", "--out", out.toString()));
+        assertEquals(2, Main.execute("baseline", "--online-rate", "1.5", "--out", out.toString()));
+        assertEquals(2, Main.execute("baseline", "--online-rate", "NaN", "--out", out.toString()));
         assertTrue(!Files.exists(out.resolve("baseline.json")));
     }
 

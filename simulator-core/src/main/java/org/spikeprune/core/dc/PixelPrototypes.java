@@ -23,6 +23,20 @@ import java.util.concurrent.Future;
  */
 public final class PixelPrototypes
 {
+    /** How an image is matched to a prototype. */
+    public enum Similarity
+    {
+        /** The nearest prototype: the smallest squared Euclidean distance. */
+        EUCLIDEAN,
+        /** The largest cosine between image and prototype. */
+        COSINE,
+        /**
+         * The largest dot product with the prototype scaled to a fixed sum, as the spiking layer's input drive is
+         * (each neuron's weights normalised to the same total).
+         */
+        DOT_L1
+    }
+
     /** The learned prototypes. */
     private final float[] centres; // pixel-major: centres[p * k + c]
     private final int k;
@@ -30,10 +44,12 @@ public final class PixelPrototypes
     private final int[] labels;
     private final int iterations;
     private final boolean converged;
+    private final Similarity similarity;
 
     private PixelPrototypes(final float[] centres, final int k, final int pixels, final int[] labels,
-        final int iterations, final boolean converged)
+        final int iterations, final boolean converged, final Similarity similarity)
     {
+        this.similarity = similarity;
         this.centres = centres;
         this.k = k;
         this.pixels = pixels;
@@ -67,7 +83,7 @@ public final class PixelPrototypes
         {
             labels[c] = sizes[c] > 0 ? c : -1;
         }
-        return new PixelPrototypes(centres, classes, pixels, labels, 1, true);
+        return new PixelPrototypes(centres, classes, pixels, labels, 1, true, Similarity.EUCLIDEAN);
     }
 
     /**
@@ -123,7 +139,7 @@ public final class PixelPrototypes
             }
         }
         return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), iteration,
-            converged);
+            converged, Similarity.EUCLIDEAN);
     }
 
     /**
@@ -144,34 +160,57 @@ public final class PixelPrototypes
     public static PixelPrototypes onlineKMeans(final byte[] images, final byte[] classOf, final int count,
         final int pixels, final int classes, final int k, final long seed)
     {
-        if (k < 1 || count < k)
+        return onlineKMeans(images, classOf, count, pixels, classes, k, seed, Similarity.EUCLIDEAN, 0);
+    }
+
+    /**
+     * {@link #onlineKMeans(byte[], byte[], int, int, int, int, long)} with another matching rule, used both to pick
+     * the prototype an image moves and to label and classify afterwards, and optionally a constant learning rate:
+     * the winner moves by {@code rate · (x − c)} instead of to the running mean.
+     *
+     * @param images     training images, {@code pixels} unsigned bytes each.
+     * @param classOf    the images' labels (for labelling the prototypes only).
+     * @param count      training images used, from the first; at least {@code k}.
+     * @param pixels     pixels per image.
+     * @param classes    classes.
+     * @param k          prototypes, at least 1.
+     * @param seed       seed of the stream drawing the initial prototypes.
+     * @param similarity the matching rule.
+     * @param rate       the constant learning rate in (0, 1], or 0 for the running mean.
+     * @return the prototypes, labelled.
+     */
+    public static PixelPrototypes onlineKMeans(final byte[] images, final byte[] classOf, final int count,
+        final int pixels, final int classes, final int k, final long seed, final Similarity similarity,
+        final double rate)
+    {
+        if (k < 1 || count < k || !(rate >= 0 && rate <= 1))
         {
-            throw new IllegalArgumentException("k=" + k + ", images=" + count);
+            throw new IllegalArgumentException("k=" + k + ", images=" + count + ", rate=" + rate);
         }
         final float[] centres = draw(images, count, pixels, k, seed);
         final int[] won = new int[k];
         Arrays.fill(won, 1); // each prototype starts as one image
-        final float[] norms = norms(centres, k, pixels);
+        final float[] factors = factors(centres, k, pixels, similarity);
         final int[] pick = new int[count];
         final float[] dot = new float[k];
         for (int i = 0; i < count; i++)
         {
-            nearest(images, i, i + 1, pixels, centres, norms, k, pick, dot);
+            nearest(images, i, i + 1, pixels, centres, factors, similarity, null, k, pick, dot);
             final int c = pick[i];
-            final float rate = 1f / ++won[c];
+            final float step = rate > 0 ? (float)rate : 1f / ++won[c];
             final int base = i * pixels;
-            float norm = 0;
             for (int p = 0; p < pixels; p++)
             {
                 final int q = p * k + c;
-                centres[q] += rate * ((images[base + p] & 0xff) - centres[q]);
-                norm += centres[q] * centres[q];
+                centres[q] += step * ((images[base + p] & 0xff) - centres[q]);
             }
-            norms[c] = norm;
+            factors[c] = factor(centres, k, pixels, similarity, c);
         }
         final int[] nearest = new int[count];
-        nearest(images, 0, count, pixels, centres, norms(centres, k, pixels), k, nearest, new float[k]);
-        return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), 1, true);
+        nearest(images, 0, count, pixels, centres, factors(centres, k, pixels, similarity), similarity, null, k,
+            nearest, new float[k]);
+        return new PixelPrototypes(centres, k, pixels, label(nearest, classOf, count, k, classes), 1, true,
+            similarity);
     }
 
     /** K distinct training images drawn by a partial Fisher-Yates shuffle, as prototypes (pixel-major). */
@@ -238,10 +277,10 @@ public final class PixelPrototypes
     private static void assign(final byte[] images, final int count, final int pixels, final float[] centres,
         final int k, final int[] out, final int threads, final ExecutorService pool)
     {
-        final float[] norms = norms(centres, k, pixels);
+        final float[] norms = factors(centres, k, pixels, Similarity.EUCLIDEAN);
         if (pool == null)
         {
-            nearest(images, 0, count, pixels, centres, norms, k, out, new float[k]);
+            nearest(images, 0, count, pixels, centres, norms, Similarity.EUCLIDEAN, null, k, out, new float[k]);
             return;
         }
         final Future<?>[] parts = new Future<?>[threads];
@@ -249,7 +288,8 @@ public final class PixelPrototypes
         {
             final int from = (int)((long)count * t / threads);
             final int to = (int)((long)count * (t + 1) / threads);
-            parts[t] = pool.submit(() -> nearest(images, from, to, pixels, centres, norms, k, out, new float[k]));
+            parts[t] = pool.submit(() -> nearest(images, from, to, pixels, centres, norms, Similarity.EUCLIDEAN, null,
+                k, out, new float[k]));
         }
         for (final Future<?> f : parts)
         {
@@ -269,27 +309,55 @@ public final class PixelPrototypes
         }
     }
 
-    private static float[] norms(final float[] centres, final int k, final int pixels)
+    /** Each prototype's {@link #factor}. */
+    private static float[] factors(final float[] centres, final int k, final int pixels, final Similarity sim)
     {
-        final float[] norms = new float[k];
-        for (int p = 0; p < pixels; p++)
+        final float[] f = new float[k];
+        for (int c = 0; c < k; c++)
         {
-            for (int c = 0; c < k; c++)
-            {
-                final float v = centres[p * k + c];
-                norms[c] += v * v;
-            }
+            f[c] = factor(centres, k, pixels, sim, c);
         }
-        return norms;
+        return f;
     }
 
     /**
-     * For images [from, to): the prototype minimising |c|² − 2·x·c (the lowest on a tie), into {@code out[i]};
-     * {@code dot} is scratch space of {@code k} entries.
+     * What the matching rule needs of prototype {@code c} besides its dot product with the image: its squared norm
+     * (Euclidean), the inverse of its norm (cosine) or the inverse of its sum (scaled dot product); 0 for an
+     * all-zero prototype under the last two.
+     */
+    private static float factor(final float[] centres, final int k, final int pixels, final Similarity sim,
+        final int c)
+    {
+        float squares = 0;
+        float sum = 0;
+        for (int p = 0; p < pixels; p++)
+        {
+            final float v = centres[p * k + c];
+            squares += v * v;
+            sum += v;
+        }
+        switch (sim)
+        {
+            case EUCLIDEAN:
+                return squares;
+            case COSINE:
+                return squares > 0 ? (float)(1 / Math.sqrt(squares)) : 0f;
+            default:
+                return sum > 0 ? 1 / sum : 0f;
+        }
+    }
+
+    /**
+     * For images [from, to): the best-matching prototype (the lowest on a tie), into {@code out[i]}: the one
+     * minimising |c|² − 2·x·c (Euclidean) or maximising x·c times its factor (cosine, scaled dot product). Prototypes
+     * marked in {@code skip} (null for none) take no part; with none left, 0. {@code dot} is scratch space of
+     * {@code k} entries.
      */
     private static void nearest(final byte[] images, final int from, final int to, final int pixels,
-        final float[] centres, final float[] norms, final int k, final int[] out, final float[] dot)
+        final float[] centres, final float[] factors, final Similarity sim, final boolean[] skip, final int k,
+        final int[] out, final float[] dot)
     {
+        final boolean euclidean = sim == Similarity.EUCLIDEAN;
         for (int i = from; i < to; i++)
         {
             Arrays.fill(dot, 0f);
@@ -307,18 +375,22 @@ public final class PixelPrototypes
                     }
                 }
             }
-            int best = 0;
-            float bestD = norms[0] - 2 * dot[0];
-            for (int c = 1; c < k; c++)
+            int best = -1;
+            float bestD = 0;
+            for (int c = 0; c < k; c++)
             {
-                final float d = norms[c] - 2 * dot[c];
-                if (d < bestD)
+                if (skip != null && skip[c])
+                {
+                    continue;
+                }
+                final float d = euclidean ? factors[c] - 2 * dot[c] : -dot[c] * factors[c];
+                if (best < 0 || d < bestD)
                 {
                     bestD = d;
                     best = c;
                 }
             }
-            out[i] = best;
+            out[i] = Math.max(best, 0);
         }
     }
 
@@ -363,15 +435,13 @@ public final class PixelPrototypes
     {
         final int[] out = new int[count];
         // only labelled prototypes take part
-        final float[] norms = norms(centres, k, pixels);
+        final boolean[] skip = new boolean[k];
         for (int c = 0; c < k; c++)
         {
-            if (labels[c] < 0)
-            {
-                norms[c] = Float.POSITIVE_INFINITY;
-            }
+            skip[c] = labels[c] < 0;
         }
-        nearest(images, 0, count, pixels, centres, norms, k, out, new float[k]);
+        nearest(images, 0, count, pixels, centres, factors(centres, k, pixels, similarity), similarity, skip, k, out,
+            new float[k]);
         int right = 0;
         for (int i = 0; i < count; i++)
         {

@@ -142,6 +142,37 @@ class PixelPrototypesTest
     }
 
     @Test
+    void shouldMatchByTheRuleItLearnedWith()
+    {
+        // two images on disjoint pixels: under every rule each image wins the prototype drawn from it, so the
+        // prototypes are the images themselves, labelled 0 and 1
+        final byte[] one = bytes(0, 0, 200, 250, 0, 0);
+        final byte[] two = bytes(100, 100, 0, 0, 0, 120);
+        final byte[] labels = bytes(0, 1);
+        // (60, 0, 40) is nearest to (0, 0, 200) (distance² 29,200 against 37,700), but closer in angle to
+        // (250, 0, 0), whose dot product scaled to the prototype's sum is larger too (60 against 40)
+        final byte[] p = bytes(60, 0, 40);
+        // (100, 100, 130) is nearest to (100, 100, 0) and closer in angle to it (141.4 against 130 per unit norm),
+        // but its dot product scaled to the prototype's sum favours (0, 0, 120): 130 against 100
+        final byte[] q = bytes(100, 100, 130);
+        final int[][] expected = {{0, 1, 1}, {0, 0, 1}}; // P, Q: Euclidean, cosine, scaled dot product
+        for (final PixelPrototypes.Similarity sim : PixelPrototypes.Similarity.values())
+        {
+            for (final double rate : new double[] {0, 1})
+            {
+                final PixelPrototypes a = PixelPrototypes.onlineKMeans(one, labels, 2, 3, 2, 2, 1, sim, rate);
+                final PixelPrototypes b = PixelPrototypes.onlineKMeans(two, labels, 2, 3, 2, 2, 1, sim, rate);
+                assertEquals(1.0, a.accuracy(one, labels, 2), 0.0, sim + " " + rate);
+                assertEquals(1.0, b.accuracy(two, labels, 2), 0.0, sim + " " + rate);
+                assertEquals(1.0, a.accuracy(p, bytes(expected[0][sim.ordinal()]), 1), 0.0, sim + " " + rate);
+                assertEquals(1.0, b.accuracy(q, bytes(expected[1][sim.ordinal()]), 1), 0.0, sim + " " + rate);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PixelPrototypes.onlineKMeans(one, labels, 2, 3, 2, 2, 1,
+            PixelPrototypes.Similarity.COSINE, 1.5));
+    }
+
+    @Test
     void shouldLeaveAPrototypeThatWinsNothingWithoutALabel()
     {
         // two identical images: both become prototypes, and the lower one wins every tie
