@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcTrainer;
 import org.spikeprune.core.dc.PixelPrototypes;
@@ -124,10 +123,7 @@ public final class BaselineCommand implements Callable<Integer>
         }
         final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
             dataset.equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
-        final IdxDataset train = files.train();
-        final IdxDataset test = files.test();
-        final DcTrainer.Data all = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final DcTrainer.Data all = DcTrainer.Data.of(files);
         final DcTrainer.Data d = validationImages == null ? all : all.holdOut(validationImages);
         final int nTrain = Math.min(trainImages != null ? trainImages : d.trainCount(), d.trainCount());
         final int nTest = Math.min(testImages != null ? testImages : d.testCount(), d.testCount());
@@ -139,7 +135,7 @@ public final class BaselineCommand implements Callable<Integer>
                     + " training images");
             }
         }
-        final int pixels = train.rows() * train.cols();
+        final int pixels = DcTrainer.Data.PIXELS;
         final String evaluated = validationImages == null ? "test" : "validation (held-out training images)";
         final PrintStream stdout = System.out;
         stdout.printf(Locale.ROOT, "spikeprune baseline: %s, %d training images, %d %s images, seed %d%n", dataset,

@@ -14,7 +14,6 @@ import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcModel;
 import org.spikeprune.core.dc.DcNetwork;
@@ -129,10 +128,7 @@ public final class EvaluateCommand implements Callable<Integer>
         m.validate(p, file.toString());
         final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
             p.dataSet().equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
-        final IdxDataset train = files.train();
-        final IdxDataset test = files.test();
-        final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final DcTrainer.Data d = DcTrainer.Data.of(files);
         for (int j = 0; j < m.excNeurons(); j++)
         {
             if (m.assignments()[j] >= d.classes())

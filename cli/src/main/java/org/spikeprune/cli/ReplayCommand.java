@@ -11,7 +11,6 @@ import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
@@ -180,10 +179,7 @@ public final class ReplayCommand implements Callable<Integer>
         final DcParams p = new DcParams(params);
         final MnistFiles files = data != null ? MnistFiles.load(data) : DataCache.resolve(cache).load(
             p.dataSet().equals("mnist") ? CachedDataset.MNIST : CachedDataset.FASHION_MNIST);
-        final IdxDataset train = files.train();
-        final IdxDataset test = files.test();
-        final DcTrainer.Data d = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final DcTrainer.Data d = DcTrainer.Data.of(files);
         final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons(), p.wMax());
         final DcTrainer.Result result;
         try (RecordedInput inputs = new RecordedInput(TraceReader.open(dir));

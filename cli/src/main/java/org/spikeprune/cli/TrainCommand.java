@@ -20,7 +20,6 @@ import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
@@ -150,10 +149,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         }
 
         final MnistFiles files = loadData(p.dataSet());
-        final IdxDataset train = files.train();
-        final IdxDataset test = files.test();
-        final DcTrainer.Data all = new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-            test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+        final DcTrainer.Data all = DcTrainer.Data.of(files);
         if (validationImages != null && trace.enabled())
         {
             // a replay rebuilds the run from its recorded options, which name the test set

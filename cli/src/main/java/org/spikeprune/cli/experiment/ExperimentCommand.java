@@ -14,7 +14,6 @@ import org.spikeprune.cli.UsageException;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.data.CachedDataset;
 import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.IdxDataset;
 import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
@@ -190,10 +189,7 @@ public final class ExperimentCommand implements Callable<Integer>
             final MnistFiles files = data != null ? MnistFiles.load(data)
                 : DataCache.resolve(cache).load(k.equals("mnist") ? CachedDataset.MNIST
                     : CachedDataset.FASHION_MNIST);
-            final IdxDataset train = files.train();
-            final IdxDataset test = files.test();
-            return new DcTrainer.Data(train.images().pixels(), train.labels().labels(), train.count(),
-                test.images().pixels(), test.labels().labels(), test.count(), train.classCount());
+            return DcTrainer.Data.of(files);
         });
     }
 

@@ -30,6 +30,20 @@ public final class DcTrainer
         public static final int PIXELS = 784;
 
         /**
+         * The training and test sets of an IDX data set.
+         *
+         * @param files the data set's files.
+         * @return its images and labels.
+         */
+        public static Data of(final org.spikeprune.core.data.MnistFiles files)
+        {
+            final org.spikeprune.core.data.IdxDataset train = files.train();
+            final org.spikeprune.core.data.IdxDataset test = files.test();
+            return new Data(train.images().pixels(), train.labels().labels(), train.count(), test.images().pixels(),
+                test.labels().labels(), test.count(), train.classCount());
+        }
+
+        /**
          * A validation split of the training set, for choosing hyper-parameters without looking at the test set:
          * the last {@code validation} training images become the test images, and training and label assignment
          * see only the training images before them. The original test set is dropped.
