@@ -139,7 +139,8 @@ public final class ConvCommand implements Runnable
             + "(default: the folder the run read, when it is still there; else the profile's, as for conv train).")
         Path data;
 
-        @Option(names = "--out", description = "Folder for evaluation.json (default: print only).")
+        @Option(names = "--out", description = "Folder for evaluation.json and features.csv (the feature rows of "
+            + "both splits, before standardisation, for a readout of your own; default: print only).")
         Path out;
 
         @Option(names = "--cores", defaultValue = "1", description = "Processing elements (default: ${DEFAULT-VALUE}).")

@@ -33,6 +33,9 @@ public final class ConvEvaluate
     /** The evaluation's file in {@code --out}. */
     public static final String EVALUATION_FILE = "evaluation.json";
 
+    /** The feature rows of both splits in {@code --out} (dense readouts only). */
+    public static final String FEATURES_FILE = "features.csv";
+
     private ConvEvaluate()
     {
     }
@@ -172,6 +175,10 @@ public final class ConvEvaluate
         }
         if (output != null)
         {
+            if (e.features() != null)
+            {
+                output.writeText(FEATURES_FILE, e.features().csv());
+            }
             output.writeJson(EVALUATION_FILE, json);
         }
         stdout.printf(Locale.ROOT, "accuracy %.2f%% on %d test images (train %.2f%% on %d), %.2f%% of the connections "
@@ -184,6 +191,7 @@ public final class ConvEvaluate
         if (output != null)
         {
             stdout.println("wrote " + out.resolve(EVALUATION_FILE)
+                + (e.features() != null ? ", " + out.resolve(FEATURES_FILE) : "")
                 + (activity != null ? " and " + out.resolve(ConvHardware.ACTIVITY_FILE) : ""));
         }
         return same || otherImages ? 0 : 1;

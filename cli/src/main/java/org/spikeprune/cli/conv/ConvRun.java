@@ -80,7 +80,7 @@ final class ConvRun
         double trainAccuracy, int trainImages, int testImages, long[] live, long[] total,
         OperationCounts learning, OperationCounts inference, List<long[]> curve, double[] convergence,
         double learnSeconds, double inferSeconds, double wallSeconds, String digest, SvmReadout.Choice readout,
-        ConvModel model)
+        ConvModel model, Features features)
         implements java.io.Serializable
     {
         long liveTotal()
@@ -344,9 +344,57 @@ final class ConvRun
         return d;
     }
 
-    /** What the readout chose and measured. */
-    record Readout(SvmReadout.Choice choice, SvmReadout.Result result)
+    /** What the readout chose and measured, and the dense features it read (null for the sparse linear readout). */
+    record Readout(SvmReadout.Choice choice, SvmReadout.Result result, Features features)
     {
+        Readout(final SvmReadout.Choice choice, final SvmReadout.Result result)
+        {
+            this(choice, result, null);
+        }
+    }
+
+    /**
+     * The feature rows of both splits as the readout saw them (before standardisation), with their labels.
+     *
+     * @param train       training rows.
+     * @param trainLabels their labels.
+     * @param test        test rows.
+     * @param testLabels  their labels.
+     */
+    record Features(double[][] train, int[] trainLabels, double[][] test, int[] testLabels)
+        implements java.io.Serializable
+    {
+        /**
+         * @return CSV: {@code split,image,label,f1,...,fN}, training rows first, each split in the order the run
+         *         read it; values printed exactly (shortest round-trip decimal form).
+         */
+        String csv()
+        {
+            final int width = train.length > 0 ? train[0].length : test.length > 0 ? test[0].length : 0;
+            final StringBuilder s = new StringBuilder(64 + (train.length + test.length) * (16 + width * 10));
+            s.append("split,image,label");
+            for (int f = 1; f <= width; f++)
+            {
+                s.append(",f").append(f);
+            }
+            s.append('\n');
+            rows(s, "train", train, trainLabels);
+            rows(s, "test", test, testLabels);
+            return s.toString();
+        }
+
+        private static void rows(final StringBuilder s, final String split, final double[][] rows, final int[] labels)
+        {
+            for (int i = 0; i < rows.length; i++)
+            {
+                s.append(split).append(',').append(i).append(',').append(labels[i]);
+                for (final double v : rows[i])
+                {
+                    s.append(',').append(v);
+                }
+                s.append('\n');
+            }
+        }
     }
 
     /**
@@ -398,7 +446,8 @@ final class ConvRun
             final double[][] ftrain = net.features(data.train());
             final double[][] ftest = net.features(data.test());
             extractedAt[0] = System.nanoTime();
-            return read(settings, ftrain, ytrain, ftest, ytest, o.seed());
+            final Readout r = read(settings, ftrain, ytrain, ftest, ytest, o.seed());
+            return new Readout(r.choice(), r.result(), new Features(ftrain, ytrain, ftest, ytest));
         }
         final de.bwaldvogel.liblinear.Feature[][] strain = new de.bwaldvogel.liblinear.Feature[ytrain.length][];
         final de.bwaldvogel.liblinear.Feature[][] stest = new de.bwaldvogel.liblinear.Feature[ytest.length][];
@@ -645,13 +694,15 @@ final class ConvRun
             return new Result(o.pruning(), o.sets(), net.geometry(), r.testAccuracy(), r.trainAccuracy(),
                 data.train().size(), data.test().size(), live, total, net.learningCounts(), net.inferenceCounts(),
                 curve, convergence, (learned - start) / 1e9, (extracted - learned) / 1e9, (end - start) / 1e9,
-                digest, readout.choice(), ConvModel.of(optionsText(o, data.folder()), net, digest));
+                digest, readout.choice(), ConvModel.of(optionsText(o, data.folder()), net, digest),
+                readout.features());
         }
     }
 
     /** What testing a saved network measured. */
     record Evaluation(double testAccuracy, double trainAccuracy, int trainImages, int testImages, long[] live,
-        long[] total, OperationCounts inference, double seconds, String digest, SvmReadout.Choice readout)
+        long[] total, OperationCounts inference, double seconds, String digest, SvmReadout.Choice readout,
+        Features features)
     {
     }
 
@@ -688,7 +739,7 @@ final class ConvRun
             final SvmReadout.Result r = readout.result();
             return new Evaluation(r.testAccuracy(), r.trainAccuracy(), data.train().size(), data.test().size(), live,
                 total, net.inferenceCounts(), (System.nanoTime() - start) / 1e9, digest(net, r.testAccuracy()),
-                readout.choice());
+                readout.choice(), readout.features());
         }
     }
 

@@ -82,9 +82,10 @@ public final class ConvTrain
         write(opts, data, r, hwJson, hwSummary);
         final String summary = summary(opts, r) + hwSummary;
         out.print(summary);
-        out.printf(Locale.ROOT, "wrote %s, %s and %s%s%n", opts.out().resolve("result.json"),
-            opts.out().resolve("summary.md"), opts.out().resolve(MODEL_FILE), activity == null ? ""
-            : " and " + opts.out().resolve(ConvHardware.ACTIVITY_FILE));
+        out.printf(Locale.ROOT, "wrote %s, %s%s and %s%s%n", opts.out().resolve("result.json"),
+            opts.out().resolve("summary.md"), r.features() == null ? ""
+            : ", " + opts.out().resolve(ConvEvaluate.FEATURES_FILE), opts.out().resolve(MODEL_FILE),
+            activity == null ? "" : " and " + opts.out().resolve(ConvHardware.ACTIVITY_FILE));
         return 0;
     }
 
@@ -104,6 +105,10 @@ public final class ConvTrain
         }
         // each file is written beside its final name and moved into place: a failure leaves earlier files whole
         output.writeBytes(MODEL_FILE, r.model().encode());
+        if (r.features() != null)
+        {
+            output.writeText(ConvEvaluate.FEATURES_FILE, r.features().csv());
+        }
         output.writeJson("result.json", json);
         output.writeText("summary.md", summary(opts, r) + hwSummary);
     }

@@ -1,5 +1,6 @@
 package org.spikeprune.cli.conv;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -214,6 +216,33 @@ class ConvTrainTest
             e.get("inference_sops_per_image").asDouble(), 1e-9);
         assertEquals(20, e.get("test_images").asInt());
         assertTrue(shared[1].contains("(the model's)"), shared[1]);
+        // the feature rows: one per image of each split, one column per conv3 map, non-negative potentials, and
+        // the same bytes on one core
+        final List<String> rows = Files.readAllLines(eval.resolve("features.csv"));
+        final int width = 20;
+        assertEquals("split,image,label," + String.join(",",
+            java.util.stream.IntStream.rangeClosed(1, width).mapToObj(f -> "f" + f).toList()), rows.get(0));
+        assertEquals(1 + e.get("train_images").asInt() + e.get("test_images").asInt(), rows.size());
+        assertTrue(rows.get(1).startsWith("train,0,") && rows.get(rows.size() - 1).startsWith("test,19,"),
+            rows.get(rows.size() - 1));
+        for (final String row : rows.subList(1, rows.size()))
+        {
+            final String[] cells = row.split(",");
+            assertEquals(3 + width, cells.length, row);
+            assertTrue(cells[2].equals("0") || cells[2].equals("1"), row);
+            for (int f = 3; f < cells.length; f++)
+            {
+                final double v = Double.parseDouble(cells[f]);
+                assertTrue(Double.isFinite(v) && v >= 0, row);
+            }
+        }
+        final Path eval1 = tmp.resolve("saved-eval-1");
+        assertEquals("0", cli("conv", "evaluate", run.toString(), "--out", eval1.toString())[0]);
+        assertArrayEquals(Files.readAllBytes(eval.resolve("features.csv")),
+            Files.readAllBytes(eval1.resolve("features.csv")));
+        // the training run wrote the same rows
+        assertArrayEquals(Files.readAllBytes(run.resolve("features.csv")),
+            Files.readAllBytes(eval1.resolve("features.csv")));
 
         // other images: another digest, and said so
         final String[] fewer = cli("conv", "evaluate", run.resolve("model.bin").toString(), "--test-images", "10");
