@@ -55,6 +55,11 @@ final class Progress implements DcTrainer.Progress, AutoCloseable
             bar.stepTo(done);
             bar.setExtraMessage("acc " + acc);
         }
+        else if (done == total && now == phaseStartNs)
+        {
+            // a phase reported only when it is over (the test accuracy after a combined evaluation pass): no rate
+            err.printf(Locale.ROOT, "%s %s: %d images, accuracy %s%n", label, newPhase, done, acc);
+        }
         else if (now - lastLineNs > 10_000_000_000L || done == total)
         {
             lastLineNs = now;
