@@ -1,8 +1,6 @@
 package org.spikeprune.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -94,21 +92,8 @@ public final class EvaluateCommand implements Callable<Integer>
             throw new InputException("--prune-to=" + pruneTo + " is invalid: must be in (0, 1]");
         }
         final ThreadingMode mode = TrainCommand.threadingMode(threading);
-        final Path file = Files.isDirectory(model) ? model.resolve("model.bin") : model;
-        final byte[] bytes;
-        try
-        {
-            bytes = Files.readAllBytes(file);
-        }
-        catch (final java.nio.file.NoSuchFileException ex)
-        {
-            throw new InputException(file + ": no such model file (train writes model.bin into its --out folder)",
-                ex);
-        }
-        catch (final IOException ex)
-        {
-            throw new InputException(file + ": cannot read the model: " + ex, ex);
-        }
+        final Path file = SavedModels.file(model);
+        final byte[] bytes = SavedModels.read(file);
         if (org.spikeprune.cli.conv.ConvEvaluate.isConvModel(bytes))
         {
             return convolutional(file, mode);

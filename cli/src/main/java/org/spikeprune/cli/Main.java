@@ -75,7 +75,7 @@ public final class Main implements Runnable
 
     /** The subcommands' names, in the order the usage lists them. */
     static final String[] SUBCOMMANDS = {
-        "train", "evaluate", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
+        "train", "evaluate", "export", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
     };
 
     /**
@@ -113,6 +113,8 @@ public final class Main implements Runnable
                 return new TrainCommand();
             case "evaluate":
                 return new EvaluateCommand();
+            case "export":
+                return new ExportCommand();
             case "runs":
                 return new RunsCommand();
             case "fetch-data":

@@ -1,15 +1,13 @@
 package org.spikeprune.cli.conv;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.spikeprune.cli.RunOutput;
+import org.spikeprune.cli.SavedModels;
 import org.spikeprune.cli.UsageException;
 import org.spikeprune.core.InputException;
 import org.spikeprune.core.activity.ActivitySink;
@@ -79,21 +77,8 @@ public final class ConvEvaluate
         {
             throw new UsageException("--train-images and --test-images must not be negative");
         }
-        final Path file = Files.isDirectory(model) ? model.resolve(ConvTrain.MODEL_FILE) : model;
-        final byte[] bytes;
-        try
-        {
-            bytes = Files.readAllBytes(file);
-        }
-        catch (final NoSuchFileException ex)
-        {
-            throw new InputException(file + ": no such model file (conv train writes " + ConvTrain.MODEL_FILE
-                + " into its --out folder)", ex);
-        }
-        catch (final IOException ex)
-        {
-            throw new InputException(file + ": cannot read the model: " + ex, ex);
-        }
+        final Path file = SavedModels.file(model);
+        final byte[] bytes = SavedModels.read(file);
         final String source = file.toString();
         final ConvModel m = ConvModel.decode(bytes, source);
         final ConvTrainOptions o = ConvRun.parseOptionsText(m.optionsText(), source, data, out, cores, mode,
