@@ -75,7 +75,7 @@ public final class Main implements Runnable
 
     /** The subcommands' names, in the order the usage lists them. */
     static final String[] SUBCOMMANDS = {
-        "train", "evaluate", "export", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
+        "train", "evaluate", "export", "import", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
     };
 
     /**
@@ -115,6 +115,8 @@ public final class Main implements Runnable
                 return new EvaluateCommand();
             case "export":
                 return new ExportCommand();
+            case "import":
+                return new ImportCommand();
             case "runs":
                 return new RunsCommand();
             case "fetch-data":

@@ -223,6 +223,19 @@ class TrainQuickIT
         assertEquals(RunOutput.json().readTree(Files.readAllBytes(out.resolve("saved/evaluation.json")))
             .get("accuracy_template").asDouble(), RunOutput.json().readTree(Files.readAllBytes(
                 out.resolve("again/evaluation.json"))).get("accuracy_template").asDouble(), 0.0);
+        // exported as arrays and imported back, the network tests as the run: plastic, frozen and pruned synapses,
+        // delays, thresholds and labels all make the round trip
+        assertEquals(0, Main.execute("export", out.resolve("run").toString(), "--out", out.resolve("npy").toString()));
+        assertEquals(0, Main.execute("import", out.resolve("npy").toString(), "--profile", "guo2020-mnist-100",
+            "--seed", "5", "--out", out.resolve("imported").toString()));
+        assertEquals(0, Main.execute("evaluate", out.resolve("imported").toString(), "--test-images", "200",
+            "--out", out.resolve("imported-eval").toString()));
+        final JsonNode imported = RunOutput.json().readTree(Files.readAllBytes(
+            out.resolve("imported-eval/evaluation.json")));
+        assertEquals(run.get("digest").asText(), imported.get("digest").asText());
+        assertEquals(run.get("accuracy").asDouble(), imported.get("accuracy").asDouble(), 0.0);
+        assertEquals(run.get("sops").get("infer_per_image").asDouble(),
+            imported.get("sops_infer_per_image").asDouble(), 0.0);
         // a damaged model is refused with its name, and nothing is written
         final byte[] bytes = Files.readAllBytes(out.resolve("run/model.bin"));
         bytes[bytes.length / 3] ^= 1;

@@ -185,9 +185,7 @@ public record DcModel(String configText, DcNetwork.State state, int[] assignment
         final float[] w = state.weights();
         final byte[] d = state.delays();
         final byte[] st = state.status();
-        // STDP clips a weight at w_max, but the weight normalisation scales a neuron's weights up to its total
-        // without clipping (as Diehl & Cook's code does), so a weight may exceed w_max, never the total
-        final double maxWeight = p.normMode == DcParams.NormMode.NONE ? p.wMax() : Math.max(p.wMax(), p.normTotal);
+        final double maxWeight = p.maxStoredWeight();
         for (int k = 0; k < w.length; k++)
         {
             if (st[k] < 0 || st[k] > 2)

@@ -119,20 +119,40 @@ public final class DcNetwork implements AutoCloseable
     private void initialiseSynapses(final SplittableRandom wr, final SplittableRandom dr)
     {
         final int exc = p.excNeurons;
-        final int delays = p.delayTicks;
         final float[] w = new float[INPUTS * exc];
-        final byte[] d = new byte[INPUTS * exc];
         for (int i = 0; i < INPUTS; i++)
         {
             for (int j = 0; j < exc; j++)
             {
                 w[i * exc + j] = (float)((wr.nextDouble() + p.wInitOffset) * p.wInitScale);
-                d[i * exc + j] = (byte)dr.nextInt(delays);
             }
         }
+        final byte[] d = initialDelays(p, dr);
         final byte[] status = new byte[INPUTS * exc];
         java.util.Arrays.fill(status, (byte)1);
         build(w, d, status);
+    }
+
+    /**
+     * The delays a new network of these parameters draws: uniform in [0, delay ticks), input-major.
+     *
+     * @param p    the parameters.
+     * @param seed the run's seed.
+     * @return one delay in ticks per synapse, {@code [pre * exc + post]}, as a network of this seed draws them.
+     */
+    public static byte[] initialDelays(final DcParams p, final long seed)
+    {
+        return initialDelays(p, new RandomStreams(seed).stream("delays"));
+    }
+
+    private static byte[] initialDelays(final DcParams p, final SplittableRandom dr)
+    {
+        final byte[] d = new byte[INPUTS * p.excNeurons];
+        for (int k = 0; k < d.length; k++)
+        {
+            d[k] = (byte)dr.nextInt(p.delayTicks);
+        }
+        return d;
     }
 
     /**
@@ -602,19 +622,30 @@ public final class DcNetwork implements AutoCloseable
     /** SHA-256 of the weights, thresholds and the given assignments: the run's digest. */
     public String digest(final int[] assignments)
     {
+        return digest(denseWeights(), thetas(), assignments);
+    }
+
+    /**
+     * The digest of a network given as arrays, as {@link #digest(int[])} computes it for a live one.
+     *
+     * @param weights     dense weights {@code [pre * exc + post]}, 0 where pruned.
+     * @param thetas      adaptive thresholds.
+     * @param assignments labels.
+     * @return the SHA-256, in hexadecimal.
+     */
+    public static String digest(final float[] weights, final double[] thetas, final int[] assignments)
+    {
         try
         {
             final MessageDigest md = MessageDigest.getInstance("SHA-256");
-            final float[] w = denseWeights();
-            final ByteBuffer b = ByteBuffer.allocate(w.length * 4);
-            for (final float x : w)
+            final ByteBuffer b = ByteBuffer.allocate(weights.length * 4);
+            for (final float x : weights)
             {
                 b.putFloat(x);
             }
             md.update(b.array());
-            final double[] th = thetas();
-            final ByteBuffer tb = ByteBuffer.allocate(th.length * 8 + assignments.length * 4);
-            for (final double x : th)
+            final ByteBuffer tb = ByteBuffer.allocate(thetas.length * 8 + assignments.length * 4);
+            for (final double x : thetas)
             {
                 tb.putDouble(x);
             }

@@ -292,6 +292,22 @@ public final class DcParams
         return wMax;
     }
 
+    /**
+     * The largest weight a synapse of this network may hold: w_max, or max(w_max, norm.total) when the weights are
+     * normalised (STDP clips at w_max, but the normalisation scales a neuron's weights up to its total without
+     * clipping, as Diehl &amp; Cook's code does).
+     */
+    public double maxStoredWeight()
+    {
+        return normMode == NormMode.NONE ? wMax : Math.max(wMax, normTotal);
+    }
+
+    /** Synaptic delays are in [0, this) ticks. */
+    public int delayTicks()
+    {
+        return delayTicks;
+    }
+
     /** The data set name. */
     public String dataSet()
     {
