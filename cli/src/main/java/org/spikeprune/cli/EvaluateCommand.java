@@ -71,6 +71,12 @@ public final class EvaluateCommand implements Callable<Integer>
             + "it: one global threshold leaving this fraction of the input synapses (0 < C <= 1), no retraining.")
     Double pruneTo;
 
+    @Option(names = "--hw", paramLabel = "PRESET|FILE",
+        description = "Time the evaluation on a hardware model (zedboard, zedboard-8pe, loihi-like, paper-a, or a "
+            + "properties file): adds hw.* (cycles and energy per inference image) to evaluation.json and, with "
+            + "--out, writes activity.bin for `hw report`.")
+    String hw;
+
     @Option(names = "--sequential-eval",
         description = "Run the assignment and test phases one after the other instead of side by side.")
     boolean sequentialEval;
@@ -133,6 +139,15 @@ public final class EvaluateCommand implements Callable<Integer>
             state = DcTrainer.pruneAtEnd(p, state, Policies.create("post-training", pruneParams, Math.max(1, trained),
                 p.excNeurons(), p.wMax()), Math.max(1, trained));
         }
+        final org.spikeprune.fpga.HardwareConfig hwConfig = hw == null ? null
+            : org.spikeprune.fpga.HardwarePresets.load(hw);
+        final org.spikeprune.fpga.NetworkShape shape = org.spikeprune.fpga.NetworkShape.paperA(m.excNeurons());
+        if (hwConfig != null)
+        {
+            hwConfig.checkFits(shape);
+        }
+        final org.spikeprune.fpga.activity.ActivityLog activity = hwConfig == null ? null
+            : new org.spikeprune.fpga.activity.ActivityLog(shape);
         final long nTest = Math.min(testImages != null ? testImages : d.testCount(), d.testCount());
         final PrintStream stdout = System.out;
         stdout.printf(Locale.ROOT, "spikeprune evaluate: %s (%s, pruning %s, %d neurons), %s, %d test images, "
@@ -142,7 +157,8 @@ public final class EvaluateCommand implements Callable<Integer>
         try (Progress progress = new Progress(System.err, "evaluate " + profile))
         {
             e = DcTrainer.evaluate(p, d, state, m.assignments(), new DcTrainer.Request(s, cores, mode, 0, nTest,
-                assignImages, PrunePolicy.NONE, ActivitySink.NONE, progress, !sequentialEval));
+                assignImages, PrunePolicy.NONE, activity == null ? ActivitySink.NONE : activity, progress,
+                !sequentialEval));
         }
         final boolean sameNetwork = assignImages > 0 || pruneTo != null || e.digest().equals(m.digest());
         final Map<String, Object> json = new LinkedHashMap<>();
@@ -173,9 +189,21 @@ public final class EvaluateCommand implements Callable<Integer>
         json.put("digest", e.digest());
         json.put("model_digest", m.digest());
         json.put("confusion_rows_true_cols_unclassified_then_predicted", e.confusion());
+        org.spikeprune.fpga.HardwareEstimate estimate = null;
+        if (activity != null)
+        {
+            activity.finish();
+            estimate = org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity);
+            json.put("hw", ResultJson.hw(hw, estimate));
+        }
         if (out != null)
         {
-            new RunOutput(out).writeJson("evaluation.json", json);
+            final RunOutput output = new RunOutput(out);
+            if (activity != null)
+            {
+                activity.write(output.file("activity.bin"));
+            }
+            output.writeJson("evaluation.json", json);
         }
         stdout.printf(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image infer %.0f%n",
             100 * e.accuracy(), 100 * (double)json.get("connectivity"), e.test().sopsPerImage(false));
@@ -185,9 +213,16 @@ public final class EvaluateCommand implements Callable<Integer>
             e.wallSeconds(), e.digest().substring(0, 16), pruneTo != null ? " (pruned after training)"
                 : assignImages > 0 ? " (labels assigned again)"
                 : sameNetwork ? " (the model's)" : " (DIFFERENT from the model's " + m.digest().substring(0, 16) + ")");
+        if (estimate != null)
+        {
+            stdout.printf(Locale.ROOT, "hw %s: %.0f cycles and %.3f uJ per inference image (the %d assignment and "
+                + "test images)%n", hw, estimate.cyclesInferPerImage(), estimate.energyPjInferPerImage() / 1e6,
+                e.test().images() + e.assign().images());
+        }
         if (out != null)
         {
-            stdout.println("wrote " + out.resolve("evaluation.json"));
+            stdout.println("wrote " + out.resolve("evaluation.json") + (activity != null ? " and "
+                + out.resolve("activity.bin") : ""));
         }
         return sameNetwork ? 0 : 1;
     }

@@ -15,6 +15,29 @@ import org.spikeprune.engine.ThreadingMode;
 /** The content of a paper-A run's result.json, its Markdown summary and the short report printed at the end. */
 public final class ResultJson
 {
+    /**
+     * The hardware figures of a run or an evaluation for its JSON: the preset, then each figure of {@link
+     * org.spikeprune.fpga.HardwareEstimate#toMap()} grouped by its first key part ({@code cycles}, {@code energy_pj}).
+     *
+     * @param preset   the preset name or file given.
+     * @param estimate the estimate.
+     * @return the {@code hw} object.
+     */
+    public static Map<String, Object> hw(final String preset, final org.spikeprune.fpga.HardwareEstimate estimate)
+    {
+        final Map<String, Object> hwJson = new LinkedHashMap<>();
+        hwJson.put("preset", preset);
+        for (final Map.Entry<String, Double> e : estimate.toMap().entrySet())
+        {
+            final String[] parts = e.getKey().split("\\.", 2);
+            @SuppressWarnings("unchecked")
+            final Map<String, Object> group = (Map<String, Object>)hwJson.computeIfAbsent(parts[0],
+                k -> new LinkedHashMap<String, Object>());
+            group.put(parts[1], e.getValue());
+        }
+        return hwJson;
+    }
+
     private ResultJson()
     {
     }

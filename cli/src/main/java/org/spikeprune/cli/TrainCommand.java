@@ -248,18 +248,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             activity.finish();
             activity.write(output.file("activity.bin"));
-            final Map<String, Object> hwJson = new LinkedHashMap<>();
-            hwJson.put("preset", hw);
-            for (final Map.Entry<String, Double> e
-                : org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity).toMap().entrySet())
-            {
-                final String[] parts = e.getKey().split("\\.", 2);
-                @SuppressWarnings("unchecked")
-                final Map<String, Object> group = (Map<String, Object>)hwJson.computeIfAbsent(parts[0],
-                    k -> new LinkedHashMap<String, Object>());
-                group.put(parts[1], e.getValue());
-            }
-            json.put("hw", hwJson);
+            json.put("hw", ResultJson.hw(hw, org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity)));
         }
         output.writeBytes("model.bin", new org.spikeprune.core.dc.DcModel(runConfigText(params, nTrain, nTest, nAssign,
             mode), result.state(), result.assignments(), result.digest()).encode());

@@ -125,6 +125,20 @@ class TrainQuickIT
         assertTrue(a.get("hw").get("cycles").get("infer_per_image").asDouble()
             != b.get("hw").get("cycles").get("infer_per_image").asDouble(), "presets differ");
         assertTrue(Files.size(out.resolve("a/activity.bin")) > 0);
+        // the saved network timed again by evaluate, labels assigned from the same 60 images: the run's inference
+        // figures exactly (the run's inference is its assignment and test passes)
+        assertEquals(0, Main.execute("evaluate", out.resolve("a").toString(), "--assign-images", "60",
+            "--test-images", "40", "--hw", "zedboard", "--out", out.resolve("a-eval").toString()));
+        final JsonNode e = RunOutput.json().readTree(Files.readAllBytes(out.resolve("a-eval/evaluation.json")));
+        assertEquals(a.get("digest").asText(), e.get("digest").asText());
+        assertEquals(a.get("hw").get("cycles").get("infer_per_image").asDouble(),
+            e.get("hw").get("cycles").get("infer_per_image").asDouble(), 0.0);
+        assertEquals(a.get("hw").get("energy_pj").get("infer_per_image").asDouble(),
+            e.get("hw").get("energy_pj").get("infer_per_image").asDouble(), 0.0);
+        assertTrue(e.get("hw").get("cycles").get("train_per_image") == null, "no training in an evaluation");
+        assertTrue(Files.size(out.resolve("a-eval/activity.bin")) > 0);
+        // an unknown preset is refused before anything runs
+        assertEquals(2, Main.execute("evaluate", out.resolve("a").toString(), "--hw", "no-such-preset"));
     }
 
     @Test
