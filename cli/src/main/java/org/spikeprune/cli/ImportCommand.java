@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.spikeprune.cli.conv.ConvImport;
 import org.spikeprune.core.InputException;
+import org.spikeprune.core.conv.ConvModel;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.dc.DcModel;
 import org.spikeprune.core.dc.DcNetwork;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Parameters;
     description = "Make a saved network (model.bin, for evaluate) from NumPy arrays of a two-layer network: "
         + "weights.npy [784, neurons] and, each optional, delays.npy (ticks; default: drawn as train draws them "
         + "from --seed), status.npy (0 pruned, 1 plastic, 2 frozen; default 1), theta.npy (mV; default 0), "
-        + "labels.npy (default none: evaluate with --assign-images) and removed.npy, as export writes them.")
+        + "labels.npy (default none: evaluate with --assign-images) and removed.npy, as export writes them; "
+        + "for a convolutional profile, convN_weights.npy [out_map, in_map, row, col] and optional convN_pruned.npy.")
 public final class ImportCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder holding weights.npy and the optional arrays.")
@@ -69,6 +72,12 @@ public final class ImportCommand implements Callable<Integer>
             setMap.put(e.getKey(), e.getValue());
         }
         final Map<String, String> fileMap = config == null ? Map.of() : Params.readFile(config);
+        if (profile.startsWith("nguyen2020") || profile.startsWith("kheradpisheh2018"))
+        {
+            final Map<String, String> convSets = new LinkedHashMap<>(fileMap);
+            convSets.putAll(setMap);
+            return convolutional(convSets);
+        }
         final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(),
             setMap);
         final DcParams p = new DcParams(params);
@@ -128,9 +137,7 @@ public final class ImportCommand implements Callable<Integer>
         final DcModel m = new DcModel(configText, new DcNetwork.State(w, delays, status, theta, removed), labels,
             DcNetwork.digest(w, theta, labels));
         m.validate(p, dir.toString());
-        // a name ending in .bin is the file; anything else a folder that receives model.bin
-        final Path file = out.getFileName().toString().endsWith(".bin") && !Files.isDirectory(out) ? out
-            : out.resolve(SavedModels.MODEL_FILE);
+        final Path file = modelFile();
         final RunOutput output = new RunOutput(file.toAbsolutePath().getParent());
         output.writeBytes(file.getFileName().toString(), m.encode());
         final boolean labelled = Arrays.stream(labels).anyMatch(l -> l >= 0);
@@ -140,6 +147,50 @@ public final class ImportCommand implements Callable<Integer>
                 : "no labels: evaluate it with --assign-images N", m.digest().substring(0, 16));
         System.out.println("next: bin/spikeprune evaluate " + file + (labelled ? "" : " --assign-images 60000"));
         return 0;
+    }
+
+    /** Paper B's network from {@code convN_weights.npy} [out, in, row, col] and optional {@code convN_pruned.npy}. */
+    private int convolutional(final Map<String, String> convSets)
+    {
+        final ConvModel m = ConvImport.model(profile, convSets, seed, dir, spec ->
+        {
+            final String name = "conv" + (spec[0] + 1);
+            final int[] shape = Arrays.copyOfRange(spec, 1, 5);
+            final Npy.Array a = Npy.read(dir.resolve(name + "_weights.npy"));
+            if (!Arrays.equals(a.shape(), shape))
+            {
+                throw new InputException(a.file() + ": shape " + Arrays.toString(a.shape()) + ", profile " + profile
+                    + " has " + Arrays.toString(shape) + " ([out_map, in_map, row, col])");
+            }
+            final double[] flags = optionalDoubles(name + "_pruned.npy", shape, 0, 1, true, 0);
+            final boolean[] pruned = new boolean[flags.length];
+            for (int i = 0; i < flags.length; i++)
+            {
+                pruned[i] = flags[i] != 0;
+            }
+            return new ConvImport.Kernels(a.doubles(), pruned);
+        });
+        final Path file = modelFile();
+        final RunOutput output = new RunOutput(file.toAbsolutePath().getParent());
+        output.writeBytes(file.getFileName().toString(), m.encode());
+        long live = 0;
+        long total = 0;
+        for (int c = 0; c < m.convCount(); c++)
+        {
+            live += m.live(c);
+            total += m.weights()[c].length;
+        }
+        System.out.printf(Locale.ROOT, "import: %s -> %s (%s, %d convolutions, %.2f%% of %d connections live)%n", dir,
+            file, profile, m.convCount(), 100.0 * live / total, total);
+        System.out.println("next: bin/spikeprune conv evaluate " + file + " [--data DIR]");
+        return 0;
+    }
+
+    /** A name ending in .bin is the file; anything else a folder that receives model.bin. */
+    private Path modelFile()
+    {
+        return out.getFileName().toString().endsWith(".bin") && !Files.isDirectory(out) ? out
+            : out.resolve(SavedModels.MODEL_FILE);
     }
 
     /** An optional integer-valued array of the synapses' shape, as bytes; {@code absent} fills a missing file. */

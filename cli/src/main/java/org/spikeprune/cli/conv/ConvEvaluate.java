@@ -108,6 +108,8 @@ public final class ConvEvaluate
         final String runData = runData(m.optionsText());
         final boolean otherImages = trainImages > 0 || testImages > 0
             || !runData.isEmpty() && !d.folder().toAbsolutePath().normalize().toString().equals(runData);
+        // an imported network carries no run digest: there is nothing to compare with
+        final boolean imported = m.digest().isEmpty();
         final boolean same = e.digest().equals(m.digest());
         final Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", source);
@@ -170,7 +172,8 @@ public final class ConvEvaluate
             + "removed, %.0f SOPs per image%n", 100 * e.testAccuracy(), e.testImages(), 100 * e.trainAccuracy(),
             e.trainImages(), 100 * (1.0 - (double)live / total), (double)json.get("inference_sops_per_image"));
         stdout.printf(Locale.ROOT, "wall %.1f s, digest %s%s%n", e.seconds(), e.digest().substring(0, 16),
-            otherImages ? " (other images than the run's: not comparable with the model's)"
+            imported ? " (an imported network: no run digest to compare with)"
+                : otherImages ? " (other images than the run's: not comparable with the model's)"
                 : same ? " (the model's)" : " (DIFFERENT from the model's " + m.digest().substring(0, 16) + ")");
         stdout.print(hwSummary);
         if (output != null)
@@ -179,7 +182,7 @@ public final class ConvEvaluate
                 + (e.features() != null ? ", " + out.resolve(FEATURES_FILE) : "")
                 + (activity != null ? " and " + out.resolve(ConvHardware.ACTIVITY_FILE) : ""));
         }
-        return same || otherImages ? 0 : 1;
+        return same || otherImages || imported ? 0 : 1;
     }
 
     /** The data folder a saved run read, from its options text ("" when not recorded). */

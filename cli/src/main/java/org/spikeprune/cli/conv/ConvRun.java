@@ -755,7 +755,7 @@ final class ConvRun
     static String optionsText(final ConvTrainOptions o, final Path dataFolder)
     {
         final StringBuilder s = new StringBuilder();
-        s.append("data=").append(dataFolder.toAbsolutePath().normalize()).append('\n');
+        s.append("data=").append(dataFolder == null ? "" : dataFolder.toAbsolutePath().normalize()).append('\n');
         s.append("profile=").append(o.profile()).append('\n');
         s.append("pruning=").append(o.pruning()).append('\n');
         s.append("seed=").append(o.seed()).append('\n');

@@ -244,6 +244,30 @@ class ConvTrainTest
         assertArrayEquals(Files.readAllBytes(run.resolve("features.csv")),
             Files.readAllBytes(eval1.resolve("features.csv")));
 
+        // exported as arrays and imported back: the same network, tested with the run's images, gives the run's
+        // accuracy and digest; an imported network has no run digest, and evaluate says so
+        final Path arrays = tmp.resolve("saved-npy");
+        assertEquals("0", cli("export", run.toString(), "--out", arrays.toString())[0]);
+        final Path imported = tmp.resolve("saved-imported");
+        final String[] imp = cli("import", arrays.toString(), "--profile", "nguyen2020-caltech", "--seed", "3", "--set",
+            "learn.iterations=100,120,120", "--out", imported.toString());
+        assertEquals("0", imp[0], imp[1] + imp[2]);
+        final String[] again = cli("conv", "evaluate", imported.toString(), "--data", data.toString(),
+            "--train-images", "20", "--test-images", "20", "--out", tmp.resolve("saved-imported-eval").toString());
+        assertEquals("0", again[0], again[1] + again[2]);
+        final JsonNode ie = new ObjectMapper().readTree(tmp.resolve("saved-imported-eval/evaluation.json").toFile());
+        assertEquals(trained.get("digest").asText(), ie.get("digest").asText());
+        assertEquals(trained.get("accuracy").asDouble(), ie.get("accuracy").asDouble(), 0.0);
+        assertEquals(trained.get("connections_removed").asDouble(), ie.get("connections_removed").asDouble(), 0.0);
+        assertTrue(again[1].contains("an imported network"), again[1]);
+        // kernels of the wrong shape are refused, naming the file and the profile's shape
+        final Path wrong = Files.createDirectories(tmp.resolve("wrong-npy"));
+        Files.copy(arrays.resolve("conv2_weights.npy"), wrong.resolve("conv1_weights.npy"));
+        final String[] bad = cli("import", wrong.toString(), "--profile", "nguyen2020-caltech", "--out",
+            tmp.resolve("wrong-model").toString());
+        assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), bad[0]);
+        assertTrue(bad[2].contains("conv1_weights.npy") && bad[2].contains("[4, 1, 5, 5]"), bad[2]);
+
         // other images: another digest, and said so
         final String[] fewer = cli("conv", "evaluate", run.resolve("model.bin").toString(), "--test-images", "10");
         assertEquals("0", fewer[0], fewer[2]);
