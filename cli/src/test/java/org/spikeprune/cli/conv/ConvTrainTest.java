@@ -261,12 +261,12 @@ class ConvTrainTest
         assertEquals(trained.get("connections_removed").asDouble(), ie.get("connections_removed").asDouble(), 0.0);
         assertTrue(again[1].contains("an imported network"), again[1]);
         // kernels of the wrong shape are refused, naming the file and the profile's shape
-        final Path wrong = Files.createDirectories(tmp.resolve("wrong-npy"));
-        Files.copy(arrays.resolve("conv2_weights.npy"), wrong.resolve("conv1_weights.npy"));
-        final String[] bad = cli("import", wrong.toString(), "--profile", "nguyen2020-caltech", "--out",
+        final Path misshapen = Files.createDirectories(tmp.resolve("wrong-npy"));
+        Files.copy(arrays.resolve("conv2_weights.npy"), misshapen.resolve("conv1_weights.npy"));
+        final String[] refused = cli("import", misshapen.toString(), "--profile", "nguyen2020-caltech", "--out",
             tmp.resolve("wrong-model").toString());
-        assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), bad[0]);
-        assertTrue(bad[2].contains("conv1_weights.npy") && bad[2].contains("[4, 1, 5, 5]"), bad[2]);
+        assertEquals(Integer.toString(Main.EXIT_BAD_INPUT), refused[0]);
+        assertTrue(refused[2].contains("conv1_weights.npy") && refused[2].contains("[4, 1, 5, 5]"), refused[2]);
 
         // other images: another digest, and said so
         final String[] fewer = cli("conv", "evaluate", run.resolve("model.bin").toString(), "--test-images", "10");
