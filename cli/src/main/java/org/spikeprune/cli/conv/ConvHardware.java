@@ -34,16 +34,7 @@ final class ConvHardware
      */
     static Map<String, Object> json(final String preset, final HardwareEstimate estimate, final NetworkShape shape)
     {
-        final Map<String, Object> hw = new LinkedHashMap<>();
-        hw.put("preset", preset);
-        for (final Map.Entry<String, Double> e : estimate.toMap().entrySet())
-        {
-            final String[] parts = e.getKey().split("\\.", 2);
-            @SuppressWarnings("unchecked")
-            final Map<String, Object> group = (Map<String, Object>)hw.computeIfAbsent(parts[0],
-                k -> new LinkedHashMap<String, Object>());
-            group.put(parts[1], e.getValue());
-        }
+        final Map<String, Object> hw = org.spikeprune.cli.ResultJson.hw(preset, estimate);
         final Map<String, Object> us = new LinkedHashMap<>();
         us.put("train_per_image", finite(estimate.timing().learning().microsecondsPerImage()));
         us.put("infer_per_image", finite(estimate.timing().inference().microsecondsPerImage()));
