@@ -31,11 +31,10 @@ import picocli.CommandLine.Parameters;
  * {@code theta.npy} (mV), {@code labels.npy} and {@code removed.npy}, the files {@code export} writes.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = "Make a saved network (model.bin, for evaluate) from NumPy arrays of a two-layer network: "
-        + "weights.npy [784, neurons] and, each optional, delays.npy (ticks; default: drawn as train draws them "
-        + "from --seed), status.npy (0 pruned, 1 plastic, 2 frozen; default 1), theta.npy (mV; default 0), "
-        + "labels.npy (default none: evaluate with --assign-images) and removed.npy, as export writes them; "
-        + "for a convolutional profile, convN_weights.npy [out_map, in_map, row, col] and optional convN_pruned.npy.")
+    description = "Make a saved network (model.bin, for evaluate) from NumPy arrays, as export writes them: "
+        + "weights.npy [784, neurons] and optional delays.npy (default: drawn from --seed), status.npy, theta.npy, "
+        + "labels.npy and removed.npy for paper A; convN_weights.npy [out, in, row, col] and optional "
+        + "convN_pruned.npy for paper B.")
 public final class ImportCommand implements Callable<Integer>
 {
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder holding weights.npy and the optional arrays.")
