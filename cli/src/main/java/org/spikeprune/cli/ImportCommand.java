@@ -64,6 +64,7 @@ public final class ImportCommand implements Callable<Integer>
         {
             throw new InputException(dir + ": not a folder (give the folder holding weights.npy)");
         }
+        final Path file = modelFile();
         final Map<String, String> setMap = new LinkedHashMap<>();
         for (final String s : sets)
         {
@@ -75,7 +76,7 @@ public final class ImportCommand implements Callable<Integer>
         {
             final Map<String, String> convSets = new LinkedHashMap<>(fileMap);
             convSets.putAll(setMap);
-            return convolutional(convSets);
+            return convolutional(convSets, file);
         }
         final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(),
             setMap);
@@ -136,7 +137,6 @@ public final class ImportCommand implements Callable<Integer>
         final DcModel m = new DcModel(configText, new DcNetwork.State(w, delays, status, theta, removed), labels,
             DcNetwork.digest(w, theta, labels));
         m.validate(p, dir.toString());
-        final Path file = modelFile();
         final RunOutput output = new RunOutput(file.toAbsolutePath().getParent());
         output.writeBytes(file.getFileName().toString(), m.encode());
         final boolean labelled = Arrays.stream(labels).anyMatch(l -> l >= 0);
@@ -149,7 +149,7 @@ public final class ImportCommand implements Callable<Integer>
     }
 
     /** Paper B's network from {@code convN_weights.npy} [out, in, row, col] and optional {@code convN_pruned.npy}. */
-    private int convolutional(final Map<String, String> convSets)
+    private int convolutional(final Map<String, String> convSets, final Path file)
     {
         final ConvModel m = ConvImport.model(profile, convSets, seed, dir, spec ->
         {
@@ -169,7 +169,6 @@ public final class ImportCommand implements Callable<Integer>
             }
             return new ConvImport.Kernels(a.doubles(), pruned);
         });
-        final Path file = modelFile();
         final RunOutput output = new RunOutput(file.toAbsolutePath().getParent());
         output.writeBytes(file.getFileName().toString(), m.encode());
         long live = 0;
@@ -185,11 +184,20 @@ public final class ImportCommand implements Callable<Integer>
         return 0;
     }
 
-    /** A name ending in .bin is the file; anything else a folder that receives model.bin. */
+    /**
+     * A name ending in .bin is the file; anything else a folder that receives model.bin. An existing file is never
+     * replaced: it may be a training run's network.
+     */
     private Path modelFile()
     {
-        return out.getFileName().toString().endsWith(".bin") && !Files.isDirectory(out) ? out
+        final Path file = out.getFileName().toString().endsWith(".bin") && !Files.isDirectory(out) ? out
             : out.resolve(SavedModels.MODEL_FILE);
+        if (Files.exists(file))
+        {
+            throw new InputException(file + ": already exists; import does not replace a saved network (remove it "
+                + "or give another --out)");
+        }
+        return file;
     }
 
     /** An optional integer-valued array of the synapses' shape, as bytes; {@code absent} fills a missing file. */

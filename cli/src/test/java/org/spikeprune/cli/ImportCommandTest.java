@@ -121,7 +121,22 @@ class ImportCommandTest
         assertArrayEquals(ones, m.state().status());
         assertArrayEquals(new double[EXC], m.state().theta());
         assertTrue(Arrays.stream(m.assignments()).allMatch(l -> l == -1));
-        assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).isEmpty());
+        // an existing network is never replaced: the file is left as it was
+        final byte[] before = Files.readAllBytes(file);
+        final PrintStream saved = System.err;
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try
+        {
+            assertEquals(Main.EXIT_BAD_INPUT, Main.execute("import", dir.toString(), "--profile", "guo2020-mnist-100",
+                "--seed", "4", "--out", file.toString()));
+        }
+        finally
+        {
+            System.setErr(saved);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("already exists"), err.toString());
+        assertArrayEquals(before, Files.readAllBytes(file));
     }
 
     @Test
