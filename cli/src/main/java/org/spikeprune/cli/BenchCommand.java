@@ -6,7 +6,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,12 +90,7 @@ public final class BenchCommand implements Callable<Integer>
     {
         final PrintStream stdout = System.out;
         validate();
-        final Map<String, String> setMap = new LinkedHashMap<>();
-        for (final String s : sets)
-        {
-            final Map.Entry<String, String> e = Params.parseAssignment(s);
-            setMap.put(e.getKey(), e.getValue());
-        }
+        final Map<String, String> setMap = Params.parseAssignments(sets);
         final Params params = DcProfiles.params(profile, Map.of(), "config", setMap);
         final DcParams p = new DcParams(params);
         final ThreadingMode mode = TrainCommand.threadingMode(threading);

@@ -65,12 +65,7 @@ public final class ImportCommand implements Callable<Integer>
             throw new InputException(dir + ": not a folder (give the folder holding weights.npy)");
         }
         final Path file = modelFile();
-        final Map<String, String> setMap = new LinkedHashMap<>();
-        for (final String s : sets)
-        {
-            final Map.Entry<String, String> e = Params.parseAssignment(s);
-            setMap.put(e.getKey(), e.getValue());
-        }
+        final Map<String, String> setMap = Params.parseAssignments(sets);
         final Map<String, String> fileMap = config == null ? Map.of() : Params.readFile(config);
         if (profile.startsWith("nguyen2020") || profile.startsWith("kheradpisheh2018"))
         {

@@ -131,12 +131,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         }
         final PrintStream err = System.err;
         final PrintStream stdout = System.out;
-        final Map<String, String> setMap = new LinkedHashMap<>();
-        for (final String s : sets)
-        {
-            final Map.Entry<String, String> e = Params.parseAssignment(s);
-            setMap.put(e.getKey(), e.getValue());
-        }
+        final Map<String, String> setMap = Params.parseAssignments(sets);
         final Map<String, String> fileMap = config == null ? Map.of() : Params.readFile(config);
         final Params params = DcProfiles.params(profile, fileMap, config == null ? "config" : config.toString(), setMap);
         final DcParams p = new DcParams(params);
@@ -298,11 +293,7 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             setMap.putAll(Params.readFile(config));
         }
-        for (final String s : sets)
-        {
-            final Map.Entry<String, String> e = Params.parseAssignment(s);
-            setMap.put(e.getKey(), e.getValue());
-        }
+        setMap.putAll(Params.parseAssignments(sets));
         final String method = pruning.equals("none") || pruning.startsWith("nguyen2020") ? pruning
             : failUsage("--pruning " + pruning + " is not a method of the convolutional network: use none, "
                 + "nguyen2020-dynamic, nguyen2020-post or nguyen2020");

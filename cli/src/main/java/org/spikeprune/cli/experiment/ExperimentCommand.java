@@ -3,7 +3,6 @@ package org.spikeprune.cli.experiment;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,12 +110,7 @@ public final class ExperimentCommand implements Callable<Integer>
             throw new UsageException("--stop-below " + stopBelow + " is invalid: must be a percentage in [0, 100)");
         }
         final String dataSet = dataSet(experiments);
-        final Map<String, String> setMap = new LinkedHashMap<>();
-        for (final String s : sets)
-        {
-            final Map.Entry<String, String> e = Params.parseAssignment(s);
-            setMap.put(e.getKey(), e.getValue());
-        }
+        final Map<String, String> setMap = Params.parseAssignments(sets);
         final String profile = ExperimentContext.profileOf(dataSet, neurons);
         // validates the overrides once, before anything runs
         final DcParams p = new DcParams(DcProfiles.params(profile, Map.of(), "config", setMap));

@@ -139,6 +139,23 @@ public final class Params
     }
 
     /**
+     * Parses the {@code key=value} arguments of {@code --set}, in order; a later value of a key replaces an earlier one.
+     *
+     * @param assignments the arguments.
+     * @return key to value, in the order first given.
+     */
+    public static Map<String, String> parseAssignments(final java.util.List<String> assignments)
+    {
+        final Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (final String a : assignments)
+        {
+            final Map.Entry<String, String> e = parseAssignment(a);
+            m.put(e.getKey(), e.getValue());
+        }
+        return m;
+    }
+
+    /**
      * Parses one {@code key=value} argument of {@code --set}.
      *
      * @param assignment the argument.
