@@ -68,6 +68,45 @@ class ExportCommandTest
         assertThrows(IllegalArgumentException.class, () -> Npy.float32(new int[] {2, 2}, new float[3]));
     }
 
+    @Test
+    void shouldReadBackWhatItWritesAndTheVersion2Header() throws IOException
+    {
+        final Path f = tmp.resolve("a.npy");
+        Files.write(f, Npy.int32(new int[] {2, 2}, new int[] {1, -2, 3, 4}));
+        final Npy.Array a = Npy.read(f);
+        assertEquals("<i4", a.descr());
+        assertArrayEquals(new int[] {2, 2}, a.shape());
+        assertArrayEquals(new double[] {1, -2, 3, 4}, a.doubles());
+        // version 2.0: a four-byte header length; the same dictionary and data
+        final byte[] v1 = Npy.float64(new int[] {3}, new double[] {0.5, 1.5, -2});
+        final int headerLength = (v1[8] & 0xFF) | (v1[9] & 0xFF) << 8;
+        final ByteBuffer v2 = ByteBuffer.allocate(v1.length + 2).order(ByteOrder.LITTLE_ENDIAN);
+        v2.put(v1, 0, 6).put((byte)2).put((byte)0).putInt(headerLength).put(v1, 10, v1.length - 10);
+        final Path f2 = tmp.resolve("v2.npy");
+        Files.write(f2, v2.array());
+        assertArrayEquals(new double[] {0.5, 1.5, -2}, Npy.read(f2).doubles());
+        // a 0-d array (shape ()) holds one value; complex numbers are refused by name
+        final String scalar = "{'descr': '<f8', 'fortran_order': False, 'shape': (), }";
+        final Path f3 = tmp.resolve("scalar.npy");
+        Files.write(f3, npy(scalar, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putDouble(7.25).array()));
+        assertArrayEquals(new double[] {7.25}, Npy.read(f3).doubles());
+        final Path f4 = tmp.resolve("complex.npy");
+        Files.write(f4, npy("{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }", new byte[8]));
+        final org.spikeprune.core.InputException e = assertThrows(org.spikeprune.core.InputException.class,
+            () -> Npy.read(f4));
+        assertTrue(e.getMessage().contains(f4.toString()) && e.getMessage().contains("'<c8'"), e.getMessage());
+    }
+
+    /** A version 1.0 file with this header dictionary and data. */
+    private static byte[] npy(final String dict, final byte[] data)
+    {
+        final String header = dict + " ".repeat(63 - (10 + dict.length()) % 64) + "\n";
+        final ByteBuffer b = ByteBuffer.allocate(10 + header.length() + data.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte)0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short)header.length())
+            .put(header.getBytes(StandardCharsets.US_ASCII)).put(data);
+        return b.array();
+    }
+
     private static DcModel twoLayerModel()
     {
         final int inputs = 784;
