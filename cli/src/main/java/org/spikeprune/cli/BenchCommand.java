@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.spikeprune.core.InputException;
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.core.config.Params;
 import org.spikeprune.core.data.CachedDataset;
