@@ -47,50 +47,42 @@ public final class ConvImport
         final ConvNetConfig cfg = ConvRun.configure(o);
         try (ConvNetwork net = new ConvNetwork(cfg, seed, 1, ThreadingMode.INVOKER, ActivitySink.NONE))
         {
-            final int convs = net.geometry().convCount();
-            final int[] in = new int[convs];
-            final int[] k = new int[convs];
-            final int[] out = new int[convs];
-            final float[][] w = new float[convs][];
-            final boolean[][] pruned = new boolean[convs][];
-            for (int c = 0; c < convs; c++)
+            for (int c = 0; c < net.geometry().convCount(); c++)
             {
                 final KernelWeights layout = net.weights(c);
-                in[c] = layout.inMaps();
-                k[c] = layout.kernel();
-                out[c] = layout.outMaps();
-                final Kernels read = kernels.apply(new int[] {c, out[c], in[c], k[c], k[c]});
-                w[c] = new float[layout.size()];
-                pruned[c] = new boolean[layout.size()];
+                final int in = layout.inMaps();
+                final int k = layout.kernel();
+                final int out = layout.outMaps();
+                final Kernels read = kernels.apply(new int[] {c, out, in, k, k});
+                final float[] w = new float[layout.size()];
+                final boolean[] pruned = new boolean[layout.size()];
                 int flat = 0;
-                for (int o2 = 0; o2 < out[c]; o2++)
+                for (int m = 0; m < out; m++)
                 {
-                    for (int i = 0; i < in[c]; i++)
+                    for (int i = 0; i < in; i++)
                     {
-                        for (int r = 0; r < k[c]; r++)
+                        for (int r = 0; r < k; r++)
                         {
-                            for (int col = 0; col < k[c]; col++)
+                            for (int col = 0; col < k; col++)
                             {
-                                final int stored = layout.index(i, r, col, o2);
                                 final double v = read.weights()[flat];
                                 if (!(v >= 0) || Double.isInfinite(v))
                                 {
                                     throw new InputException(source.resolve("conv" + (c + 1) + "_weights.npy")
-                                        + ": value " + v + " at [" + o2 + ", " + i + ", " + r + ", " + col
+                                        + ": value " + v + " at [" + m + ", " + i + ", " + r + ", " + col
                                         + "] is invalid: must be finite and >= 0");
                                 }
-                                pruned[c][stored] = read.pruned()[flat];
-                                w[c][stored] = pruned[c][stored] ? 0f : (float)v; // a pruned connection holds 0
+                                final int stored = layout.index(i, r, col, m);
+                                w[stored] = (float)v;
+                                pruned[stored] = read.pruned()[flat];
                                 flat++;
                             }
                         }
                     }
                 }
+                layout.load(w, pruned); // a pruned connection holds 0
             }
-            final String options = ConvRun.optionsText(o, null);
-            final ConvModel m = new ConvModel(options, in, k, out, w, pruned, "");
-            m.validate(net, source.toString());
-            return m;
+            return ConvModel.of(ConvRun.optionsText(o, null), net, "");
         }
     }
 }
