@@ -21,7 +21,10 @@ import org.spikeprune.traces.TickWorkDescriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Record a run, replay it from its input spikes (same digest), and re-time it on two hardware presets. */
+/**
+ * Record a run, replay it from its input spikes (same digest), and re-time it on two hardware presets; export it as
+ * JSON Lines, import it back, and replay that.
+ */
 class ReplayIT
 {
     @Test
@@ -62,6 +65,21 @@ class ReplayIT
                 "inference cycles, from the queue: " + fromQueue);
             assertEquals(live.get("energy_pj").get("train_per_image").asDouble(), replayed.energyPjTrainPerImage(),
                 "train energy, from the queue: " + fromQueue);
+        }
+
+        // kept as text and imported again, the trace replays to the same digest and the same hardware figures
+        final Path jsonl = tmp.resolve("trace.jsonl");
+        assertEquals(0, Main.execute("trace", "export", trace.toString(), "--format", "jsonl", "--out",
+            jsonl.toString()));
+        final Path copy = tmp.resolve("imported");
+        assertEquals(0, Main.execute("trace", "import", jsonl.toString(), "--out", copy.toString()));
+        final String again = capture(() -> assertEquals(0, Main.execute("replay", copy.toString())));
+        assertTrue(again.contains("identical") && again.contains(r.get("digest").asText().substring(0, 16)), again);
+        final String c = capture(() -> assertEquals(0, Main.execute("replay", copy.toString(), "--hw", "zedboard")));
+        for (final String key : new String[] {"hw.cycles.train_per_image", "hw.cycles.infer_per_image",
+            "hw.energy_pj.train_per_image"})
+        {
+            assertEquals(line(a, key), line(c, key), key + ":\n" + a + "\n" + c);
         }
     }
 

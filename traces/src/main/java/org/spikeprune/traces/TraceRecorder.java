@@ -454,6 +454,19 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
      */
     public void finish(final String runDigest)
     {
+        finishAs(TraceStatus.COMPLETE, runDigest);
+    }
+
+    /**
+     * Ends the recording with a given status, as {@link #finish(String)} does for {@link TraceStatus#COMPLETE}: for a
+     * trace rebuilt from an export, whose recording may have ended otherwise.
+     *
+     * @param status    the status the END record carries.
+     * @param runDigest the run's result digest, or "".
+     */
+    void finishAs(final TraceStatus status, final String runDigest)
+    {
+        Objects.requireNonNull(status, "status");
         Objects.requireNonNull(runDigest, "runDigest");
         if (runDigest.length() > TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH || !isPrintableAscii(runDigest))
         {
@@ -464,7 +477,7 @@ public final class TraceRecorder implements TraceSink, AutoCloseable
         if (state == OPEN)
         {
             this.runDigest = runDigest;
-            this.endStatus = TraceStatus.COMPLETE;
+            this.endStatus = status;
         }
         close();
     }

@@ -7,10 +7,11 @@ import picocli.CommandLine.Command;
 @Command(
     name = "trace",
     mixinStandardHelpOptions = true,
-    description = "Inspect or export a recorded event trace (a directory written with --trace).",
+    description = "Inspect, export or import an event trace (a directory written with --trace).",
     subcommands = {
         TraceInspectCommand.class,
         TraceExportCommand.class,
+        TraceImportCommand.class,
     })
 public final class TraceCommand implements Runnable
 {

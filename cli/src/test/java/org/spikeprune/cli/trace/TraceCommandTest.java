@@ -3,10 +3,13 @@ package org.spikeprune.cli.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
+import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -276,5 +280,78 @@ class TraceCommandTest
         assertTrue(err.contains("from 5 to 4"), err);
         assertEquals(2, run("trace", "export", trace.toString(), "--format", "xml"));
         assertTrue(err.contains("format must be csv or jsonl, got 'xml'"), err);
+    }
+
+    @Test
+    void shouldImportAnExportGzippedOrNotIntoATraceThatExportsTheSame() throws IOException
+    {
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "jsonl"), err);
+        final String original = out;
+        final Path gz = tmp.resolve("trace.jsonl.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz)))
+        {
+            o.write(original.getBytes(StandardCharsets.UTF_8));
+        }
+        final Path copy = tmp.resolve("copy");
+        assertEquals(0, run("trace", "import", gz.toString(), "--out", copy.toString()), err);
+        assertTrue(out.startsWith("imported 1101 events from " + gz + " into " + copy), out);
+        assertTrue(out.contains("1,500 input spikes, 0 output spikes, 500 core ticks; complete, run digest "
+            + "run-digest-1"), out);
+        assertEquals("", err);
+        assertEquals(0, run("trace", "export", copy.toString(), "--format", "jsonl"), err);
+        assertEquals(original, out, "the imported trace exports the same lines");
+        assertEquals(0, run("trace", "inspect", copy.toString()), err);
+        assertTrue(out.contains("complete"), out);
+
+        // a range of it: its END line still counts the whole run
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "jsonl", "--from-image", "40"), err);
+        final Path range = tmp.resolve("range.jsonl");
+        Files.writeString(range, out);
+        final Path part = tmp.resolve("part");
+        assertEquals(2, run("trace", "import", range.toString(), "--out", part.toString()));
+        assertTrue(err.startsWith("spikeprune: " + range + ", line 222: the END line counts 1500 input and 0 output "
+            + "spikes, the lines before it hold 300 and 0"), err);
+        assertTrue(!Files.exists(part));
+        assertEquals(0, run("trace", "import", range.toString(), "--out", part.toString(), "--edited"), err);
+        assertTrue(out.contains("300 input spikes") && out.contains("complete, no run digest"), out);
+        assertTrue(err.contains("note: " + range + ": the END line counts 1500 input"), err);
+    }
+
+    @Test
+    void shouldExitTwoNamingTheFileOnUnreadableInput() throws IOException
+    {
+        final Path copy = tmp.resolve("copy");
+        assertEquals(2, run("trace", "import", tmp.resolve("none.jsonl").toString(), "--out", copy.toString()));
+        assertEquals("spikeprune: " + tmp.resolve("none.jsonl") + ": no such file\n", err.replace("\r", ""));
+
+        final Path latin = tmp.resolve("latin.jsonl");
+        Files.write(latin, "{\"kind\":\"HEADER\",\"profile\":\"caf\u00e9\",\"seed\":1,\"config\":\"\"}\n"
+            .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(2, run("trace", "import", latin.toString(), "--out", copy.toString()));
+        assertTrue(err.contains(latin + ", line 1: not UTF-8 text"), err);
+
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "jsonl"), err);
+        final ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (OutputStream o = new GZIPOutputStream(packed))
+        {
+            o.write(out.getBytes(StandardCharsets.UTF_8));
+        }
+        final Path cut = tmp.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(packed.toByteArray(), packed.size() / 2));
+        assertEquals(2, run("trace", "import", cut.toString(), "--out", copy.toString()));
+        assertTrue(err.contains(cut + ", line ") && err.contains("the compressed data is damaged or truncated"), err);
+        assertTrue(!Files.exists(copy), "nothing left behind");
+        try (Stream<Path> left = Files.list(tmp))
+        {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().endsWith(".importing")));
+        }
+
+        Files.createDirectories(copy);
+        Files.writeString(copy.resolve("notes.txt"), "keep");
+        final Path good = tmp.resolve("good.jsonl");
+        Files.writeString(good, out);
+        assertEquals(2, run("trace", "import", good.toString(), "--out", copy.toString()));
+        assertTrue(err.contains("the folder is not empty"), err);
+        assertEquals("keep", Files.readString(copy.resolve("notes.txt")));
     }
 }

@@ -1,0 +1,114 @@
+package org.spikeprune.cli.trace;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
+
+import org.spikeprune.traces.TraceException;
+import org.spikeprune.traces.TraceImport;
+import org.spikeprune.traces.TraceRecorder;
+import org.spikeprune.traces.TraceStatus;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code spikeprune trace import FILE --out DIR}: a trace rebuilt from the JSON Lines that {@code export} writes. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Build a trace from JSON Lines, the format 'trace export --format jsonl' writes (gzip-compressed or not; "
+            + "- reads the standard input): a trace kept as text, edited or filtered with other tools, or written "
+            + "by another simulator. The new trace can be inspected, exported, replayed and re-timed with "
+            + "'replay --hw' like a recorded one.",
+        "Every line is checked: a malformed one is refused with the line and the field named, and nothing is "
+            + "written. A file whose spike totals no longer match its END line (edited, or lines missing) is "
+            + "refused unless --edited is given; the trace then carries no run digest, so 'replay' cannot call it "
+            + "identical to a run. Without an END line the trace is marked incomplete.",
+    })
+public final class TraceImportCommand implements Callable<Integer>
+{
+    @Parameters(index = "0", paramLabel = "FILE", description = "The JSON Lines file (.jsonl or .jsonl.gz), or -.")
+    String file;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "The new trace's folder (must not exist, or be empty).")
+    Path out;
+
+    @Option(names = "--edited",
+        description = "Accept lines whose spike totals differ from the END line's; the trace has no run digest.")
+    boolean edited;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        TraceCommand.quietQueueLogging();
+        final boolean stdin = "-".equals(file);
+        final String source = stdin ? "standard input" : file;
+        final long t0 = System.nanoTime();
+        final TraceImport.Result r;
+        try (InputStream raw = stdin ? System.in : Files.newInputStream(Path.of(file));
+            BufferedReader in = reader(raw))
+        {
+            r = TraceImport.read(in, source, out, new TraceImport.Options(edited, new TraceRecorder.Context()));
+        }
+        catch (final NoSuchFileException ex)
+        {
+            throw new TraceInputException(source + ": no such file", ex);
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            final Throwable cause = ex instanceof UncheckedIOException ? ex.getCause() : ex;
+            throw new TraceInputException(source + ": cannot read: " + cause.getMessage(), ex);
+        }
+        catch (final TraceException ex)
+        {
+            throw new TraceInputException(ex);
+        }
+        final PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "imported %d events from %s into %s in %.2f s: %,d input spikes, %,d output spikes, "
+            + "%,d core ticks; %s%s%n", r.events(), source, out, (System.nanoTime() - t0) / 1e9, r.inputSpikes(),
+            r.outputSpikes(), r.coreTicks(), r.status() == TraceStatus.COMPLETE ? "complete" : "incomplete ("
+                + r.status().description() + ")",
+            r.runDigest().isEmpty() ? ", no run digest" : ", run digest "
+                + r.runDigest().substring(0, Math.min(16, r.runDigest().length())));
+        o.flush();
+        final PrintWriter err = spec.commandLine().getErr();
+        for (final String note : r.notes())
+        {
+            err.println("spikeprune: note: " + source + ": " + note);
+        }
+        err.flush();
+        return 0;
+    }
+
+    /** UTF-8 lines, through gzip when the data starts with its magic number. */
+    private static BufferedReader reader(final InputStream raw) throws IOException
+    {
+        final BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+        b.mark(2);
+        final int m0 = b.read();
+        final int m1 = b.read();
+        b.reset();
+        final InputStream data = m0 == 0x1f && m1 == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
+        return new BufferedReader(new InputStreamReader(data, StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+}
