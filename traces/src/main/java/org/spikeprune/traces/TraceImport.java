@@ -40,7 +40,8 @@ import com.fasterxml.jackson.core.JsonToken;
  * spike totals equal those of the lines, the new trace is complete and carries the run digest; totals that differ
  * mean the lines were edited or some are missing, which is refused unless {@link Options#edited()} is set, and then
  * the new trace is complete without a run digest. Without an END line the new trace is incomplete, as the recording
- * it came from was.
+ * it came from was, unless {@link Options#edited()} is set: then the lines are taken as a whole trace (a range cut
+ * from a longer one, say), complete and without a run digest.
  *
  * <p>The trace is written into a temporary folder beside the destination, read back whole and checked against what
  * was imported, and only then moved into place; on any failure the temporary folder is removed and the destination
@@ -53,8 +54,8 @@ public final class TraceImport
     /**
      * What to accept.
      *
-     * @param edited accept lines whose spike totals differ from the END line's (the new trace then has no run
-     *               digest).
+     * @param edited accept lines whose spike totals differ from the END line's, or no END line, as a whole trace
+     *               (the new trace then has no run digest).
      * @param ctx    the recorder's ring and disk-space settings.
      */
     public record Options(boolean edited, TraceRecorder.Context ctx)
@@ -229,10 +230,17 @@ public final class TraceImport
                 }
                 deliver(recorder);
             }
-            if (!ended)
+            if (!ended && options.edited())
             {
-                notes.add("the input has no END line (the recording it came from did not finish, or lines are "
-                    + "missing): the trace is marked incomplete");
+                notes.add("the input has no END line; as --edited asks, its lines are taken as a whole trace: "
+                    + "complete, without a run digest");
+                status = TraceStatus.COMPLETE;
+                recorder.finishAs(status, "");
+            }
+            else if (!ended)
+            {
+                notes.add("the input has no END line (a range of a trace, a recording that did not finish, or "
+                    + "missing lines): the trace is marked incomplete; --edited takes the lines as a whole trace");
                 recorder.close();
             }
             else

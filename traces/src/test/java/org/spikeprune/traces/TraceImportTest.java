@@ -158,6 +158,18 @@ class TraceImportTest
             assertFalse(drain(reader));
             assertEquals(TraceStatus.ABORTED, reader.end().status());
         }
+
+        // --edited takes the lines as a whole trace: complete, no digest
+        final Path whole = tmp.resolve("whole");
+        final TraceImport.Result w = importText(cut, whole, true);
+        assertEquals(TraceStatus.COMPLETE, w.status());
+        assertEquals("", w.runDigest());
+        assertTrue(w.notes().get(0).contains("taken as a whole trace"), w.notes().toString());
+        try (TraceReader reader = TraceReader.open(whole))
+        {
+            assertTrue(drain(reader));
+            assertEquals("", reader.end().runDigest());
+        }
     }
 
     @Test

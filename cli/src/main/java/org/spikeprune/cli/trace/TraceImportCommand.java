@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
         "Every line is checked: a malformed one is refused with the line and the field named, and nothing is "
             + "written. A file whose spike totals no longer match its END line (edited, or lines missing) is "
             + "refused unless --edited is given; the trace then carries no run digest, so 'replay' cannot call it "
-            + "identical to a run. Without an END line the trace is marked incomplete.",
+            + "identical to a run. Without an END line (a range cut with 'export --from-image', say) the trace is "
+            + "marked incomplete, or complete without a run digest with --edited.",
     })
 public final class TraceImportCommand implements Callable<Integer>
 {
@@ -50,7 +51,8 @@ public final class TraceImportCommand implements Callable<Integer>
     Path out;
 
     @Option(names = "--edited",
-        description = "Accept lines whose spike totals differ from the END line's; the trace has no run digest.")
+        description = "Take the lines as a whole trace even when their spike totals differ from the END line's, or "
+            + "there is no END line; the trace then has no run digest.")
     boolean edited;
 
     @CommandLine.Spec
