@@ -130,10 +130,33 @@ public final class ReplayCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * The network the hardware model times: paper A's, with the trace configuration's {@code network.exc_neurons}
+     * excitatory neurons. Nothing else of the configuration is needed, so a trace written by another tool (and
+     * imported with {@code trace import}) needs only that line.
+     */
     private static NetworkShape shape(final Path dir, final String configText)
     {
-        final Map<String, String> run = runConfig(dir, configText);
-        return NetworkShape.paperA(Integer.parseInt(run.getOrDefault("network.exc_neurons", "100")));
+        final String n = TrainCommand.parseRunConfigText(configText).get("network.exc_neurons");
+        if (n == null)
+        {
+            throw new InputException(dir + ": the trace's configuration has no network.exc_neurons line: the "
+                + "hardware model needs the number of excitatory neurons");
+        }
+        try
+        {
+            final int neurons = Integer.parseInt(n.trim());
+            if (neurons > 0)
+            {
+                return NetworkShape.paperA(neurons);
+            }
+        }
+        catch (final NumberFormatException ex)
+        {
+            // reported below
+        }
+        throw new InputException(dir + ": the trace's configuration has network.exc_neurons=" + n + ": it must be a "
+            + "whole number > 0");
     }
 
     /**

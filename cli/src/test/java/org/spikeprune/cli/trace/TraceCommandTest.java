@@ -354,4 +354,45 @@ class TraceCommandTest
         assertTrue(err.contains("the folder is not empty"), err);
         assertEquals("keep", Files.readString(copy.resolve("notes.txt")));
     }
+
+    @Test
+    void shouldRetimeATraceWrittenByHandWithOnlyTheLayerSizeInItsConfiguration() throws IOException
+    {
+        final StringBuilder lines = new StringBuilder();
+        lines.append("{\"kind\":\"HEADER\",\"profile\":\"other-simulator\",\"seed\":3,"
+            + "\"config\":\"network.exc_neurons=4\\n\"}\n");
+        long tick = 0;
+        for (int image = 0; image < 4; image++)
+        {
+            final boolean learning = image < 2;
+            lines.append("{\"kind\":\"IMAGE_START\",\"tick\":").append(tick).append(",\"image\":").append(image)
+                .append(",\"label\":1,\"learning\":").append(learning).append(",\"repeat\":0}\n");
+            for (int t = 0; t < 5; t++, tick++)
+            {
+                lines.append("{\"kind\":\"INPUT_SPIKES\",\"tick\":").append(tick).append(",\"ids\":[3,9]}\n");
+                lines.append("{\"kind\":\"CORE_TICK\",\"tick\":").append(tick).append(",\"core\":0,\"spikes_in\":2,"
+                    + "\"synaptic_ops\":8,\"neuron_updates\":4,\"stdp_updates\":").append(learning ? 8 : 0)
+                    .append(",\"decrements\":0,\"spikes_out\":0}\n");
+            }
+            lines.append("{\"kind\":\"IMAGE_END\",\"tick\":").append(tick - 1).append(",\"image\":").append(image)
+                .append(",\"spikes\":0}\n");
+        }
+        lines.append("{\"kind\":\"END\",\"tick\":").append(tick - 1).append(",\"status\":\"COMPLETE\","
+            + "\"event_records\":0,\"input_spikes\":40,\"output_spikes\":0,\"run_digest\":\"\"}\n");
+        final Path file = tmp.resolve("hand.jsonl");
+        Files.writeString(file, lines);
+        final Path hand = tmp.resolve("hand");
+        assertEquals(0, run("trace", "import", file.toString(), "--out", hand.toString()), err);
+        assertTrue(out.contains("40 input spikes, 0 output spikes, 20 core ticks; complete, no run digest"), out);
+        assertEquals(0, run("replay", hand.toString(), "--hw", "zedboard"), err);
+        assertTrue(out.contains("hw.cycles.train_per_image = ") && out.contains("hw.cycles.infer_per_image = "), out);
+        assertTrue(!out.contains("incomplete"), out);
+
+        // without the layer size the hardware model cannot time it
+        final Path bare = tmp.resolve("bare");
+        Files.writeString(file, lines.toString().replace("network.exc_neurons=4", "layer=4"));
+        assertEquals(0, run("trace", "import", file.toString(), "--out", bare.toString()), err);
+        assertEquals(2, run("replay", bare.toString(), "--hw", "zedboard"));
+        assertTrue(err.contains("the trace's configuration has no network.exc_neurons line"), err);
+    }
 }
