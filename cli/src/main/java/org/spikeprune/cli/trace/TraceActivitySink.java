@@ -1,5 +1,7 @@
 package org.spikeprune.cli.trace;
 
+import java.util.Arrays;
+
 import org.spikeprune.core.activity.ActivitySink;
 import org.spikeprune.traces.TraceSink;
 
@@ -13,6 +15,7 @@ public final class TraceActivitySink implements ActivitySink
 {
     private final TraceSink sink;
     private final int inputIds;
+    private int[] scratch = new int[64];
 
     /**
      * @param sink where the activity goes, usually a {@link org.spikeprune.traces.TraceRecorder}.
@@ -76,7 +79,32 @@ public final class TraceActivitySink implements ActivitySink
         }
         if (firedCount > 0)
         {
-            sink.onOutputSpikes(tick, fired, 0, firedCount);
+            recordOutput(tick, fired, firedCount);
         }
+    }
+
+    /**
+     * Records a tick's output spikes in ascending id order, whatever order the cores' outputs were merged in, so a
+     * run traces the same spikes on any core count (the network itself applies them in a canonical order).
+     */
+    private void recordOutput(final long tick, final int[] fired, final int count)
+    {
+        boolean ascending = true;
+        for (int i = 1; i < count && ascending; i++)
+        {
+            ascending = fired[i - 1] <= fired[i];
+        }
+        if (ascending)
+        {
+            sink.onOutputSpikes(tick, fired, 0, count);
+            return;
+        }
+        if (scratch.length < count)
+        {
+            scratch = new int[Math.max(count, 2 * scratch.length)];
+        }
+        System.arraycopy(fired, 0, scratch, 0, count);
+        Arrays.sort(scratch, 0, count);
+        sink.onOutputSpikes(tick, scratch, 0, count);
     }
 }

@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "trace",
     mixinStandardHelpOptions = true,
-    description = "Inspect, export or import an event trace (a directory written with --trace).",
+    description = "Inspect, export, import or compare event traces (directories written with --trace).",
     subcommands = {
         TraceInspectCommand.class,
         TraceExportCommand.class,
         TraceImportCommand.class,
+        TraceDiffCommand.class,
     })
 public final class TraceCommand implements Runnable
 {
