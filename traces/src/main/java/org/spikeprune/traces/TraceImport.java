@@ -167,6 +167,15 @@ public final class TraceImport
         {
             throw new TraceException("trace " + dir + ": cannot write the imported trace: " + ex.getMessage(), ex);
         }
+        catch (final TraceFormatException ex)
+        {
+            throw ex;
+        }
+        catch (final TraceException ex)
+        {
+            // the recorder's failures (a disk running low, say) name the staging folder, which is removed
+            throw new TraceException("trace " + dir + ": the import stopped and wrote nothing: " + ex.getMessage(), ex);
+        }
         finally
         {
             if (!moved)

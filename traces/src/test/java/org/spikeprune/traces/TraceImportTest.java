@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -331,6 +332,35 @@ class TraceImportTest
         final Path empty = tmp.resolve("empty");
         Files.createDirectories(empty);
         assertEquals(TraceStatus.COMPLETE, importText(text, empty, false).status());
+    }
+
+    @Test
+    void shouldStopWithoutLeavingAnythingWhenTheDiskRunsLow() throws IOException
+    {
+        final Path dir = tmp.resolve("synthetic");
+        final SyntheticRun run = new SyntheticRun(3);
+        try (TraceRecorder r = TraceRecorder.start(dir, TraceRecorderTest.header()))
+        {
+            for (int i = 0; i < 400; i++)
+            {
+                run.emitImage(r);
+            }
+            r.finish("d");
+        }
+        final String text = export(dir);
+        final long mib = 1 << 20;
+        final AtomicInteger checks = new AtomicInteger();
+        // each check finds 1 MiB less: below the 32 MiB minimum at the 10th
+        final TraceRecorder.Context ctx = new TraceRecorder.Context().minFreeBytes(32 * mib)
+            .checkIntervalBytes(16 << 10).diskSpace(d -> 40 * mib - checks.getAndIncrement() * mib);
+        final Path copy = tmp.resolve("copy");
+        final TraceException ex = assertThrows(TraceException.class, () -> TraceImport.read(
+            new BufferedReader(new StringReader(text)), "s.jsonl", copy, new TraceImport.Options(false, ctx)));
+        assertTrue(ex.getMessage().startsWith("trace " + copy + ": the import stopped and wrote nothing: "),
+            ex.getMessage());
+        assertTrue(ex.getMessage().contains("below the minimum of 32.0 MiB"), ex.getMessage());
+        assertFalse(Files.exists(copy));
+        assertNoStagingLeft();
     }
 
     private void assertNoStagingLeft()
