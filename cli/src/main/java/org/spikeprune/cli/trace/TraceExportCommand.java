@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.spikeprune.cli.UsageException;
@@ -27,8 +29,10 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-        "Write the records of a trace as CSV (one row per event, so one per spike id) or JSON Lines (one object "
-            + "per record; the header first and the END record last).",
+        "Write the records of a trace as CSV (one row per event, so one per spike id), JSON Lines (one object "
+            + "per record; the header first and the END record last; 'trace import' reads them back) or NumPy "
+            + "arrays (input_spikes.npy and output_spikes.npy as (tick, id) rows, core_ticks.npy, "
+            + "presentations.npy, prune_passes.npy, prune_decisions.npy).",
         "Select ticks with --from/--to, or image presentations with --from-image/--to-image (numbered 0, 1, ... "
             + "in trace order, as counted by 'trace inspect').",
     })
@@ -37,8 +41,9 @@ public final class TraceExportCommand implements Callable<Integer>
     @Parameters(index = "0", paramLabel = "DIR", description = "The trace directory.")
     Path dir;
 
-    @Option(names = "--format", paramLabel = "csv|jsonl", defaultValue = "csv",
-        description = "Output format (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "csv|jsonl|npy", defaultValue = "csv",
+        description = "Output format (default: ${DEFAULT-VALUE}); npy writes a folder (--out) of NumPy arrays, one "
+            + "per kind of event, with manifest.json naming their columns.")
     String format;
 
     @Option(names = "--from", paramLabel = "TICK", description = "First tick to export.")
@@ -63,6 +68,10 @@ public final class TraceExportCommand implements Callable<Integer>
     public Integer call()
     {
         TraceCommand.quietQueueLogging();
+        if ("npy".equalsIgnoreCase(format))
+        {
+            return npy();
+        }
         final TraceExport.Format f;
         final TraceRange range;
         try
@@ -108,6 +117,43 @@ public final class TraceExportCommand implements Callable<Integer>
         {
             throw new TraceInputException("export to " + (out == null ? "standard output" : out.toString())
                 + " failed: " + (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()), ex);
+        }
+        return 0;
+    }
+
+    private Integer npy()
+    {
+        if (out == null)
+        {
+            throw new UsageException("--format npy writes a folder of .npy files: give it with --out DIR");
+        }
+        if (Files.isRegularFile(out))
+        {
+            throw new UsageException("--format npy writes a folder of .npy files, and " + out + " is a file");
+        }
+        final TraceRange range;
+        try
+        {
+            range = range();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new UsageException("--from/--to/--from-image/--to-image: " + ex.getMessage());
+        }
+        try (TraceReader reader = TraceReader.open(dir))
+        {
+            final Map<String, Long> rows = TraceNpyExport.write(reader, range, out);
+            final PrintWriter w = spec.commandLine().getOut();
+            w.println("exported " + dir + " into " + out + " (with manifest.json and config.txt):");
+            for (final Map.Entry<String, Long> e : rows.entrySet())
+            {
+                w.printf(Locale.ROOT, "  %-22s %,d rows%n", e.getKey(), e.getValue());
+            }
+            w.flush();
+        }
+        catch (final TraceException ex)
+        {
+            throw new TraceInputException(ex);
         }
         return 0;
     }

@@ -395,4 +395,68 @@ class TraceCommandTest
         assertEquals(2, run("replay", bare.toString(), "--hw", "zedboard"));
         assertTrue(err.contains("the trace's configuration has no network.exc_neurons line"), err);
     }
+
+    /** A .npy file of this export: its header dictionary and its int64 data. */
+    private static long[] npyLongs(final Path file, final StringBuilder header) throws IOException
+    {
+        final ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals((byte)0x93, b.get(0));
+        final int length = b.getShort(8) & 0xffff;
+        header.append(new String(b.array(), 10, length, StandardCharsets.US_ASCII).trim());
+        assertEquals(0, (10 + length) % 64, "the data starts at a multiple of 64 bytes");
+        b.position(10 + length);
+        final long[] out = new long[b.remaining() / 8];
+        for (int i = 0; i < out.length; i++)
+        {
+            out[i] = b.getLong();
+        }
+        return out;
+    }
+
+    @Test
+    void shouldExportEveryKindOfEventAsNumPyArrays() throws IOException
+    {
+        final Path npy = tmp.resolve("npy");
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "npy", "--out", npy.toString()), err);
+        assertTrue(out.contains("input_spikes.npy       1,500 rows") && out.contains("core_ticks.npy         500 rows")
+            && out.contains("presentations.npy      50 rows") && out.contains("prune_passes.npy       1 rows"), out);
+
+        StringBuilder h = new StringBuilder();
+        final long[] input = npyLongs(npy.resolve("input_spikes.npy"), h);
+        assertEquals("{'descr': '<i8', 'fortran_order': False, 'shape': (1500, 2), }", h.toString());
+        // image 0, tick 1: ids 1, 2, 3
+        assertEquals(List.of(1L, 1L, 1L, 2L, 1L, 3L), java.util.Arrays.stream(input, 6, 12).boxed().toList());
+
+        h = new StringBuilder();
+        final long[] images = npyLongs(npy.resolve("presentations.npy"), h);
+        assertTrue(h.toString().contains("'shape': (50, 7)"), h.toString());
+        // start_tick, end_tick, image, label, learning, repeat, spikes of image 23
+        assertEquals(List.of(230L, 239L, 23L, 3L, 1L, 0L, 0L), java.util.Arrays.stream(images, 23 * 7, 24 * 7).boxed()
+            .toList());
+
+        h = new StringBuilder();
+        final long[] prunes = npyLongs(npy.resolve("prune_passes.npy"), h);
+        assertEquals(List.of(205L, MARKER, 1L, 1L), java.util.Arrays.stream(prunes).boxed().toList());
+
+        final String manifest = Files.readString(npy.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"columns\" : [ \"tick\", \"core\", \"spikes_in\""), manifest);
+        assertTrue(manifest.contains("\"run_digest\" : \"run-digest-1\""), manifest);
+        assertEquals("a: 1\n", Files.readString(npy.resolve("config.txt")));
+
+        // a range: the last image only
+        final Path last = tmp.resolve("last");
+        assertEquals(0, run("trace", "export", trace.toString(), "--format", "npy", "--from-image", "49", "--out",
+            last.toString()), err);
+        h = new StringBuilder();
+        assertEquals(List.of(490L, 499L, 49L, 9L, 1L, 0L, 0L), java.util.Arrays.stream(
+            npyLongs(last.resolve("presentations.npy"), h)).boxed().toList());
+
+        assertEquals(2, run("trace", "export", trace.toString(), "--format", "npy"));
+        assertTrue(err.contains("give it with --out DIR"), err);
+        final Path file = tmp.resolve("file.txt");
+        Files.writeString(file, "x");
+        assertEquals(2, run("trace", "export", trace.toString(), "--format", "npy", "--out", file.toString()));
+        assertTrue(err.contains("is a file"), err);
+        assertEquals("x", Files.readString(file));
+    }
 }
