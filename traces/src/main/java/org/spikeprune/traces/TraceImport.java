@@ -318,7 +318,7 @@ public final class TraceImport
         }
         catch (final JsonProcessingException ex)
         {
-            throw bad("not valid JSON: " + ex.getOriginalMessage());
+            throw bad("not valid JSON: " + jsonProblem(ex));
         }
         expect("HEADER".equals(kindName), "the first line must be the HEADER object (kind \"HEADER\"), found "
             + (kindName == null ? "no kind" : "kind \"" + kindName + "\""));
@@ -498,7 +498,7 @@ public final class TraceImport
         }
         catch (final JsonProcessingException ex)
         {
-            throw bad("not valid JSON: " + ex.getOriginalMessage());
+            throw bad("not valid JSON: " + jsonProblem(ex));
         }
         expect(kind != null, "no 'kind'");
         final String k = kind.name();
@@ -606,6 +606,17 @@ public final class TraceImport
             case VALUE_NULL -> "null";
             default -> p.getText();
         };
+    }
+
+    /** The parser's message without its source description, with the column where it stopped. */
+    private static String jsonProblem(final JsonProcessingException ex)
+    {
+        final String m = String.valueOf(ex.getOriginalMessage())
+            .replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+            .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+            .replace('\n', ' ').trim();
+        return ex.getLocation() == null || ex.getLocation().getColumnNr() < 1 ? m
+            : m + " (column " + ex.getLocation().getColumnNr() + ")";
     }
 
     private TraceStatus endStatus()
