@@ -278,6 +278,10 @@ public final class TraceImport
             }
         }
         while (line.isBlank());
+        if (line.charAt(0) == '\uFEFF')
+        {
+            line = line.substring(1); // a byte-order mark, as some editors write
+        }
         Integer version = null;
         String profile = null;
         Long seed = null;

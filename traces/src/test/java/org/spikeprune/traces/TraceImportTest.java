@@ -227,7 +227,8 @@ class TraceImportTest
             "{\"kind\":\"IMAGE_END\",\"tick\":1,\"image\":0,\"spikes\":0}",
             "");
         final Path copy = tmp.resolve("copy");
-        final TraceImport.Result r = importText(text, copy, false);
+        // with a byte-order mark and Windows line ends, as an editor may save it
+        final TraceImport.Result r = importText("\uFEFF" + text.replace("\n", "\r\n"), copy, false);
         assertEquals(TraceStatus.ABORTED, r.status());
         assertEquals(2, r.inputSpikes());
         try (TraceReader reader = TraceReader.open(copy))
