@@ -166,28 +166,26 @@ public final class TraceDiff
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         final List<StreamDiff> diffs = new ArrayList<>();
+        Result ends = null;
         for (final Stream s : Stream.values())
         {
-            if (streams.contains(s))
+            if (streams.contains(s) || s == Stream.EVENTS && diffs.isEmpty())
             {
-                diffs.add(compare(a, b, s));
+                // a pass reads both traces to their ends, so the last one also gives the digests
+                try (TraceReader x = TraceReader.open(a); TraceReader y = TraceReader.open(b))
+                {
+                    final StreamDiff d = compare(x, y, s);
+                    if (streams.contains(s))
+                    {
+                        diffs.add(d);
+                    }
+                    ends = new Result(headerDifferences(x.header(), y.header()), digest(x), digest(y),
+                        x.isComplete(), y.isComplete(), List.of());
+                }
             }
         }
-        try (TraceReader x = TraceReader.open(a); TraceReader y = TraceReader.open(b))
-        {
-            drain(x);
-            drain(y);
-            return new Result(headerDifferences(x.header(), y.header()), digest(x), digest(y), x.isComplete(),
-                y.isComplete(), diffs);
-        }
-    }
-
-    private static void drain(final TraceReader r)
-    {
-        while (r.next())
-        {
-            // to the END record, which holds the digest
-        }
+        return new Result(ends.headerDifferences(), ends.digestA(), ends.digestB(), ends.completeA(),
+            ends.completeB(), diffs);
     }
 
     private static String digest(final TraceReader r)
@@ -195,44 +193,42 @@ public final class TraceDiff
         return r.end() == null ? "" : r.end().runDigest();
     }
 
-    private static StreamDiff compare(final Path a, final Path b, final Stream s)
+    /** Compares one stream, reading both traces to their ends. */
+    private static StreamDiff compare(final TraceReader x, final TraceReader y, final Stream s)
     {
-        try (TraceReader x = TraceReader.open(a); TraceReader y = TraceReader.open(b))
+        final Counter ca = new Counter();
+        final Counter cb = new Counter();
+        long index = 0;
+        long first = -1;
+        String da = "";
+        String db = "";
+        while (true)
         {
-            final Counter ca = new Counter();
-            final Counter cb = new Counter();
-            long index = 0;
-            long first = -1;
-            String da = "";
-            String db = "";
-            while (true)
+            final boolean hasA = ca.next(x, s);
+            final boolean hasB = cb.next(y, s);
+            if (!hasA && !hasB)
             {
-                final boolean hasA = ca.next(x, s);
-                final boolean hasB = cb.next(y, s);
-                if (!hasA && !hasB)
-                {
-                    break;
-                }
-                if (!(hasA && hasB && sameEvent(x, y)))
-                {
-                    first = index;
-                    da = hasA ? describe(x) : "(none: the stream ends)";
-                    db = hasB ? describe(y) : "(none: the stream ends)";
-                    // count the rest of both streams
-                    while (hasA && ca.next(x, s))
-                    {
-                        // counted
-                    }
-                    while (hasB && cb.next(y, s))
-                    {
-                        // counted
-                    }
-                    break;
-                }
-                index++;
+                break;
             }
-            return new StreamDiff(s, ca.events, cb.events, ca.spikes, cb.spikes, first, da, db);
+            if (!(hasA && hasB && sameEvent(x, y)))
+            {
+                first = index;
+                da = hasA ? describe(x) : "(none: the stream ends)";
+                db = hasB ? describe(y) : "(none: the stream ends)";
+                // count the rest of both streams
+                while (hasA && ca.next(x, s))
+                {
+                    // counted
+                }
+                while (hasB && cb.next(y, s))
+                {
+                    // counted
+                }
+                break;
+            }
+            index++;
         }
+        return new StreamDiff(s, ca.events, cb.events, ca.spikes, cb.spikes, first, da, db);
     }
 
     /** Moves a reader through one stream, counting its events and spike ids. */

@@ -50,6 +50,22 @@ class TraceImportTest
         return dir;
     }
 
+    /** A synthetic run of some images, finished with digest "d". */
+    private Path recordSynthetic(final String name, final long seed, final int images)
+    {
+        final Path dir = tmp.resolve(name);
+        final SyntheticRun run = new SyntheticRun(seed);
+        try (TraceRecorder r = TraceRecorder.start(dir, TraceRecorderTest.header()))
+        {
+            for (int i = 0; i < images; i++)
+            {
+                run.emitImage(r);
+            }
+            r.finish("d");
+        }
+        return dir;
+    }
+
     private static String export(final Path dir)
     {
         final StringBuilder out = new StringBuilder();
@@ -101,16 +117,7 @@ class TraceImportTest
     @Test
     void shouldRebuildALongSyntheticRunEventForEvent() throws IOException
     {
-        final Path dir = tmp.resolve("synthetic");
-        final SyntheticRun run = new SyntheticRun(42);
-        try (TraceRecorder r = TraceRecorder.start(dir, TraceRecorderTest.header()))
-        {
-            for (int i = 0; i < 300; i++)
-            {
-                run.emitImage(r);
-            }
-            r.finish("d");
-        }
+        final Path dir = recordSynthetic("synthetic", 42, 300);
         final Path jsonl = tmp.resolve("synthetic.jsonl");
         Files.writeString(jsonl, export(dir));
         final Path copy = tmp.resolve("synthetic-copy");
@@ -338,16 +345,7 @@ class TraceImportTest
     @Test
     void shouldStopWithoutLeavingAnythingWhenTheDiskRunsLow() throws IOException
     {
-        final Path dir = tmp.resolve("synthetic");
-        final SyntheticRun run = new SyntheticRun(3);
-        try (TraceRecorder r = TraceRecorder.start(dir, TraceRecorderTest.header()))
-        {
-            for (int i = 0; i < 400; i++)
-            {
-                run.emitImage(r);
-            }
-            r.finish("d");
-        }
+        final Path dir = recordSynthetic("synthetic", 3, 400);
         final String text = export(dir);
         final long mib = 1 << 20;
         final AtomicInteger checks = new AtomicInteger();
