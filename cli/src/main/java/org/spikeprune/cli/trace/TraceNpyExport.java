@@ -57,20 +57,14 @@ final class TraceNpyExport
             channel.write(ByteBuffer.wrap(header(0)));
         }
 
+        /** An int64 value (the float64 matrix takes {@link #put(double)}). */
         void put(final long v) throws IOException
         {
             if (buffer.remaining() < 8)
             {
                 flush();
             }
-            if ("<i8".equals(descr))
-            {
-                buffer.putLong(v);
-            }
-            else
-            {
-                buffer.putDouble(v);
-            }
+            buffer.putLong(v);
         }
 
         void put(final double v) throws IOException
