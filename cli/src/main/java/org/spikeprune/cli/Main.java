@@ -75,7 +75,7 @@ public final class Main implements Runnable
 
     /** The subcommands' names, in the order the usage lists them. */
     static final String[] SUBCOMMANDS = {
-        "train", "evaluate", "export", "import", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "conv", "baseline",
+        "train", "evaluate", "export", "import", "runs", "fetch-data", "hw", "trace", "replay", "bench", "experiment", "sweep", "conv", "baseline",
     };
 
     /**
@@ -131,6 +131,8 @@ public final class Main implements Runnable
                 return new BenchCommand();
             case "experiment":
                 return new org.spikeprune.cli.experiment.ExperimentCommand();
+            case "sweep":
+                return new org.spikeprune.cli.experiment.SweepCommand();
             case "conv":
                 return new org.spikeprune.cli.conv.ConvCommand();
             case "baseline":

@@ -178,41 +178,7 @@ public final class ConvCommand implements Runnable
      */
     static java.util.List<Long> parseSeeds(final String text)
     {
-        final java.util.LinkedHashSet<Long> out = new java.util.LinkedHashSet<>();
-        if (text == null)
-        {
-            return java.util.List.of();
-        }
-        for (final String part : text.split(","))
-        {
-            final String p = part.trim();
-            try
-            {
-                final int dash = p.indexOf('-', 1);
-                if (dash > 0)
-                {
-                    final long from = Long.parseLong(p.substring(0, dash).trim());
-                    final long to = Long.parseLong(p.substring(dash + 1).trim());
-                    if (to < from || to - from >= 10_000)
-                    {
-                        throw new UsageException("--seeds: range '" + p + "' must go up and hold at most 10,000 seeds");
-                    }
-                    for (long s = from; s <= to; s++)
-                    {
-                        out.add(s);
-                    }
-                }
-                else
-                {
-                    out.add(Long.parseLong(p));
-                }
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw new UsageException("--seeds: '" + p + "' is not a seed or a range a-b");
-            }
-        }
-        return java.util.List.copyOf(out);
+        return org.spikeprune.cli.SeedList.parse("--seeds", text);
     }
 
     /** {@code conv experiment NAME}. */

@@ -108,6 +108,11 @@ final class Plots
         chart.getStyler().setMarkerSize(7);
         chart.getStyler().setXAxisLogarithmic(xAxis.log());
         chart.getStyler().setYAxisLogarithmic(yAxis.log());
+        if (!yAxis.log())
+        {
+            // without a pattern, an axis spanning little shows its tick values with every binary digit
+            chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        }
         final Set<String> names = new LinkedHashSet<>();
         int shown = 0;
         for (final Curve c : curves)

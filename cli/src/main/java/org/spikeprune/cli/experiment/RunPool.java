@@ -60,6 +60,8 @@ public final class RunPool implements AutoCloseable
     private final Map<String, RunProgress> active = new ConcurrentHashMap<>();
     private final Map<String, RunOutcome> done = new ConcurrentHashMap<>();
     private final Map<String, Future<RunOutcome>> inflight = new ConcurrentHashMap<>();
+    private final Map<String, DcTrainer.Data> heldOut = new ConcurrentHashMap<>();
+    private volatile Function<RunSpec, String> describer;
 
     /**
      * @param outDir the experiment folder; runs go into its {@code runs/} folder.
@@ -82,6 +84,17 @@ public final class RunPool implements AutoCloseable
         this.pool = Executors.newFixedThreadPool(jobs, daemon("spikeprune-run"));
         this.status = Executors.newSingleThreadScheduledExecutor(daemon("spikeprune-status"));
         status.scheduleAtFixedRate(this::printStatus, STATUS_SECONDS, STATUS_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Describes runs in the progress lines with {@code f} instead of their method and pruning settings (a sweep
+     * names the values it varies).
+     *
+     * @param f a run's description.
+     */
+    public void describeWith(final Function<RunSpec, String> f)
+    {
+        describer = f;
     }
 
     /** The number of threads. */
@@ -237,7 +250,7 @@ public final class RunPool implements AutoCloseable
                     {
                         final String count = total > 1 ? "[" + finished.incrementAndGet() + "/" + total + "] " : "";
                         out.printf(Locale.ROOT, "%s%s %s: accuracy %.2f%%, connectivity %.2f%%, train %.0f s%n",
-                            count, r.id, describe(r), 100 * o.accuracy(), 100 * o.connectivity(), o.trainSeconds());
+                            count, r.id, describer != null ? describer.apply(r.spec) : describe(r), 100 * o.accuracy(), 100 * o.connectivity(), o.trainSeconds());
                     }
                     return o;
                 }
@@ -286,7 +299,7 @@ public final class RunPool implements AutoCloseable
     private RunOutcome runOne(final Resolved r)
     {
         final RunSpec s = r.spec;
-        final DcTrainer.Data d = data.apply(r.p.dataSet());
+        final DcTrainer.Data d = data(r.p.dataSet(), s.validationImages());
         final PrunePolicy policy = policy(r);
         final RunProgress progress = new RunProgress();
         active.put(r.id, progress);
@@ -326,6 +339,8 @@ public final class RunPool implements AutoCloseable
         {
             json.put("pruning_log", ((ReportingPrunePolicy)policy).stepLog());
         }
+        // accuracy, test_images and the confusion matrix then refer to the held-out training images
+        json.put("validation_images", s.validationImages());
         json.put("spec_text", r.canonical);
         json.put("outcome", o.toJson());
         final RunOutput out = new RunOutput(runsDir.resolve(r.id));
@@ -335,6 +350,17 @@ public final class RunPool implements AutoCloseable
             s.assignImages()), result.state(), result.assignments(), result.digest()).encode());
         out.writeJson("result.json", json);
         return o;
+    }
+
+    /** The images of a data set, with the last {@code validation} training images held out when it is > 0. */
+    private DcTrainer.Data data(final String dataSet, final long validation)
+    {
+        if (validation <= 0)
+        {
+            return data.apply(dataSet);
+        }
+        return heldOut.computeIfAbsent(dataSet + "/" + validation, k -> data.apply(dataSet)
+            .holdOut((int)Math.min(validation, Integer.MAX_VALUE)));
     }
 
     private RunOutcome readCached(final Resolved r)
@@ -397,6 +423,11 @@ public final class RunPool implements AutoCloseable
         sb.append("train_images=").append(spec.trainImages()).append('\n');
         sb.append("assign_images=").append(spec.assignImages()).append('\n');
         sb.append("test_images=").append(spec.testImages()).append('\n');
+        if (spec.validationImages() > 0)
+        {
+            // only when set, so that the ids of runs on the test set stay what they were
+            sb.append("validation_images=").append(spec.validationImages()).append('\n');
+        }
         for (final Map.Entry<String, String> e : settings.entrySet())
         {
             sb.append("effective ").append(e.getKey()).append('=').append(e.getValue()).append('\n');

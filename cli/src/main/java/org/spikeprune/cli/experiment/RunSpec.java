@@ -17,14 +17,37 @@ import org.spikeprune.pruning.PruneConfig;
  * @param testImages   test images.
  * @param sets         parameter overrides, {@code key → value} (the {@code pruning.*} keys configure the policy);
  *                     kept sorted.
+ * @param validationImages training images held out and tested on instead of the test set (the last ones of the
+ *                     training set; {@code testImages} then counts those), 0 for the test set.
  */
 public record RunSpec(String profile, String method, long seed, long trainImages, long assignImages,
-    long testImages, Map<String, String> sets)
+    long testImages, Map<String, String> sets, long validationImages)
 {
     /** Keeps the overrides sorted and read-only. */
     public RunSpec
     {
         sets = Collections.unmodifiableMap(new TreeMap<>(sets));
+        if (validationImages < 0)
+        {
+            throw new IllegalArgumentException("validationImages < 0");
+        }
+    }
+
+    /**
+     * A run tested on the test set.
+     *
+     * @param profile      the network profile.
+     * @param method       the pruning method's command-line name.
+     * @param seed         the seed.
+     * @param trainImages  training images per epoch.
+     * @param assignImages assignment images (learning off).
+     * @param testImages   test images.
+     * @param sets         parameter overrides.
+     */
+    public RunSpec(final String profile, final String method, final long seed, final long trainImages,
+        final long assignImages, final long testImages, final Map<String, String> sets)
+    {
+        this(profile, method, seed, trainImages, assignImages, testImages, sets, 0);
     }
 
     /**
@@ -38,7 +61,7 @@ public record RunSpec(String profile, String method, long seed, long trainImages
     {
         final Map<String, String> m = new TreeMap<>(sets);
         m.put(key, value);
-        return new RunSpec(profile, method, seed, trainImages, assignImages, testImages, m);
+        return new RunSpec(profile, method, seed, trainImages, assignImages, testImages, m, validationImages);
     }
 
     /**
@@ -61,10 +84,13 @@ public record RunSpec(String profile, String method, long seed, long trainImages
      */
     public RunSpec method(final String name)
     {
-        return new RunSpec(profile, name, seed, trainImages, assignImages, testImages, sets);
+        return new RunSpec(profile, name, seed, trainImages, assignImages, testImages, sets, validationImages);
     }
 
-    /** The unpruned run of the same profile, seed and image counts: method {@code none}, no {@code pruning.*}. */
+    /**
+     * The unpruned run of the same profile, seed, image counts and validation split: method {@code none}, no
+     * {@code pruning.*}.
+     */
     public RunSpec baseline()
     {
         final Map<String, String> m = new TreeMap<>();
@@ -75,7 +101,7 @@ public record RunSpec(String profile, String method, long seed, long trainImages
                 m.put(e.getKey(), e.getValue());
             }
         }
-        return new RunSpec(profile, "none", seed, trainImages, assignImages, testImages, m);
+        return new RunSpec(profile, "none", seed, trainImages, assignImages, testImages, m, validationImages);
     }
 
     /**
