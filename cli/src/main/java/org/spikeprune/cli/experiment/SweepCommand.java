@@ -43,6 +43,9 @@ import picocli.CommandLine.Option;
         "A sweep run gives the accuracy and digest of `train` with the same options on one core."})
 public final class SweepCommand implements Callable<Integer>
 {
+    /** The most runs one sweep may hold. */
+    static final long MAX_RUNS = 100_000;
+
     @Option(names = "--profile", defaultValue = "guo2020-mnist-100",
         description = "Network profile of paper A (default ${DEFAULT-VALUE}).")
     String profile;
@@ -140,6 +143,15 @@ public final class SweepCommand implements Callable<Integer>
                     throw new UsageException("--vary " + a.key() + " changes nothing without a pruning method: "
                         + "add --pruning METHOD");
                 }
+            }
+        }
+        long total = seedList.size();
+        for (final SweepAxis a : axes)
+        {
+            total *= a.values().size();
+            if (total > MAX_RUNS)
+            {
+                throw new UsageException("--vary and --seeds make more than " + MAX_RUNS + " runs: sweep fewer values");
             }
         }
         final Map<String, String> fixed = new LinkedHashMap<>();

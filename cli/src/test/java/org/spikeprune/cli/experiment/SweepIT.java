@@ -166,9 +166,10 @@ class SweepIT
             {"--seeds", "5-1"},
             {"--pruning", "aptn", "--vary", "pruning.w_th0=0.5,1.5", "--set", "pruning.start_images=150", "--set",
                 "pruning.step_images=50"},
+            {"--vary", "syn.w_ie=1:1000:1", "--vary", "norm.total=1:1000:1"},
         };
         final String[] named = {"syn.w_ie=nan", "no.such_key", "syn.w_ie is both varied", "pruning.w_th0 changes "
-            + "nothing", "input.intensity=4:2:1", "--seeds", "pruning.w_th0"};
+            + "nothing", "input.intensity=4:2:1", "--seeds", "pruning.w_th0", "more than 100000 runs"};
         for (int i = 0; i < cases.length; i++)
         {
             final CliRun r = CliRun.of(args(out, cases[i]));
