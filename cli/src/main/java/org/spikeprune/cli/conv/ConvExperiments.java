@@ -142,7 +142,27 @@ public final class ConvExperiments
         return 0;
     }
 
-    private ConvRun.Result result(final String pruning, final Map<String, String> given)
+    /** The experiments' runs with these options as the base (for {@link ConvSweepRunner}). */
+    static ConvExperiments over(final ConvTrainOptions base, final ConvRun.Dataset data, final PrintStream out)
+    {
+        final ConvExperiments e = new ConvExperiments(base, out);
+        e.data = data;
+        return e;
+    }
+
+    /** The run of the base options' pruning and settings, run or read from {@code runs/}. */
+    ConvRun.Result baseRun()
+    {
+        return result(base.pruning(), Map.of());
+    }
+
+    /** Where {@link #baseRun()} is kept. */
+    Path baseRunFile()
+    {
+        return cacheFile(base.pruning(), extra(base.pruning(), Map.of()));
+    }
+
+    private Map<String, String> extra(final String pruning, final Map<String, String> given)
     {
         // The default α is written out, so that a run with the default and one with the same α given are one run.
         final Map<String, String> extra = new TreeMap<>(given);
@@ -151,6 +171,12 @@ public final class ConvExperiments
         {
             extra.putIfAbsent("pruning.alpha", base.quick() ? ConvRun.QUICK_ALPHA : NguyenPruning.ALPHA_DEFAULT_TEXT);
         }
+        return extra;
+    }
+
+    private ConvRun.Result result(final String pruning, final Map<String, String> given)
+    {
+        final Map<String, String> extra = extra(pruning, given);
         final String key = pruning + new TreeMap<>(extra);
         ConvRun.Result r = runs.get(key);
         final Path cached = cacheFile(pruning, extra);

@@ -18,10 +18,26 @@ final class Sweep
      * One combination of the varied values and its runs, one per seed.
      *
      * @param values the varied keys and their values, in the axes' order.
-     * @param runs   the runs, seed by seed.
-     * @param bases  the unpruned runs of the same seeds (empty without baselines).
+     * @param seeds  the seeds.
+     * @param runs   the runs' ids, seed by seed.
+     * @param bases  the ids of the unpruned runs of the same seeds (empty without baselines).
      */
-    record Setting(Map<String, String> values, List<RunSpec> runs, List<RunSpec> bases)
+    record Setting(Map<String, String> values, List<Long> seeds, List<String> runs, List<String> bases)
+    {
+    }
+
+    /**
+     * How the runs were made, for the report.
+     *
+     * @param title     the report's title.
+     * @param protocol  one sentence on what each run trains on and is scored on.
+     * @param opsHeader the column title of the two operation counts per image.
+     * @param reductionHeader the column title of their reductions against the unpruned runs.
+     * @param filesNote where each run's files are.
+     * @param learningColumn the CSV name of the first count ({@code train_sops} for paper A, {@code learning_ops}).
+     */
+    record Text(String title, String protocol, String opsHeader, String reductionHeader, String filesNote,
+        String learningColumn)
     {
     }
 
@@ -82,44 +98,35 @@ final class Sweep
 
     private final List<SweepAxis> axes;
     private final List<Row> rows = new ArrayList<>();
-    private final String profile;
     private final String pruning;
-    private final long trainImages;
-    private final int epochs;
-    private final long assignImages;
-    private final long testImages;
-    private final long validationImages;
+    private final Text text;
+    private final boolean validation;
     private final Map<String, String> fixed;
     private final String command;
     private boolean plotted;
 
     Sweep(final List<SweepAxis> axes, final List<Setting> settings, final Map<String, RunOutcome> byId,
-        final String profile, final String pruning, final long trainImages, final int epochs,
-        final long assignImages, final long testImages, final long validationImages,
-        final Map<String, String> fixed, final String command)
+        final String pruning, final Text text, final boolean validation, final Map<String, String> fixed,
+        final String command)
     {
         this.axes = List.copyOf(axes);
         for (final Setting s : settings)
         {
             final List<RunOutcome> o = new ArrayList<>();
-            for (final RunSpec r : s.runs())
+            for (final String id : s.runs())
             {
-                o.add(byId.get(RunPool.id(r)));
+                o.add(byId.get(id));
             }
             final List<RunOutcome> b = new ArrayList<>();
-            for (final RunSpec r : s.bases())
+            for (final String id : s.bases())
             {
-                b.add(byId.get(RunPool.id(r)));
+                b.add(byId.get(id));
             }
             rows.add(new Row(s, o, b));
         }
-        this.profile = profile;
         this.pruning = pruning;
-        this.trainImages = trainImages;
-        this.epochs = epochs;
-        this.assignImages = assignImages;
-        this.testImages = testImages;
-        this.validationImages = validationImages;
+        this.text = text;
+        this.validation = validation;
         this.fixed = new LinkedHashMap<>(fixed);
         this.command = command;
     }
@@ -162,11 +169,12 @@ final class Sweep
         {
             sb.append(a.key()).append(',');
         }
-        sb.append("seed,accuracy,connectivity,unpruned_fraction,train_sops_per_image,infer_sops_per_image,"
-            + "train_s,digest,run");
+        sb.append("seed,accuracy,connectivity,unpruned_fraction,").append(text.learningColumn())
+            .append("_per_image,infer_sops_per_image,train_s,digest,run");
         if (baselines())
         {
-            sb.append(",unpruned_accuracy,accuracy_loss,train_sop_reduction,infer_sop_reduction,unpruned_run");
+            sb.append(",unpruned_accuracy,accuracy_loss,").append(text.learningColumn())
+                .append("_reduction,infer_sops_reduction,unpruned_run");
         }
         sb.append('\n');
         for (final Row r : rows)
@@ -178,7 +186,7 @@ final class Sweep
                 {
                     sb.append(quote(r.setting().values().get(a.key()))).append(',');
                 }
-                sb.append(r.setting().runs().get(i).seed()).append(',').append(num(o.accuracy())).append(',')
+                sb.append(r.setting().seeds().get(i)).append(',').append(num(o.accuracy())).append(',')
                     .append(num(o.connectivity())).append(',').append(num(o.unprunedFraction())).append(',')
                     .append(num(o.trainSopsPerImage())).append(',').append(num(o.inferSopsPerImage())).append(',')
                     .append(num(o.trainSeconds())).append(',').append(o.digest()).append(',').append(o.id());
@@ -212,11 +220,11 @@ final class Sweep
         {
             header.add("connectivity");
         }
-        header.add("training / inference SOPs per image");
+        header.add(text.opsHeader());
         if (baselines())
         {
             header.add("loss against unpruned (points)");
-            header.add("training / inference SOP reduction");
+            header.add(text.reductionHeader());
         }
         final List<List<String>> cells = new ArrayList<>();
         for (final Row r : rows)
@@ -259,17 +267,12 @@ final class Sweep
     String markdown()
     {
         final MarkdownReport md = new MarkdownReport();
-        md.heading(1, "Sweep: `" + profile + "`, pruning `" + pruning + "`");
+        md.heading(1, text.title());
         md.code(command);
         final int seeds = rows.isEmpty() ? 0 : rows.get(0).outcomes().size();
-        md.bullet(String.format(Locale.ROOT, "%d setting(s) × %d seed(s) = %d run(s)%s, one core each.", rows.size(),
-            seeds, rows.size() * seeds, baselines() ? ", each beside the unpruned run of its seed" : ""));
-        md.bullet(String.format(Locale.ROOT, "Each run: %,d training images × %d epoch(s), labels from %,d training "
-            + "images (learning off), %s.", trainImages, epochs, assignImages, validationImages > 0
-                ? String.format(Locale.ROOT, "accuracy on %,d of the last %,d training images, held out (training "
-                    + "and labels use only the images before them; the test set is not used)", testImages,
-                    validationImages)
-                : String.format(Locale.ROOT, "accuracy on %,d test images", testImages)));
+        md.bullet(String.format(Locale.ROOT, "%d setting(s) × %d seed(s) = %d run(s)%s.", rows.size(), seeds,
+            rows.size() * seeds, baselines() ? ", each beside the unpruned run of its seed" : ""));
+        md.bullet(text.protocol());
         md.bullet("Fixed overrides: " + (fixed.isEmpty() ? "none (the profile's values)." : fixed + "."));
         md.endList();
         md.paragraph(table().trim());
@@ -282,8 +285,7 @@ final class Sweep
                 md.image("accuracy against connectivity", "sweep-connectivity.png");
             }
         }
-        md.paragraph("One row per run, with digests and run folders: `sweep.csv`. Each run's `result.json` and "
-            + "`model.bin` (for `spikeprune evaluate`) are in `runs/<run>/`.");
+        md.paragraph("One row per run, with digests and run ids: `sweep.csv`. " + text.filesNote());
         return md.text();
     }
 
@@ -387,12 +389,12 @@ final class Sweep
             all[i] = Double.parseDouble(x.values().get(i));
         }
         final boolean log = x.geometric() || Stats.min(all) > 0 && Stats.max(all) / Stats.min(all) >= 100;
-        final String what = validationImages > 0 ? "validation accuracy (%)" : "test accuracy (%)";
-        Plots.write(out, "sweep.png", profile + ", pruning " + pruning + ": " + what + " against " + x.key(),
+        final String what = validation ? "validation accuracy (%)" : "test accuracy (%)";
+        Plots.write(out, "sweep.png", text.title().replace("`", "") + ": " + what + " against " + x.key(),
             log ? Plots.Axis.log(x.key()) : Plots.Axis.linear(x.key()), Plots.Axis.linear(what), curves);
         if (!pruning.equals("none"))
         {
-            Plots.write(out, "sweep-connectivity.png", profile + ", pruning " + pruning + ": " + what
+            Plots.write(out, "sweep-connectivity.png", text.title().replace("`", "") + ": " + what
                 + " against connectivity", Plots.Axis.linear("connectivity (%)"), Plots.Axis.linear(what),
                 byConnectivity);
         }

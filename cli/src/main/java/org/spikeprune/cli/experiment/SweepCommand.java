@@ -19,7 +19,11 @@ import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.core.dc.DcTrainer;
+import org.spikeprune.cli.conv.ConvTrainOptions;
+import org.spikeprune.engine.ThreadingMode;
+import org.spikeprune.pruning.PruneConfig;
 import org.spikeprune.pruning.PruneMethod;
+import org.spikeprune.pruning.nguyen.NguyenPruning;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,23 +35,27 @@ import picocli.CommandLine.Option;
  * deviation and range of their accuracy over the seeds) and plots.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Train and test a paper A profile at every combination of the values given with --vary, each for "
+    description = {"Train and test a network profile (paper A's, or paper B's convolutional one) at every combination of the values given with --vary, each for "
         + "every seed of --seeds, several runs at a time (--jobs, one CPU each). Every run is cached in "
         + "<out>/runs/ under an id derived from its whole configuration, so an interrupted sweep resumes and "
         + "sweeps writing into the same folder share runs. Writes <out>/sweep.csv (one row per run), sweep.md (one "
         + "row per setting: mean, standard deviation and range of the accuracy over the seeds, connectivity, SOPs; "
         + "with a pruning method also the loss and SOP reductions against the unpruned run of the same seed) and "
         + "sweep.png.",
-        "To choose values without looking at the test set, use --validation-images N: every run then trains on "
-            + "the training images before the last N and is scored on those N.",
-        "A sweep run gives the accuracy and digest of `train` with the same options on one core."})
+        "To choose values without looking at the test set, use --validation-images N (paper A): every run then "
+            + "trains on the training images before the last N and is scored on those N.",
+        "Paper B's runs (--profile nguyen2020-caltech, --pruning nguyen2020|nguyen2020-dynamic|nguyen2020-post, the "
+            + "pruning.*, learn.*, init.*, stdp.pre and readout.* keys) are kept in runs/ as conv experiment keeps "
+            + "them.",
+        "A sweep run gives the accuracy and digest of `train` (`conv train`) with the same options."})
 public final class SweepCommand implements Callable<Integer>
 {
     /** The most runs one sweep may hold. */
     static final long MAX_RUNS = 100_000;
 
     @Option(names = "--profile", defaultValue = "guo2020-mnist-100",
-        description = "Network profile of paper A (default ${DEFAULT-VALUE}).")
+        description = "Network profile: paper A's (default ${DEFAULT-VALUE}) or paper B's nguyen2020-caltech, "
+            + "kheradpisheh2018-mnist.")
     String profile;
 
     @Option(names = "--pruning", defaultValue = "none", description = "Pruning method of every run (default "
@@ -72,7 +80,7 @@ public final class SweepCommand implements Callable<Integer>
     Path config;
 
     @Option(names = "--jobs", defaultValue = "2", description = "Runs at a time, one thread each "
-        + "(default ${DEFAULT-VALUE}).")
+        + "(default ${DEFAULT-VALUE}; paper B's runs go one at a time).")
     int jobs;
 
     @Option(names = "--train-images", description = "Training images per epoch (default: all).")
@@ -103,7 +111,8 @@ public final class SweepCommand implements Callable<Integer>
     @Option(names = "--out", description = "Output folder (default: sweeps/<profile>-<pruning>).")
     Path out;
 
-    @Option(names = "--data", description = "Folder holding the IDX files of the data set (default: the cache).")
+    @Option(names = "--data", description = "Folder holding the IDX files of the data set (default: the cache); for "
+        + "nguyen2020-caltech the image folder with train/ and test/ (default: the shared Caltech copy).")
     Path data;
 
     @Option(names = "--cache", description = "Data cache folder (default: $SPIKEPRUNE_CACHE or ~/.cache/spikeprune).")
@@ -114,13 +123,20 @@ public final class SweepCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final PrintStream stdout = System.out;
-        if (!DcProfiles.isProfile(profile))
+        final boolean conv = org.spikeprune.core.conv.ConvProfiles.NGUYEN2020_CALTECH.equals(profile)
+            || org.spikeprune.core.conv.ConvProfiles.KHERADPISHEH2018_MNIST.equals(profile);
+        if (!conv && !DcProfiles.isProfile(profile))
         {
             throw new UsageException("--profile " + profile + " is unknown (known: " + String.join(", ",
-                DcProfiles.names()) + "; paper B's seeds: conv experiment seeds)");
+                DcProfiles.names()) + " (paper A); " + org.spikeprune.core.conv.ConvProfiles.NGUYEN2020_CALTECH + ", "
+                + org.spikeprune.core.conv.ConvProfiles.KHERADPISHEH2018_MNIST + " (paper B))");
         }
-        if (!pruning.equals("none"))
+        if (conv && !List.of("none", NguyenPruning.DYNAMIC, NguyenPruning.POST, NguyenPruning.BOTH).contains(pruning))
+        {
+            throw new UsageException("--pruning " + pruning + " is invalid for " + profile + ": none, "
+                + NguyenPruning.DYNAMIC + ", " + NguyenPruning.POST + " or " + NguyenPruning.BOTH);
+        }
+        if (!conv && !pruning.equals("none"))
         {
             PruneMethod.parse(pruning);
         }
@@ -134,17 +150,6 @@ public final class SweepCommand implements Callable<Integer>
         {
             axes.add(SweepAxis.parse(v));
         }
-        if (pruning.equals("none"))
-        {
-            for (final SweepAxis a : axes)
-            {
-                if (a.key().startsWith(org.spikeprune.pruning.PruneConfig.PREFIX))
-                {
-                    throw new UsageException("--vary " + a.key() + " changes nothing without a pruning method: "
-                        + "add --pruning METHOD");
-                }
-            }
-        }
         long total = seedList.size();
         for (final SweepAxis a : axes)
         {
@@ -154,9 +159,25 @@ public final class SweepCommand implements Callable<Integer>
                 throw new UsageException("--vary and --seeds make more than " + MAX_RUNS + " runs: sweep fewer values");
             }
         }
+        if (pruning.equals("none"))
+        {
+            for (final SweepAxis a : axes)
+            {
+                if (a.key().startsWith(PruneConfig.PREFIX))
+                {
+                    throw new UsageException("--vary " + a.key() + " changes nothing without a pruning method: "
+                        + "add --pruning METHOD");
+                }
+            }
+        }
         final Map<String, String> fixed = new LinkedHashMap<>();
         if (config != null)
         {
+            if (conv)
+            {
+                throw new UsageException("--config is for paper A's profiles; give " + profile + "'s settings with "
+                    + "--set");
+            }
             fixed.putAll(Params.readFile(config));
         }
         final Map<String, String> setMap = Params.parseAssignments(sets);
@@ -166,10 +187,20 @@ public final class SweepCommand implements Callable<Integer>
         {
             fixed.remove(a.key()); // a key of the config file that is varied takes the varied values
         }
+        final Path outDir = out != null ? out : Path.of("sweeps", profile + "-" + pruning);
+        final boolean baselines = !pruning.equals("none") && !noBaseline;
+        return conv ? convolutional(axes, seedList, fixed, outDir, baselines)
+            : paperA(axes, seedList, fixed, outDir, baselines);
+    }
+
+    private int paperA(final List<SweepAxis> axes, final List<Long> seedList, final Map<String, String> fixed,
+        final Path outDir, final boolean baselines)
+    {
+        final PrintStream stdout = System.out;
         final DcParams p = new DcParams(DcProfiles.params(profile, Map.of(), "config", fixed));
         for (final SweepAxis a : axes)
         {
-            if (a.key().startsWith(org.spikeprune.pruning.PruneConfig.PREFIX))
+            if (a.key().startsWith(PruneConfig.PREFIX))
             {
                 continue; // checked with the pruning method below, run by run
             }
@@ -200,36 +231,34 @@ public final class SweepCommand implements Callable<Integer>
                 + nAssign + ", --test-images " + nTest);
         }
         final long validation = validationImages == null ? 0 : validationImages;
-        final boolean baselines = !pruning.equals("none") && !noBaseline;
         final List<Sweep.Setting> settings = new ArrayList<>();
         final List<RunSpec> specs = new ArrayList<>();
+        // every run's configuration is checked (key, value and rule named) before anything runs
+        final Map<String, String> ids = new LinkedHashMap<>();
         for (final Map<String, String> combo : SweepAxis.combinations(axes))
         {
-            final List<RunSpec> runs = new ArrayList<>();
-            final List<RunSpec> bases = new ArrayList<>();
+            final List<String> runs = new ArrayList<>();
+            final List<String> bases = new ArrayList<>();
             for (final long seed : seedList)
             {
                 final Map<String, String> m = new LinkedHashMap<>(fixed);
                 m.putAll(combo);
                 final RunSpec s = new RunSpec(profile, pruning, seed, nTrain, nAssign, nTest, m, validation);
-                runs.add(s);
-                specs.add(s);
+                final List<RunSpec> both = baselines ? List.of(s, s.baseline()) : List.of(s);
+                for (final RunSpec r : both)
+                {
+                    final String id = RunPool.id(r);
+                    specs.add(r);
+                    ids.put(id, describe(r.method(), r.seed(), r.sets(), axes));
+                }
+                runs.add(RunPool.id(s));
                 if (baselines)
                 {
-                    bases.add(s.baseline());
-                    specs.add(s.baseline());
+                    bases.add(RunPool.id(s.baseline()));
                 }
             }
-            settings.add(new Sweep.Setting(combo, runs, bases));
+            settings.add(new Sweep.Setting(combo, seedList, runs, bases));
         }
-        // every run's configuration is checked (key, value and rule named) before anything runs
-        final Map<String, String> ids = new LinkedHashMap<>();
-        for (final RunSpec s : specs)
-        {
-            ids.put(RunPool.id(s), describe(s, axes));
-        }
-        final Path outDir = out != null ? out : Path.of("sweeps", profile + "-" + pruning);
-        final String command = commandLine(axes);
         stdout.printf(Locale.ROOT, "spikeprune sweep: %s, pruning %s, %d setting(s) x %d seed(s) = %d run(s)%s; %d "
             + "training x %d epoch(s), %d assignment, %d %s images; %d job(s), into %s%n", profile, pruning,
             settings.size(), seedList.size(), settings.size() * seedList.size(),
@@ -245,32 +274,171 @@ public final class SweepCommand implements Callable<Integer>
             }
             return 0;
         }
+        final String protocol = String.format(Locale.ROOT, "Each run: %,d training images × %d epoch(s), labels "
+            + "from %,d training images (learning off), %s; one core.", nTrain, p.epochs(), nAssign,
+            validation > 0 ? String.format(Locale.ROOT, "accuracy on %,d of the last %,d training images, held out "
+                + "(training and labels use only the images before them; the test set is not used)", nTest,
+                validation) : String.format(Locale.ROOT, "accuracy on %,d test images", nTest));
         try (RunPool pool = new RunPool(outDir, jobs, this::load, stdout))
         {
-            pool.describeWith(s -> describe(s, axes));
+            pool.describeWith(s -> describe(s.method(), s.seed(), s.sets(), axes));
             final List<RunOutcome> outcomes = pool.run(specs);
             final Map<String, RunOutcome> byId = new LinkedHashMap<>();
             for (int i = 0; i < specs.size(); i++)
             {
                 byId.put(RunPool.id(specs.get(i)), outcomes.get(i));
             }
-            final Sweep sweep = new Sweep(axes, settings, byId, profile, pruning, nTrain, p.epochs(), nAssign, nTest,
-                validation, fixed, command);
-            sweep.write(new org.spikeprune.cli.RunOutput(outDir));
-            stdout.print(sweep.table());
-            stdout.println("wrote " + outDir.resolve("sweep.md") + ", sweep.csv" + (sweep.plotted() ? ", sweep.png"
-                : ""));
+            finish(new Sweep(axes, settings, byId, pruning, new Sweep.Text("Sweep: `" + profile + "`, pruning `"
+                + pruning + "`", protocol, "training / inference SOPs per image", "training / inference SOP reduction", "Each run's `result.json` and "
+                + "`model.bin` (for `spikeprune evaluate`) are in `runs/<run>/`.", "train_sops"), validation > 0, fixed,
+                commandLine()), outDir);
         }
         return 0;
     }
 
-    /** A run in a line: seed and the varied values. */
-    private static String describe(final RunSpec s, final List<SweepAxis> axes)
+    private int convolutional(final List<SweepAxis> axes, final List<Long> seedList, final Map<String, String> fixed,
+        final Path outDir, final boolean baselines)
     {
-        final StringBuilder sb = new StringBuilder(s.method()).append(" seed ").append(s.seed());
+        final PrintStream stdout = System.out;
+        if (validationImages != null || assignImages != null)
+        {
+            throw new UsageException((validationImages != null ? "--validation-images" : "--assign-images")
+                + " is for paper A's profiles: paper B's readout is an SVM on the training images' features");
+        }
+        final int trainLimit = limit("--train-images", trainImages);
+        final int testLimit = limit("--test-images", testImages);
+        final org.spikeprune.cli.conv.ConvSweepRunner runner = new org.spikeprune.cli.conv.ConvSweepRunner(stdout);
+        final List<Sweep.Setting> settings = new ArrayList<>();
+        final List<ConvTrainOptions> runsToDo = new ArrayList<>();
+        final Map<String, String> ids = new LinkedHashMap<>();
+        for (final Map<String, String> combo : SweepAxis.combinations(axes))
+        {
+            final List<String> runs = new ArrayList<>();
+            final List<String> bases = new ArrayList<>();
+            for (final long seed : seedList)
+            {
+                final Map<String, String> m = new LinkedHashMap<>(fixed);
+                m.putAll(combo);
+                final ConvTrainOptions o = new ConvTrainOptions(profile, data, outDir, seed, 1, ThreadingMode.INVOKER,
+                    pruning, m, quick, trainLimit, testLimit);
+                final String id = check(runner, o);
+                runsToDo.add(o);
+                ids.put(id, describe(pruning, seed, m, axes));
+                runs.add(id);
+                if (baselines)
+                {
+                    final Map<String, String> unpruned = new LinkedHashMap<>();
+                    for (final Map.Entry<String, String> e : m.entrySet())
+                    {
+                        if (!e.getKey().startsWith(PruneConfig.PREFIX))
+                        {
+                            unpruned.put(e.getKey(), e.getValue());
+                        }
+                    }
+                    final ConvTrainOptions b = new ConvTrainOptions(profile, data, outDir, seed, 1,
+                        ThreadingMode.INVOKER, "none", unpruned, quick, trainLimit, testLimit);
+                    final String bid = check(runner, b);
+                    runsToDo.add(b);
+                    ids.put(bid, describe("none", seed, unpruned, axes));
+                    bases.add(bid);
+                }
+            }
+            settings.add(new Sweep.Setting(combo, seedList, runs, bases));
+        }
+        stdout.printf(Locale.ROOT, "spikeprune sweep: %s, pruning %s, %d setting(s) x %d seed(s) = %d run(s)%s%s, "
+            + "one at a time, into %s%n", profile, pruning, settings.size(), seedList.size(),
+            settings.size() * seedList.size(), baselines ? " + their unpruned runs" : "", quick ? " (quick form)" : "",
+            outDir);
+        if (list)
+        {
+            final Map<String, Boolean> shown = new LinkedHashMap<>();
+            for (final ConvTrainOptions o : runsToDo)
+            {
+                final String id = check(runner, o);
+                if (shown.put(id, Boolean.TRUE) == null)
+                {
+                    stdout.printf(Locale.ROOT, "%s  %-6s  %s%n", id, runner.cached(o) ? "cached" : "to run",
+                        ids.get(id));
+                }
+            }
+            return 0;
+        }
+        final Map<String, RunOutcome> byId = new LinkedHashMap<>();
+        for (final ConvTrainOptions o : runsToDo)
+        {
+            final String id = check(runner, o);
+            if (byId.containsKey(id))
+            {
+                continue;
+            }
+            final org.spikeprune.cli.conv.ConvSweepRunner.Run r = runner.run(o);
+            stdout.printf(Locale.ROOT, "[%d/%d] %s %s: accuracy %.2f%%, removed %.2f%%, %.0f s%n", byId.size() + 1,
+                ids.size(),
+                r.id(), ids.get(id), 100 * r.accuracy(), 100 * r.removed(), r.wallSeconds());
+            final Map<String, String> pruningSettings = new LinkedHashMap<>();
+            for (final Map.Entry<String, String> e : new java.util.TreeMap<>(o.sets()).entrySet())
+            {
+                if (e.getKey().startsWith(PruneConfig.PREFIX))
+                {
+                    pruningSettings.put(e.getKey(), e.getValue());
+                }
+            }
+            byId.put(id, new RunOutcome(r.id(), o.pruning(), pruningSettings, r.accuracy(), 1 - r.removed(),
+                1 - r.removed(), r.live(), 0, 0, 0, r.learningOpsPerImage(), r.inferenceOpsPerImage(),
+                r.learningImages(), r.learnSeconds(), r.wallSeconds(), r.digest()));
+        }
+        final String protocol = "Each run: " + profile + " learns layer by layer" + (quick ? " (quick form: fewer "
+            + "iterations and images)" : "") + ", then an SVM is trained on the training images' features; accuracy "
+            + "on the test images" + (testLimit > 0 ? " (at most " + testLimit + ")" : "") + "; one core.";
+        finish(new Sweep(axes, settings, byId, pruning, new Sweep.Text("Sweep: `" + profile + "`, pruning `" + pruning
+            + "`", protocol, "learning operations per learning image / inference SOPs per image", "learning operations / "
+            + "inference SOP reduction", "Each run's "
+            + "numbers and learned network are in `runs/<run>.ser` and `runs/<run>.model.bin` (for `spikeprune conv "
+            + "evaluate`), shared with `conv experiment`.", "learning_ops"), false, fixed, commandLine()), outDir);
+        return 0;
+    }
+
+    private static String check(final org.spikeprune.cli.conv.ConvSweepRunner runner, final ConvTrainOptions o)
+    {
+        try
+        {
+            return runner.check(o);
+        }
+        catch (final UsageException | org.spikeprune.core.InputException ex)
+        {
+            throw new UsageException("--vary/--set: " + ex.getMessage().replaceFirst("^--set ", ""));
+        }
+    }
+
+    private static int limit(final String option, final Long value)
+    {
+        if (value == null)
+        {
+            return 0;
+        }
+        if (value <= 0 || value > Integer.MAX_VALUE)
+        {
+            throw new UsageException(option + " " + value + " is invalid: must be > 0");
+        }
+        return (int)(long)value;
+    }
+
+    private void finish(final Sweep sweep, final Path outDir)
+    {
+        sweep.write(new org.spikeprune.cli.RunOutput(outDir));
+        System.out.print(sweep.table());
+        System.out.println("wrote " + outDir.resolve("sweep.md") + ", sweep.csv" + (sweep.plotted() ? ", sweep.png"
+            : ""));
+    }
+
+    /** A run in a line: method, seed and the varied values. */
+    private static String describe(final String method, final long seed, final Map<String, String> sets,
+        final List<SweepAxis> axes)
+    {
+        final StringBuilder sb = new StringBuilder(method).append(" seed ").append(seed);
         for (final SweepAxis a : axes)
         {
-            final String v = s.setting(a.key());
+            final String v = sets.get(a.key());
             if (v != null)
             {
                 sb.append(' ').append(a.key()).append('=').append(v);
@@ -290,7 +458,7 @@ public final class SweepCommand implements Callable<Integer>
         });
     }
 
-    private String commandLine(final List<SweepAxis> axes)
+    private String commandLine()
     {
         final StringBuilder sb = new StringBuilder("spikeprune sweep --profile ").append(profile);
         if (!pruning.equals("none"))

@@ -137,7 +137,7 @@ class SweepIT
         final double c2 = Double.parseDouble(rows.get(1).get("connectivity"));
         assertTrue(c2 < c1 && c1 < 1, "a higher threshold prunes more: " + c1 + " " + c2);
         assertEquals(rows.get(0).get("unpruned_run"), rows.get(1).get("unpruned_run"), "one unpruned run per seed");
-        assertTrue(Double.parseDouble(rows.get(1).get("infer_sop_reduction")) > 0);
+        assertTrue(Double.parseDouble(rows.get(1).get("infer_sops_reduction")) > 0);
         final JsonNode run = RunOutput.json().readTree(out.resolve("runs").resolve(rows.get(0).get("run"))
             .resolve("result.json").toFile());
         assertEquals(2000, run.get("validation_images").asInt());
@@ -151,6 +151,40 @@ class SweepIT
         assertEquals(0, test.exit, test.err);
         assertTrue(test.out.contains("to run"), test.out);
         assertNotEquals(-1, test.out.indexOf("constant seed 1 pruning.w_th0=0.05"), test.out);
+    }
+
+    @Test
+    void paperBsNetworkSweepsToo() throws IOException
+    {
+        final Path out = dir.resolve("conv");
+        final CliRun r = CliRun.of("sweep", "--profile", "nguyen2020-caltech", "--pruning", "nguyen2020", "--quick",
+            "--vary", "pruning.alpha=3200,12800", "--out", out.toString());
+        assertEquals(0, r.exit, r.err + r.out);
+        final List<Map<String, String>> rows = csv(out.resolve("sweep.csv"));
+        assertEquals(2, rows.size());
+        for (final Map<String, String> row : rows)
+        {
+            final double removed = 1 - Double.parseDouble(row.get("connectivity"));
+            assertTrue(removed > 0.3 && removed < 1, row.toString());
+            assertTrue(Double.parseDouble(row.get("learning_ops_reduction")) > 0, row.toString());
+            assertTrue(Files.isRegularFile(out.resolve("runs").resolve(row.get("run") + ".model.bin")));
+        }
+        assertEquals(rows.get(0).get("unpruned_run"), rows.get(1).get("unpruned_run"));
+        // the run is `conv train`'s with the same options
+        final Path t = dir.resolve("ct");
+        final CliRun train = CliRun.of("conv", "train", "--quick", "--seed", "1", "--pruning", "nguyen2020", "--set",
+            "pruning.alpha=12800", "--out", t.toString());
+        assertEquals(0, train.exit, train.err);
+        assertEquals(RunOutput.json().readTree(t.resolve("result.json").toFile()).get("digest").asText(),
+            rows.get(1).get("digest"));
+        final CliRun list = CliRun.of("sweep", "--profile", "nguyen2020-caltech", "--pruning", "nguyen2020", "--quick",
+            "--vary", "pruning.alpha=3200,12800", "--out", out.toString(), "--list");
+        assertEquals(0, list.exit, list.err);
+        assertFalse(list.out.contains("to run"), list.out);
+        final CliRun bad = CliRun.of("sweep", "--profile", "nguyen2020-caltech", "--quick", "--vary",
+            "learn.order=sequential,sideways", "--out", out.toString());
+        assertEquals(2, bad.exit);
+        assertTrue(bad.err.contains("learn.order") && bad.err.contains("sideways"), bad.err);
     }
 
     @Test
