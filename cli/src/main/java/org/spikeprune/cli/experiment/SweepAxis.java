@@ -13,7 +13,8 @@ import org.spikeprune.cli.UsageException;
 
 /**
  * One parameter a sweep varies and the values it takes, from {@code --vary KEY=VALUES}. VALUES is a comma list
- * ({@code syn.w_ie=12,17,25}, any text the key accepts), an arithmetic range {@code START:STOP:STEP}
+ * ({@code syn.w_ie=12,17,25}, any text the key accepts; separated by semicolons instead when the values hold commas,
+ * {@code learn.iterations=3000,5000,6000;3000,5000,12000}), an arithmetic range {@code START:STOP:STEP}
  * ({@code input.intensity=2:4:0.5}, STOP included when a step lands on it) or a geometric one
  * {@code START:STOP:xFACTOR} ({@code exc.tau_theta_ms=1e6:1e8:x10}). Ranges are computed in decimal, so
  * {@code 0.1:0.3:0.1} gives 0.1, 0.2 and 0.3, not 0.30000000000000004.
@@ -56,12 +57,13 @@ public record SweepAxis(String key, List<String> values, boolean geometric)
         {
             throw new UsageException("--vary " + key + ": no values given");
         }
-        if (spec.indexOf(':') >= 0)
+        final boolean semicolons = spec.indexOf(';') >= 0;
+        if (!semicolons && spec.indexOf(':') >= 0)
         {
             return range(key, spec);
         }
         final Set<String> seen = new LinkedHashSet<>();
-        for (final String part : spec.split(",", -1))
+        for (final String part : spec.split(semicolons ? ";" : ",", -1))
         {
             final String v = part.trim();
             if (v.isEmpty())

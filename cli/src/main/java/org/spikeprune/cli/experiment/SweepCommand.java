@@ -63,7 +63,8 @@ public final class SweepCommand implements Callable<Integer>
     String pruning;
 
     @Option(names = "--vary", paramLabel = "KEY=VALUES", description = "A parameter and its values (repeatable; "
-        + "every combination runs): a list (syn.w_ie=12,17,25), a range START:STOP:STEP (input.intensity=2:4:0.5) "
+        + "every combination runs): a list (syn.w_ie=12,17,25; with semicolons when values hold commas: "
+        + "learn.iterations=3000,5000,6000;3000,5000,9000), a range START:STOP:STEP (input.intensity=2:4:0.5) "
         + "or a geometric range START:STOP:xFACTOR (exc.tau_theta_ms=1e6:1e8:x10).")
     List<String> vary = new ArrayList<>();
 

@@ -47,6 +47,16 @@ class SweepAxisTest
     }
 
     @Test
+    void valuesWithCommasAreSeparatedBySemicolons()
+    {
+        assertEquals(List.of("3000,5000,6000", "3000,5000,9000"),
+            SweepAxis.parse("learn.iterations=3000,5000,6000; 3000,5000,9000").values());
+        assertEquals(List.of("a:b", "c:d"), SweepAxis.parse("k=a:b;c:d").values(), "a semicolon list is no range");
+        assertTrue(assertThrows(UsageException.class, () -> SweepAxis.parse("k=1,2;1,2")).getMessage()
+            .contains("given twice"));
+    }
+
+    @Test
     void aGeometricRangeIsMarked()
     {
         assertTrue(SweepAxis.parse("exc.tau_theta_ms=1e6:1e8:*10").geometric());
