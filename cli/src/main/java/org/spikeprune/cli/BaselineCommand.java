@@ -140,7 +140,19 @@ public final class BaselineCommand implements Callable<Integer>
         final PrintStream stdout = System.out;
         stdout.printf(Locale.ROOT, "spikeprune baseline: %s, %d training images, %d %s images, seed %d%n", dataset,
             nTrain, nTest, evaluated, seed);
-        final RunOutput output = out == null ? null : new RunOutput(out);
+        // the plots and baseline.json replace earlier ones together, once all are complete
+        try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
+        {
+            run(d, nTrain, nTest, evaluated, pixels, similarity, out == null ? null : new RunOutput(out).through(batch),
+                stdout);
+            batch.commit();
+        }
+        return 0;
+    }
+
+    private void run(final DcTrainer.Data d, final int nTrain, final int nTest, final String evaluated,
+        final int pixels, final PixelPrototypes.Similarity similarity, final RunOutput output, final PrintStream stdout)
+    {
         final List<Map<String, Object>> rows = new ArrayList<>();
         final long t0 = System.nanoTime();
         final PixelPrototypes means = PixelPrototypes.classMeans(d.trainImages(), d.trainLabels(), nTrain, pixels,
@@ -192,7 +204,6 @@ public final class BaselineCommand implements Callable<Integer>
             output.writeJson("baseline.json", json);
             stdout.println("wrote " + out.resolve("baseline.json") + " and the k-means prototypes as kmeans-K.png");
         }
-        return 0;
     }
 
     private static Map<String, Object> row(final String method, final PixelPrototypes pp, final DcTrainer.Data d,

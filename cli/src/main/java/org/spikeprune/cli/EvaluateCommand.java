@@ -89,9 +89,10 @@ public final class EvaluateCommand implements Callable<Integer>
         {
             throw new InputException("--cores=" + cores + " is invalid: must be >= 1");
         }
-        if ((assignOption != null && assignOption < 0) || (testImages != null && testImages < 0))
+        if ((assignOption != null && assignOption < 0) || (testImages != null && testImages <= 0))
         {
-            throw new InputException("--assign-images and --test-images must not be negative");
+            throw new InputException("--assign-images must be >= 0 and --test-images > 0, found " + assignOption
+                + " and " + testImages);
         }
         if (pruneTo != null && !(pruneTo > 0 && pruneTo <= 1))
         {
@@ -99,6 +100,10 @@ public final class EvaluateCommand implements Callable<Integer>
         }
         final ThreadingMode mode = TrainCommand.threadingMode(threading);
         final Path file = SavedModels.file(model);
+        if (hw != null)
+        {
+            SavedModels.refuseRunFolder(out, file, "activity.bin");
+        }
         final byte[] bytes = SavedModels.read(file);
         if (org.spikeprune.cli.conv.ConvEvaluate.isConvModel(bytes))
         {
@@ -198,12 +203,18 @@ public final class EvaluateCommand implements Callable<Integer>
         }
         if (out != null)
         {
-            final RunOutput output = new RunOutput(out);
-            if (activity != null)
+            final RunOutput folder = new RunOutput(out);
+            try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
             {
-                activity.write(output.file("activity.bin"));
+                if (activity != null)
+                {
+                    final Path written = folder.file(".activity.bin.staged");
+                    batch.adopt(written, folder.file("activity.bin"));
+                    activity.write(written);
+                }
+                folder.through(batch).writeJson("evaluation.json", json);
+                batch.commit();
             }
-            output.writeJson("evaluation.json", json);
         }
         stdout.printf(Locale.ROOT, "accuracy %.2f%%  connectivity %.2f%%  SOPs/image infer %.0f%n",
             100 * e.accuracy(), 100 * (double)json.get("connectivity"), e.test().sopsPerImage(false));

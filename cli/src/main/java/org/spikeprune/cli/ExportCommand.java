@@ -50,7 +50,18 @@ public final class ExportCommand implements Callable<Integer>
         }
         final Path file = SavedModels.file(model);
         final byte[] bytes = SavedModels.read(file);
-        final RunOutput output = new RunOutput(out);
+        // every file replaces an earlier export's all together, or none does (a full disk part-way)
+        try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
+        {
+            final RunOutput output = new RunOutput(out).through(batch);
+            write(file, bytes, f, output);
+            batch.commit();
+        }
+        return 0;
+    }
+
+    private void write(final Path file, final byte[] bytes, final String f, final RunOutput output)
+    {
         final Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("source", file.toString());
         manifest.put("format", f);
@@ -79,7 +90,6 @@ public final class ExportCommand implements Callable<Integer>
         manifest.put("files", files);
         output.writeJson(MANIFEST, manifest);
         System.out.printf(Locale.ROOT, "export: %s -> %s (%d files and %s)%n", file, out, files.size(), MANIFEST);
-        return 0;
     }
 
     private static void twoLayer(final DcModel m, final boolean npy, final RunOutput output,

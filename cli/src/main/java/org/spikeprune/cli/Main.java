@@ -56,11 +56,25 @@ public final class Main implements Runnable
         {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // PNGs are encoded in memory: the file cache ImageIO uses by default fails with a stack trace from its own
+        // thread when the disk is full, and the file is written through SafeFiles anyway
+        javax.imageio.ImageIO.setUseCache(false);
         final CommandLine cmd = commandLine(args);
         cmd.setExecutionExceptionHandler(Main::handleError);
         try
         {
-            return cmd.execute(args);
+            final int code = cmd.execute(args);
+            // PrintStream and PrintWriter swallow write errors: a full disk or a closed pipe behind standard output
+            // would otherwise end in exit code 0 with the output cut short
+            final boolean lost = System.out.checkError() | cmd.getOut().checkError();
+            if (lost)
+            {
+                cmd.getErr().println("spikeprune: standard output: cannot write (a full disk, or the reader stopped "
+                    + "reading): what was printed is incomplete");
+                cmd.getErr().flush();
+                return code == 0 ? EXIT_BAD_INPUT : code;
+            }
+            return code;
         }
         catch (final OutOfMemoryError ex)
         {

@@ -21,11 +21,18 @@ public final class RunOutput
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
+    private final SafeFiles.Batch batch;
 
     /** @param dir the output folder, created if missing. */
     public RunOutput(final Path dir)
     {
+        this(dir, null);
+    }
+
+    private RunOutput(final Path dir, final SafeFiles.Batch batch)
+    {
         this.dir = dir;
+        this.batch = batch;
         try
         {
             Files.createDirectories(dir);
@@ -38,6 +45,18 @@ public final class RunOutput
         {
             throw new InputException(dir + ": output folder is not writable");
         }
+    }
+
+    /**
+     * The same folder, its files written through a batch: they replace the earlier files only when the batch is
+     * committed, all together ({@link SafeFiles.Batch}).
+     *
+     * @param files the batch.
+     * @return a view of this folder that writes into the batch.
+     */
+    public RunOutput through(final SafeFiles.Batch files)
+    {
+        return new RunOutput(dir, files);
     }
 
     /** The output folder. */
@@ -77,13 +96,20 @@ public final class RunOutput
     /** Writes bytes as {@code name}, beside it first and then moved into place ({@link SafeFiles}). */
     public void writeBytes(final String name, final byte[] bytes)
     {
-        SafeFiles.writeBytes(dir.resolve(name), bytes);
+        write(name, out -> out.write(bytes));
     }
 
     /** Writes {@code name} from a stream, beside it first and then moved into place ({@link SafeFiles}). */
     public void write(final String name, final SafeFiles.Content content)
     {
-        SafeFiles.write(dir.resolve(name), content);
+        if (batch != null)
+        {
+            batch.write(dir.resolve(name), content);
+        }
+        else
+        {
+            SafeFiles.write(dir.resolve(name), content);
+        }
     }
 
     /** The JSON mapper result files are written with. */

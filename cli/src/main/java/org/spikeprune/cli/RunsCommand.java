@@ -122,6 +122,13 @@ public final class RunsCommand implements Callable<Integer>
         out.flush();
         if (csv != null)
         {
+            for (final Path f : files)
+            {
+                if (Files.exists(csv) && isSame(csv, f))
+                {
+                    throw new InputException("--csv " + csv + " is one of the result files read: give another file");
+                }
+            }
             SafeFiles.writeText(csv, csv(runs));
             out.println("wrote " + csv);
         }
@@ -336,6 +343,18 @@ public final class RunsCommand implements Callable<Integer>
     }
 
     /** One CSV row per run. */
+    private static boolean isSame(final Path a, final Path b)
+    {
+        try
+        {
+            return Files.isSameFile(a, b);
+        }
+        catch (final IOException ex)
+        {
+            return false;
+        }
+    }
+
     static String csv(final List<Run> runs)
     {
         final StringBuilder b = new StringBuilder(

@@ -27,6 +27,49 @@ public final class SavedModels
     }
 
     /**
+     * Refuses an evaluation's output folder that is the evaluated network's own run folder when the evaluation would
+     * replace files the training run wrote there.
+     *
+     * @param out       the {@code --out} folder, or null.
+     * @param modelFile the model file being evaluated.
+     * @param files     the files the evaluation would write that a training run also writes.
+     * @throws InputException naming the folder and the files.
+     */
+    public static void refuseRunFolder(final Path out, final Path modelFile, final String... files)
+    {
+        if (out == null || !Files.isDirectory(out))
+        {
+            return;
+        }
+        final Path parent = modelFile.toAbsolutePath().getParent();
+        try
+        {
+            if (parent == null || !Files.isSameFile(out, parent))
+            {
+                return;
+            }
+        }
+        catch (final IOException ex)
+        {
+            return;
+        }
+        final java.util.List<String> present = new java.util.ArrayList<>();
+        for (final String f : files)
+        {
+            if (Files.exists(out.resolve(f)))
+            {
+                present.add(f);
+            }
+        }
+        if (!present.isEmpty())
+        {
+            throw new InputException("--out " + out + " is the folder of the network being evaluated: its "
+                + String.join(" and ", present) + " would be replaced by the evaluation's; give another folder, e.g. "
+                + out.resolve("eval"));
+        }
+    }
+
+    /**
      * The model file's bytes.
      *
      * @param file the model file.

@@ -159,6 +159,16 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             throw new InputException("--train-images=" + nTrain + " is invalid: must be > 0");
         }
+        if (nTest <= 0)
+        {
+            // refused before training, not after it when the test phase cannot start
+            throw new InputException("--test-images=" + nTest + " is invalid: must be > 0");
+        }
+        if (nAssign < 0)
+        {
+            throw new InputException("--assign-images=" + nAssign + " is invalid: must be >= 0 (0: all the training "
+                + "images)");
+        }
         final PrunePolicy policy = Policies.create(pruning, params, nTrain * p.epochs(), p.excNeurons(), p.wMax());
         if (snapshotEvery != null && (snapshotEvery <= 0 || snapshotEvery > nTrain * p.epochs()))
         {
@@ -230,7 +240,6 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
         {
             json.put("pruning_log", ((org.spikeprune.pruning.ReportingPrunePolicy)policy).stepLog());
         }
-        output.write("weights.png", o -> WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), o));
         if (recorder != null)
         {
             recorder.finish(result.digest());
@@ -238,16 +247,25 @@ public final class TrainCommand implements java.util.concurrent.Callable<Integer
             stdout.printf(Locale.ROOT, "trace: %d records, %d bytes in %s%n", recorder.committedRecords(),
                 recorder.committedBytes(), recorder.directory());
         }
-        if (activity != null)
+        // the run's files replace an earlier run's all together, or not at all (a full disk part-way)
+        try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
         {
-            activity.finish();
-            activity.write(output.file("activity.bin"));
-            json.put("hw", ResultJson.hw(hw, org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity)));
+            final RunOutput staged = output.through(batch);
+            staged.write("weights.png", o -> WeightMaps.write(result.weights(), result.excNeurons(), p.wMax(), o));
+            if (activity != null)
+            {
+                activity.finish();
+                final Path written = output.file(".activity.bin.staged");
+                batch.adopt(written, output.file("activity.bin"));
+                activity.write(written);
+                json.put("hw", ResultJson.hw(hw, org.spikeprune.fpga.HardwareEstimate.of(hwConfig, activity)));
+            }
+            staged.writeBytes("model.bin", new org.spikeprune.core.dc.DcModel(runConfigText(params, nTrain, nTest,
+                nAssign, mode), result.state(), result.assignments(), result.digest()).encode());
+            staged.writeJson("result.json", json);
+            staged.writeText("summary.md", ResultJson.summary(json, result, baseline));
+            batch.commit();
         }
-        output.writeBytes("model.bin", new org.spikeprune.core.dc.DcModel(runConfigText(params, nTrain, nTest, nAssign,
-            mode), result.state(), result.assignments(), result.digest()).encode());
-        output.writeJson("result.json", json);
-        output.writeText("summary.md", ResultJson.summary(json, result, baseline));
         stdout.print(ResultJson.shortReport(json));
         stdout.println("wrote " + output.dir().resolve("result.json") + ", weights.png, summary.md, model.bin");
         return 0;

@@ -113,6 +113,9 @@ final class TraceAgent implements Agent, MessageHandler
     private boolean stopped;
     private boolean endWritten;
 
+    /** The shortest interval between two free-space checks, in bytes. */
+    static final long MIN_CHECK_INTERVAL = 64 * 1024;
+
     TraceAgent(
         final TraceRecorder recorder, final Path dir, final TraceHeader header, final int formatVersion,
         final RingBuffer ring, final DiskSpace diskSpace, final long minFreeBytes, final long checkIntervalBytes)
@@ -124,7 +127,9 @@ final class TraceAgent implements Agent, MessageHandler
         this.ring = ring;
         this.diskSpace = diskSpace;
         this.minFreeBytes = minFreeBytes;
-        this.checkIntervalBytes = checkIntervalBytes;
+        // checked often enough that an interval's writes cannot exhaust the minimum on a small file system
+        this.checkIntervalBytes = Math.max(1, Math.min(checkIntervalBytes, Math.max(MIN_CHECK_INTERVAL,
+            minFreeBytes / 4)));
         this.block = new byte[Math.max(2 * BLOCK_TARGET, ring.maxMsgLength() + CHECKED_OFFSET)];
         this.blockBuffer = new UnsafeBuffer(block);
     }
@@ -236,7 +241,7 @@ final class TraceAgent implements Agent, MessageHandler
         }
         catch (final RuntimeException | Error ex)
         {
-            recorder.fail(new TraceException("trace " + dir + ": recording failed while closing: " + ex, ex));
+            recorder.fail(new TraceException("trace " + dir + ": recording failed while closing: " + describe(ex), ex));
         }
         finally
         {
@@ -264,7 +269,29 @@ final class TraceAgent implements Agent, MessageHandler
             return;
         }
         stopped = true;
-        recorder.fail(new TraceException("trace " + dir + ": recording failed: " + cause, cause));
+        recorder.fail(new TraceException("trace " + dir + ": recording failed: " + describe(cause), cause));
+    }
+
+    /**
+     * A failure in a few words. The queue's files are memory-mapped: a page that cannot be backed because the file
+     * system is full faults, and the JVM reports that as an {@link InternalError} about an unsafe memory access.
+     */
+    static String describe(final Throwable cause)
+    {
+        Throwable c = cause;
+        while (c != null)
+        {
+            final String m = c.getMessage();
+            if (c instanceof InternalError && m != null && m.contains("unsafe memory access")
+                || m != null && m.contains("No space left on device"))
+            {
+                return "its file system is full (no space left on device); raise --trace-min-free-mb, or record "
+                    + "into a folder with more space";
+            }
+            c = c.getCause();
+        }
+        final String m = cause.getMessage();
+        return m == null || m.isBlank() ? cause.getClass().getSimpleName() : m;
     }
 
     /** Closes the queue (after a failed start, too). */
@@ -348,7 +375,8 @@ final class TraceAgent implements Agent, MessageHandler
             onFailure(ex);
             return false;
         }
-        if (usable >= minFreeBytes)
+        // the next interval's writes (and the pages the queue maps ahead of them) must still leave the minimum free
+        if (usable - 2 * checkIntervalBytes >= minFreeBytes)
         {
             return true;
         }
@@ -356,8 +384,9 @@ final class TraceAgent implements Agent, MessageHandler
         writeEnd(TraceStatus.STOPPED_LOW_DISK, "");
         recorder.fail(new TraceDiskSpaceException(
             "trace " + dir + ": recording stopped at tick " + lastTick + " after " + eventRecords
-                + " records: " + TraceRecorder.mebibytes(usable) + " free on its file system, below the minimum of "
-                + TraceRecorder.mebibytes(minFreeBytes) + "; the records written so far are readable",
+                + " records: " + TraceRecorder.mebibytes(usable) + " free on its file system, and the next writes "
+                + "would take it below the minimum of " + TraceRecorder.mebibytes(minFreeBytes) + "; the records "
+                + "written so far are readable",
             usable, minFreeBytes));
         return false;
     }

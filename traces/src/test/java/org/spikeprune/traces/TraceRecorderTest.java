@@ -366,7 +366,8 @@ class TraceRecorderTest
         final Path dir = tmp.resolve("trace");
         final long mib = 1 << 20;
         final AtomicInteger checks = new AtomicInteger();
-        // Each check finds 1 MiB less: 40 MiB at the start, below the 32 MiB minimum at the 10th check.
+        // Each check finds 1 MiB less: 40 MiB at the start; at the 9th, 32 MiB leave no room above the 32 MiB minimum
+        // for the next two intervals' writes.
         final DiskSpace filling = d -> 40 * mib - checks.getAndIncrement() * mib;
         final TraceRecorder.Context ctx = new TraceRecorder.Context()
             .minFreeBytes(32 * mib)
@@ -393,7 +394,7 @@ class TraceRecorderTest
         assertNotNull(stop, "recording must stop before the simulated disk is full");
         assertTrue(stop.getMessage().contains("recording stopped at tick"), stop.getMessage());
         assertTrue(stop.getMessage().contains("below the minimum of 32.0 MiB"), stop.getMessage());
-        assertEquals(9, checks.get() - 1, "checks after the start check until the stop");
+        assertEquals(8, checks.get() - 1, "checks after the start check until the stop");
 
         final TraceSummary summary = TraceSummary.of(dir);
         assertFalse(summary.complete());

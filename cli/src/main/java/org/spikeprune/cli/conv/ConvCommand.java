@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
     subcommands = {ConvCommand.Train.class, ConvCommand.Evaluate.class, ConvCommand.Experiment.class})
 public final class ConvCommand implements Runnable
 {
+    /** The most processing elements a run may use (more only add threads with no work). */
+    static final int MAX_CORES = 256;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,9 +100,14 @@ public final class ConvCommand implements Runnable
 
         ConvTrainOptions options(final String pruning)
         {
-            if (cores <= 0)
+            if (cores <= 0 || cores > MAX_CORES)
             {
-                throw new UsageException("--cores must be > 0, found " + cores);
+                throw new UsageException("--cores must be between 1 and " + MAX_CORES + ", found " + cores);
+            }
+            if (trainImages < 0 || testImages < 0)
+            {
+                throw new UsageException("--train-images and --test-images must be >= 0 (0: all), found "
+                    + trainImages + " and " + testImages);
             }
             return new ConvTrainOptions(profile, data, out, seed, cores, threading, pruning, sets, quick, trainImages,
                 testImages, hw);
@@ -165,6 +173,10 @@ public final class ConvCommand implements Runnable
         @Override
         public Integer call()
         {
+            if (cores <= 0 || cores > MAX_CORES)
+            {
+                throw new UsageException("--cores must be between 1 and " + MAX_CORES + ", found " + cores);
+            }
             return ConvEvaluate.run(model, data, out, cores, threading, trainImages, testImages, hw, System.out);
         }
     }

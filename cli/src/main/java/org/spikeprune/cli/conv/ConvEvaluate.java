@@ -78,6 +78,14 @@ public final class ConvEvaluate
             throw new UsageException("--train-images and --test-images must not be negative");
         }
         final Path file = SavedModels.file(model);
+        if (hw != null)
+        {
+            SavedModels.refuseRunFolder(out, file, FEATURES_FILE, "activity.bin");
+        }
+        else
+        {
+            SavedModels.refuseRunFolder(out, file, FEATURES_FILE);
+        }
         final byte[] bytes = SavedModels.read(file);
         final String source = file.toString();
         final ConvModel m = ConvModel.decode(bytes, source);
@@ -155,18 +163,26 @@ public final class ConvEvaluate
             final HardwareEstimate estimate = HardwareEstimate.of(hwConfig, activity);
             json.put("hw", ConvHardware.json(hw, estimate, shape));
             hwSummary = ConvHardware.summary(hw, estimate, output != null);
-            if (output != null)
-            {
-                activity.write(out.resolve(ConvHardware.ACTIVITY_FILE));
-            }
         }
         if (output != null)
         {
-            if (e.features() != null)
+            // the files replace earlier ones all together once complete, or none does
+            try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
             {
-                output.writeText(FEATURES_FILE, e.features().csv());
+                if (activity != null)
+                {
+                    final Path written = output.file("." + ConvHardware.ACTIVITY_FILE + ".staged");
+                    batch.adopt(written, output.file(ConvHardware.ACTIVITY_FILE));
+                    activity.write(written);
+                }
+                final RunOutput staged = output.through(batch);
+                if (e.features() != null)
+                {
+                    staged.writeText(FEATURES_FILE, e.features().csv());
+                }
+                staged.writeJson(EVALUATION_FILE, json);
+                batch.commit();
             }
-            output.writeJson(EVALUATION_FILE, json);
         }
         stdout.printf(Locale.ROOT, "accuracy %.2f%% on %d test images (train %.2f%% on %d), %.2f%% of the connections "
             + "removed, %.0f SOPs per image%n", 100 * e.testAccuracy(), e.testImages(), 100 * e.trainAccuracy(),

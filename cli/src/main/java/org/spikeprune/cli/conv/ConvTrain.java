@@ -69,17 +69,8 @@ public final class ConvTrain
             final HardwareEstimate estimate = HardwareEstimate.of(hwConfig, activity);
             hwJson = ConvHardware.json(opts.hw(), estimate, shape);
             hwSummary = ConvHardware.summary(opts.hw(), estimate);
-            try
-            {
-                Files.createDirectories(opts.out());
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException("cannot create " + opts.out(), ex);
-            }
-            activity.write(opts.out().resolve(ConvHardware.ACTIVITY_FILE));
         }
-        write(opts, data, r, hwJson, hwSummary);
+        write(opts, data, r, hwJson, hwSummary, activity);
         final String summary = summary(opts, r) + hwSummary;
         out.print(summary);
         out.printf(Locale.ROOT, "wrote %s, %s%s and %s%s%n", opts.out().resolve("result.json"),
@@ -91,26 +82,39 @@ public final class ConvTrain
 
     static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r)
     {
-        write(opts, data, r, null, "");
+        write(opts, data, r, null, "", null);
     }
 
     static void write(final ConvTrainOptions opts, final ConvRun.Dataset data, final ConvRun.Result r,
-        final Map<String, Object> hw, final String hwSummary)
+        final Map<String, Object> hw, final String hwSummary,
+        final org.spikeprune.fpga.activity.ActivityLog activity)
     {
-        final RunOutput output = new RunOutput(opts.out());
+        final RunOutput folder = new RunOutput(opts.out());
         final Map<String, Object> json = json(opts, data, r);
         if (hw != null)
         {
             json.put("hw", hw);
         }
-        // each file is written beside its final name and moved into place: a failure leaves earlier files whole
-        output.writeBytes(MODEL_FILE, r.model().encode());
-        if (r.features() != null)
+        // each file is written beside its final name, and all are moved into place together once complete: a
+        // failure part-way leaves every earlier file as it was
+        try (org.spikeprune.core.io.SafeFiles.Batch batch = new org.spikeprune.core.io.SafeFiles.Batch())
         {
-            output.writeText(ConvEvaluate.FEATURES_FILE, r.features().csv());
+            final RunOutput output = folder.through(batch);
+            if (activity != null)
+            {
+                final java.nio.file.Path written = folder.file("." + ConvHardware.ACTIVITY_FILE + ".staged");
+                batch.adopt(written, folder.file(ConvHardware.ACTIVITY_FILE));
+                activity.write(written);
+            }
+            output.writeBytes(MODEL_FILE, r.model().encode());
+            if (r.features() != null)
+            {
+                output.writeText(ConvEvaluate.FEATURES_FILE, r.features().csv());
+            }
+            output.writeJson("result.json", json);
+            output.writeText("summary.md", summary(opts, r) + hwSummary);
+            batch.commit();
         }
-        output.writeJson("result.json", json);
-        output.writeText("summary.md", summary(opts, r) + hwSummary);
     }
 
     /** The result as a JSON tree (ordered maps). */

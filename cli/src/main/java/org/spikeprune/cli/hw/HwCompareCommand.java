@@ -175,7 +175,13 @@ public final class HwCompareCommand implements Callable<Integer>
         final PrintWriter w = new PrintWriter(text);
         HwOutput.printJson(w, json);
         w.flush();
-        SafeFiles.writeText(file, markdown);
-        SafeFiles.writeText(jsonSibling(file), text.toString());
+        try (SafeFiles.Batch batch = new SafeFiles.Batch())
+        {
+            final byte[] md = markdown.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            final byte[] js = text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            batch.write(file, o -> o.write(md));
+            batch.write(jsonSibling(file), o -> o.write(js));
+            batch.commit();
+        }
     }
 }

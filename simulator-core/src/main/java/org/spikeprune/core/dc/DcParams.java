@@ -150,13 +150,15 @@ public final class DcParams
             throw new InputException("data.set=" + dataSet + " is invalid: must be mnist or fashion-mnist");
         }
         excNeurons = intOf(p, "network.exc_neurons");
+        rule(excNeurons <= MAX_NEURONS, "network.exc_neurons", excNeurons, "at most " + MAX_NEURONS);
         dtMs = p.real("sim.dt_ms");
+        rule(dtMs >= 1e-6, "sim.dt_ms", dtMs, "must be at least 1e-6 ms");
         excTauM = p.real("exc.tau_m_ms");
         excVRest = p.real("exc.v_rest_mv");
         excVReset = p.real("exc.v_reset_mv");
         excVThresh = p.real("exc.v_thresh_mv");
         excVInit = p.real("exc.v_init_mv");
-        excRefractoryTicks = ticks(p.real("exc.refractory_ms"));
+        excRefractoryTicks = ticks(p, "exc.refractory_ms");
         excEExc = p.real("exc.e_exc_mv");
         excEInh = p.real("exc.e_inh_mv");
         excTauGe = p.real("exc.tau_ge_ms");
@@ -168,14 +170,14 @@ public final class DcParams
         inhVReset = p.real("inh.v_reset_mv");
         inhVThresh = p.real("inh.v_thresh_mv");
         inhVInit = p.real("inh.v_init_mv");
-        inhRefractoryTicks = ticks(p.real("inh.refractory_ms"));
+        inhRefractoryTicks = ticks(p, "inh.refractory_ms");
         inhEExc = p.real("inh.e_exc_mv");
         inhEInh = p.real("inh.e_inh_mv");
         inhTauGe = p.real("inh.tau_ge_ms");
         inhTauGi = p.real("inh.tau_gi_ms");
         wEi = p.real("syn.w_ei");
         wIe = p.real("syn.w_ie");
-        delayTicks = Math.max(1, ticks(p.real("syn.delay_max_ms")));
+        delayTicks = Math.max(1, ticks(p, "syn.delay_max_ms"));
         wInitScale = p.real("syn.w_init_scale");
         wInitOffset = p.real("syn.w_init_offset");
         tauPre = p.real("stdp.tau_pre_ms");
@@ -190,8 +192,8 @@ public final class DcParams
         intensity = p.real("input.intensity");
         minSpikes = intOf(p, "input.min_spikes");
         maxRepeats = intOf(p, "input.max_repeats");
-        presentTicks = Math.max(1, ticks(p.real("input.present_ms")));
-        restTicks = ticks(p.real("input.rest_ms"));
+        presentTicks = Math.max(1, ticks(p, "input.present_ms"));
+        restTicks = ticks(p, "input.rest_ms");
         epochs = intOf(p, "train.epochs");
         assignImages = p.integer("assign.images");
         gEps = p.real("quiescent.g_eps");
@@ -209,9 +211,21 @@ public final class DcParams
         rule(normTotal <= wMax * 784, "norm.total", normTotal, "cannot exceed stdp.w_max times the inputs");
     }
 
-    private int ticks(final double ms)
+    /** The most time steps one duration may span (a presentation of 50,000 s at the default step). */
+    static final long MAX_TICKS = 100_000_000L;
+    /** The most excitatory neurons of a network (784 weights each). */
+    static final int MAX_NEURONS = 100_000;
+
+    private int ticks(final Params p, final String key)
     {
-        return (int)Math.round(ms / dtMs);
+        final double ms = p.real(key);
+        final double t = Math.rint(ms / dtMs);
+        if (!(t <= MAX_TICKS))
+        {
+            throw new InputException(key + "=" + ms + " is invalid: spans " + (Double.isFinite(t) ? String.format(
+                Locale.ROOT, "%.3g", t) : "too many") + " time steps of sim.dt_ms=" + dtMs + ", at most " + MAX_TICKS);
+        }
+        return (int)t;
     }
 
     private static int intOf(final Params p, final String key)

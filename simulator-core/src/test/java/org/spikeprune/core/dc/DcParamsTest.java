@@ -38,6 +38,25 @@ class DcParamsTest
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "syn.delay_max_ms|1e12",
+        "exc.refractory_ms|1e300",
+        "inh.refractory_ms|1e9",
+        "input.present_ms|1e300",
+        "input.rest_ms|1e11",
+        "sim.dt_ms|1e-300",
+        "network.exc_neurons|2000000000",
+    })
+    void shouldRejectAValueTooLargeForTheSimulator(final String key, final String value)
+    {
+        // each passes its rule (finite, >= 0) but would overflow a time-step count or the memory
+        final InputException ex = assertThrows(InputException.class,
+            () -> new DcParams(DcProfiles.params("guo2020-mnist-100", Map.of(), "test", Map.of(key, value))));
+        assertTrue(ex.getMessage().startsWith(key + "="), ex.getMessage());
+        assertTrue(ex.getMessage().contains("at most") || ex.getMessage().contains("at least"), ex.getMessage());
+    }
+
+    @ParameterizedTest
     @CsvSource({"guo2020-mnist-100", "guo2020-mnist-800", "guo2020-fashion-100", "guo2020-fashion-800",
         "dc2015-mnist-400"})
     void shouldBuildEveryProfile(final String profile)

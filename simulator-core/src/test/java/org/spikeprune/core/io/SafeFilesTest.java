@@ -57,6 +57,44 @@ class SafeFilesTest
     }
 
     @Test
+    void aLinkIsWrittenThroughAndKept() throws IOException
+    {
+        final Path real = Files.createDirectories(small.getPath("/elsewhere")).resolve("result.json");
+        Files.writeString(real, "old");
+        final Path link = Files.createSymbolicLink(dir.resolve("result.json"), real);
+        SafeFiles.writeText(link, "new");
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals("new", Files.readString(real));
+        final Path dangling = Files.createSymbolicLink(dir.resolve("late.csv"), small.getPath("/elsewhere/late.csv"));
+        SafeFiles.writeText(dangling, "made");
+        assertEquals("made", Files.readString(small.getPath("/elsewhere/late.csv")));
+        assertEquals(List.of("late.csv", "result.json"), names(dir));
+    }
+
+    @Test
+    void aFolderIsNotReplaced() throws IOException
+    {
+        final Path folder = Files.createDirectories(dir.resolve("sub"));
+        final InputException ex = assertThrows(InputException.class, () -> SafeFiles.writeText(folder, "x"));
+        assertTrue(ex.getMessage().contains("it is a folder"), ex.getMessage());
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void aDeviceIsWrittenInPlaceNotReplaced() throws IOException
+    {
+        final Path nul = Paths.get("/dev/null");
+        final Path full = Paths.get("/dev/full");
+        assumeTrue(Files.exists(nul) && Files.exists(full) && !Files.isRegularFile(full), "a Linux /dev");
+        SafeFiles.writeText(nul, "gone");
+        assertFalse(Files.isRegularFile(nul), "/dev/null is still a device");
+        final InputException ex = assertThrows(InputException.class, () -> SafeFiles.writeText(full, "x".repeat(
+            1 << 17)));
+        assertTrue(ex.getMessage().startsWith("/dev/full: cannot write"), ex.getMessage());
+        assertFalse(Files.isRegularFile(full), "/dev/full is still a device");
+    }
+
+    @Test
     void aFullDiskKeepsTheEarlierFileAndNamesIt() throws IOException
     {
         final Path f = dir.resolve("result.json");
