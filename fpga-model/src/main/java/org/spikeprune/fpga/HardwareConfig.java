@@ -53,7 +53,7 @@ public record HardwareConfig(
     public HardwareConfig
     {
         Objects.requireNonNull(name, "name");
-        final String where = "hardware config '" + name + "': ";
+        final String where = where(name);
         atLeast(where, "processingElements", processingElements, 1);
         positive(where, "clockMhz", clockMhz);
         atLeast(where, "fifoDepth", fifoDepth, 1);
@@ -218,6 +218,17 @@ public record HardwareConfig(
     {
         return new HardwareConfig(name, processingElements, clockMhz, fifoDepth, pruneScheme, weightMemory,
             potentialMemory, spikeMemory, decrementMemory, bits, cycles, units, energy, device);
+    }
+
+    /**
+     * The start of the message of an invalid field: {@code hardware config 'NAME': }.
+     *
+     * @param name the configuration's name.
+     * @return the prefix.
+     */
+    static String where(final String name)
+    {
+        return "hardware config '" + name + "': ";
     }
 
     private static void memory(final String where, final String field, final MemoryConfig m)

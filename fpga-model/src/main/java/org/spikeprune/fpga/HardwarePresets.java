@@ -3,7 +3,8 @@ package org.spikeprune.fpga;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,8 +121,24 @@ public final class HardwarePresets
     public static HardwareConfig fromMap(final Map<String, String> m, final String source)
     {
         final Fields f = new Fields(m, source);
-        final HardwareConfig c = new HardwareConfig(
-            f.text("name"),
+        final String name = f.text("name");
+        final HardwareConfig c;
+        try
+        {
+            c = build(f, name);
+        }
+        catch (final InputException ex)
+        {
+            throw f.fromFile(ex, name);
+        }
+        f.checkAllUsed();
+        return c;
+    }
+
+    private static HardwareConfig build(final Fields f, final String name)
+    {
+        return new HardwareConfig(
+            name,
             f.integer("processingElements"),
             f.real("clockMhz"),
             f.integer("fifoDepth"),
@@ -144,8 +161,6 @@ public final class HardwarePresets
                 f.real("energy.staticMw")),
             new Device(f.text("device.name"), f.integer("device.luts"), f.integer("device.ffs"),
                 f.integer("device.bram36"), f.integer("device.dsps")));
-        f.checkAllUsed();
-        return c;
     }
 
     private static Map<String, String> resolve(final String nameOrPath, final Path relativeTo, final int depth)
@@ -178,15 +193,34 @@ public final class HardwarePresets
         {
             file = relativeTo == null || Path.of(nameOrPath).isAbsolute()
                 ? Path.of(nameOrPath) : relativeTo.resolveSibling(nameOrPath);
-            source = "hardware file " + file;
+            source = Fields.FILE_SOURCE + file;
             if (!Files.isRegularFile(file))
             {
                 throw new InputException("hardware config '" + nameOrPath + "': not a preset (" + String.join(", ",
                     NAMES) + ") and no such file " + file);
             }
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8))
+            final String text;
+            try
             {
-                p.load(in);
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            }
+            catch (final CharacterCodingException ex)
+            {
+                throw new InputException(source + ": not UTF-8 text (a hardware configuration is a properties file)",
+                    ex);
+            }
+            catch (final IOException ex)
+            {
+                throw new InputException(source + ": cannot be read: " + ex.getMessage(), ex);
+            }
+            if (text.indexOf('\u0000') >= 0)
+            {
+                throw new InputException(source + ": not a text file (it holds a NUL byte; a hardware configuration "
+                    + "is a properties file)");
+            }
+            try
+            {
+                p.load(new StringReader(text));
             }
             catch (final IOException | IllegalArgumentException ex)
             {
@@ -226,6 +260,8 @@ public final class HardwarePresets
     private static final class Fields
     {
         static final String SOURCE_KEY = "\u0000source";
+        /** How the source of a configuration read from a file starts; the file's path follows. */
+        static final String FILE_SOURCE = "hardware file ";
 
         private final Map<String, String> values;
         private final Map<String, Boolean> used = new LinkedHashMap<>();
@@ -241,12 +277,31 @@ public final class HardwarePresets
         {
             final String v = values.get(key);
             used.put(key, Boolean.TRUE);
-            if (v == null || v.isEmpty())
+            if (v == null)
             {
                 throw new InputException(source + ": key " + key + " is missing (give it, or start from a preset "
                     + "with base=" + DEFAULT + ")");
             }
+            if (v.isEmpty())
+            {
+                throw new InputException(source + ": key " + key + " is empty (give it a value)");
+            }
             return v;
+        }
+
+        /**
+         * An invalid field of a configuration read from a file, reported with the file's path rather than the
+         * configuration's name (which its {@code name=} key may set to anything); other errors unchanged.
+         */
+        InputException fromFile(final InputException ex, final String name)
+        {
+            final String prefix = HardwareConfig.where(name);
+            final String message = ex.getMessage();
+            if (!source.startsWith(FILE_SOURCE) || message == null || !message.startsWith(prefix))
+            {
+                return ex;
+            }
+            return new InputException(source + ": " + message.substring(prefix.length()), ex);
         }
 
         int integer(final String key)

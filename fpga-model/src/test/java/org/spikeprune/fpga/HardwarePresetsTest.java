@@ -142,6 +142,59 @@ class HardwarePresetsTest
         assertTrue(e.getMessage().contains("zedboard"), "lists the presets: " + e.getMessage());
     }
 
+    @Test
+    void shouldNameTheFileNotItsNameKeyWhenAFileHasAnInvalidValue() throws IOException
+    {
+        Files.createDirectories(dir.resolve("hwp"));
+        final Path file = write("hwp/clk0.properties", "base=zedboard\nname=zedboard\nclockMhz=0\n");
+
+        final InputException e = assertThrows(InputException.class, () -> HardwarePresets.load(file.toString()));
+        assertEquals("hardware file " + file + ": clockMhz must be a finite number > 0, found 0.0", e.getMessage());
+    }
+
+    @Test
+    void shouldKeepThePresetNameWhenABuiltInConfigurationIsMadeInvalid()
+    {
+        final HardwareConfig z = HardwarePresets.load("zedboard");
+
+        final InputException e = assertThrows(InputException.class, () -> z.withClockMhz(0));
+        assertEquals("hardware config 'zedboard': clockMhz must be a finite number > 0, found 0.0", e.getMessage());
+    }
+
+    @Test
+    void shouldSayEmptyNotMissingWhenAKeyHasNoValue() throws IOException
+    {
+        final InputException e = fails("base=zedboard\nclockMhz=\n");
+
+        assertTrue(e.getMessage().contains("key clockMhz is empty"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.properties"), e.getMessage());
+    }
+
+    @Test
+    void shouldSayNotUtf8TextWhenTheFileIsBinary() throws IOException
+    {
+        final Path file = dir.resolve("blob.properties");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', (byte) 0xFF, 0});
+
+        final InputException e = assertThrows(InputException.class, () -> HardwarePresets.load(file.toString()));
+        assertEquals("hardware file " + file + ": not UTF-8 text (a hardware configuration is a properties file)",
+            e.getMessage());
+
+        final Path base = write("on-blob.properties", "base=blob.properties\nprocessingElements=8\n");
+        final InputException b = assertThrows(InputException.class, () -> HardwarePresets.load(base.toString()));
+        assertTrue(b.getMessage().startsWith("hardware file " + file + ": not UTF-8 text"), b.getMessage());
+    }
+
+    @Test
+    void shouldSayNotATextFileWhenTheFileHoldsNulBytes() throws IOException
+    {
+        final Path file = dir.resolve("nul.properties");
+        Files.write(file, new byte[] {'b', 'a', 's', 'e', '=', 'z', 0, 0, 0, 1, '\n'});
+
+        final InputException e = assertThrows(InputException.class, () -> HardwarePresets.load(file.toString()));
+        assertTrue(e.getMessage().startsWith("hardware file " + file + ": not a text file"), e.getMessage());
+    }
+
     private InputException fails(final String text) throws IOException
     {
         final Path file = write("bad.properties", text);

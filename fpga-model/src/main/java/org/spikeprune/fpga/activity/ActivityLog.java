@@ -35,8 +35,8 @@ import org.spikeprune.fpga.NetworkShape;
  * engine's driving thread, as {@link ActivitySink} prescribes. Call {@link #finish()} (or any query) after the
  * run to flush the last tick.
  *
- * <p>Files: {@link #write(Path)} writes CSV when the name ends in {@code .csv}, else a binary form;
- * {@link #read(Path)} reads either.
+ * <p>Files: {@link #write(Path)} writes CSV when the name ends in {@code .csv}, else a binary form (version 2,
+ * with its length and a CRC-32); {@link #read(Path)} reads either, and binary version 1.
  */
 public final class ActivityLog implements ActivitySink
 {

@@ -1,13 +1,17 @@
 package org.spikeprune.fpga.activity;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -174,5 +178,260 @@ class ActivityLogTest
         final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(file));
         assertTrue(e.getMessage().contains("format,spikeprune-activity,1"), e.getMessage());
         assertThrows(InputException.class, () -> ActivityLog.read(dir.resolve("missing.act")));
+    }
+
+    @Test
+    void shouldWriteVersion2WithTheFileLengthAndACrc32OfEverythingBeforeIt() throws IOException
+    {
+        final Path file = dir.resolve("run.act");
+        SyntheticActivity.paperB(true, 0.01, 3).write(file);
+        final byte[] bytes = Files.readAllBytes(file);
+        final ByteBuffer b = ByteBuffer.wrap(bytes);
+
+        assertEquals(ActivityLogFiles.MAGIC, b.getInt(0));
+        assertEquals(2, b.getInt(4));
+        assertEquals(bytes.length, b.getLong(8));
+        final CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        assertEquals(crc.getValue(), b.getInt(bytes.length - 4) & 0xFFFF_FFFFL);
+    }
+
+    @Test
+    void shouldRefuseTheFileWhenBytesOfTheDataAreOverwritten() throws IOException
+    {
+        final Path file = dir.resolve("run.act");
+        SyntheticActivity.paperB(true, 0.01, 3).write(file);
+        final byte[] bytes = Files.readAllBytes(file);
+        for (final int offset : new int[] {ActivityLogFiles.HEADER_BYTES, bytes.length / 3, bytes.length / 2,
+            bytes.length - 12, bytes.length - 4})
+        {
+            final byte[] damaged = bytes.clone();
+            for (int i = offset; i < Math.min(offset + 4, damaged.length); i++)
+            {
+                damaged[i] = damaged[i] == (byte) 0xFF ? 0 : (byte) 0xFF;
+            }
+            final Path bad = dir.resolve("damaged.act");
+            Files.write(bad, damaged);
+
+            final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(bad), "at " + offset);
+            assertTrue(e.getMessage().startsWith("activity file " + bad + ": damaged: checksum mismatch"),
+                e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRefuseBytesAfterTheEndOfTheDataInEitherVersion() throws IOException
+    {
+        final ActivityLog log = SyntheticActivity.paperB(false, 0.01, 1);
+        final Path file = dir.resolve("run.act");
+        log.write(file);
+        final byte[] v2 = Files.readAllBytes(file);
+        final byte[] garbage = "trailing garbage".getBytes(StandardCharsets.US_ASCII);
+
+        for (final byte[] bytes : new byte[][] {v2, version1(v2)})
+        {
+            final Path extended = dir.resolve("extended.act");
+            final byte[] longer = Arrays.copyOf(bytes, bytes.length + garbage.length);
+            System.arraycopy(garbage, 0, longer, bytes.length, garbage.length);
+            Files.write(extended, longer);
+
+            final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(extended));
+            assertTrue(e.getMessage().contains(garbage.length + " unexpected bytes after the end of the data (at "
+                + "byte " + bytes.length + ")"), e.getMessage());
+            assertTrue(e.getMessage().contains("extended.act"), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldSayTruncatedWhenEvenOneByteIsMissingInEitherVersion() throws IOException
+    {
+        final Path file = dir.resolve("run.act");
+        SyntheticActivity.paperB(false, 0.01, 1).write(file);
+        final byte[] v2 = Files.readAllBytes(file);
+
+        for (final byte[] bytes : new byte[][] {v2, version1(v2)})
+        {
+            for (final int length : new int[] {bytes.length - 1, 6, 12})
+            {
+                final Path cut = dir.resolve("cut.act");
+                Files.write(cut, Arrays.copyOf(bytes, length));
+
+                final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(cut));
+                assertTrue(e.getMessage().startsWith("activity file " + cut + ": truncated"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void shouldReadBackTheSameLogWhenTheFileIsVersion1() throws IOException
+    {
+        final ActivityLog log = SyntheticActivity.paperB(true, 0.01, 3);
+        final Path file = dir.resolve("run.act");
+        log.write(file);
+        final Path old = dir.resolve("old.act");
+        Files.write(old, version1(Files.readAllBytes(file)));
+        Files.write(dir.resolve("old-by-hand.act"), OldActivityFormat.write(log));
+
+        assertArrayEquals(Files.readAllBytes(dir.resolve("old-by-hand.act")), Files.readAllBytes(old));
+        final ActivityLog back = ActivityLog.read(old);
+        assertEquals(log.shape(), back.shape());
+        for (int phase = 0; phase < 2; phase++)
+        {
+            assertEquals(log.tickEntries(phase), back.tickEntries(phase));
+            for (int f = 1; f < ActivityLog.TICK_FIELDS; f++)
+            {
+                assertEquals(log.total(phase, f), back.total(phase, f));
+            }
+            assertEquals(log.tickRecords(phase), back.tickRecords(phase));
+            assertEquals(log.images(phase), back.images(phase));
+            assertEquals(log.presentations(phase), back.presentations(phase));
+        }
+        assertEquals(log.imageRecords(), back.imageRecords());
+        assertEquals(log.pruneRecords(), back.pruneRecords());
+        assertEquals(log.prunePruned(2), back.prunePruned(2));
+    }
+
+    @Test
+    void shouldNameTheCountWhenAVersion1CountExceedsWhatTheFileHolds() throws IOException
+    {
+        final ActivityLog log = SyntheticActivity.paperB(true, 0.01, 3);
+        final byte[] good = OldActivityFormat.write(log);
+        final int ticks = OldActivityFormat.shapeEnd(log.shape());
+        final int layers = ticks - OldActivityFormat.layersBytes(log.shape()) - 4;
+
+        final String[][] cases = {
+            {Integer.toString(layers), Integer.toString(Integer.MAX_VALUE), "layer count"},
+            {Integer.toString(layers), "-1", "layer count"},
+            {Integer.toString(ticks), Integer.toString(Integer.MAX_VALUE), "learning tick entries"},
+            {Integer.toString(ticks), Integer.toString(Integer.MIN_VALUE), "learning tick entries"},
+            {Integer.toString(ticks), "200000000", "learning tick entries"},
+        };
+        for (final String[] c : cases)
+        {
+            final byte[] bytes = good.clone();
+            ByteBuffer.wrap(bytes).putInt(Integer.parseInt(c[0]), Integer.parseInt(c[1]));
+            final Path bad = dir.resolve("count.act");
+            Files.write(bad, bytes);
+
+            final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(bad), c[2]);
+            assertTrue(e.getMessage().startsWith("activity file " + bad + ": " + c[2]), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldNameTheFieldWhenAVersion1ValueIsOutOfRange() throws IOException
+    {
+        final ActivityLog log = new ActivityLog(NetworkShape.paperA(5));
+        log.recordTicks(ActivityLog.LEARNING, new long[] {0, 3, 30, 10, 30, 30, 1}, 4);
+        log.recordImage(ActivityLog.LEARNING, 7, 1, 4, new long[] {0, 12, 120, 40, 120, 120, 4}, 4);
+        log.recordPrune(1, 3_920, 100, 20);
+        final byte[] good = OldActivityFormat.write(log);
+        assertEquals(4, ActivityLog.read(write("good.act", good)).tickCount(ActivityLog.LEARNING, 0));
+
+        final int tick = OldActivityFormat.shapeEnd(log.shape()) + 4;
+        final int image = tick + 64 + 4 + 4;
+        final int prune = image + 81 + 4;
+        final Object[][] cases = {
+            {tick, 2L, "learning tick entry 0: layer must be below the network's 2 layers, found 2"},
+            {tick + 16, -5L, "learning tick entry 0: synaptic_ops must be >= 0, found -5"},
+            {tick + 56, 0L, "learning tick entry 0: count must be >= 1, found 0"},
+            {image + 1, -2L, "image record 0: index must be >= -1, found -2"},
+            {image + 9, -1L, "image record 0: presentations must be >= 0, found -1"},
+            {image + 17, Long.MIN_VALUE, "image record 0: tick_records must be >= 0"},
+            {image + 73, -4L, "image record 0: output_spikes must be >= 0, found -4"},
+            {prune + 8, -1L, "prune record 0: evaluations must be >= 0, found -1"},
+            {prune + 24, 1L << 40, "prune record 0: groups must be in [0, 2147483647]"},
+        };
+        for (final Object[] c : cases)
+        {
+            final byte[] bytes = good.clone();
+            ByteBuffer.wrap(bytes).putLong((Integer) c[0], (Long) c[1]);
+            final Path bad = write("value.act", bytes);
+
+            final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(bad), (String) c[2]);
+            assertTrue(e.getMessage().startsWith("activity file " + bad + ": " + c[2]), e.getMessage());
+        }
+        final byte[] phase = good.clone();
+        phase[image] = 3;
+        final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(write("p.act", phase)));
+        assertTrue(e.getMessage().contains("image record 0: phase must be 0 or 1, found 3"), e.getMessage());
+    }
+
+    @Test
+    void shouldNameTheFileWhenAVersion1ShapeIsInvalid() throws IOException
+    {
+        final ActivityLog log = new ActivityLog(NetworkShape.paperA(5));
+        final byte[] bytes = OldActivityFormat.write(log);
+        final int neurons = OldActivityFormat.shapeEnd(log.shape()) - 17 + 4;
+        ByteBuffer.wrap(bytes).putInt(neurons, -1);
+        final Path bad = write("shape.act", bytes);
+
+        final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(bad));
+        assertTrue(e.getMessage().startsWith("activity file " + bad + ": network layer 'Ai': neurons"),
+            e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAnUnknownBinaryVersion() throws IOException
+    {
+        final byte[] bytes = OldActivityFormat.write(new ActivityLog(NetworkShape.paperA(5)));
+        ByteBuffer.wrap(bytes).putInt(4, 3);
+        final Path bad = write("v3.act", bytes);
+
+        final InputException e = assertThrows(InputException.class, () -> ActivityLog.read(bad));
+        assertTrue(e.getMessage().contains("format version must be 1 or 2, found 3"), e.getMessage());
+    }
+
+    @Test
+    void shouldNameTheLineWhenACsvNumberDoesNotFitOrTheTextIsNotUtf8() throws IOException
+    {
+        final Path good = dir.resolve("good.csv");
+        SyntheticActivity.paperA(new SyntheticActivity.PaperA(5, 2, 1, 1, 1, 0.5, 50, 2, 3)).write(good);
+        final String text = Files.readString(good);
+
+        final String neurons = text.replace("layer,Ae,5,", "layer,Ae,4294967301,");
+        final InputException n = assertThrows(InputException.class, () -> ActivityLog.read(write("n.csv", neurons)));
+        assertTrue(n.getMessage().contains("neurons must be at most 2147483647, found 4294967301"), n.getMessage());
+
+        final String groups = text.replaceFirst("(?m)^(prune,[0-9]+,[0-9]+,[0-9]+),[0-9]+$", "$1,4294967296");
+        final InputException g = assertThrows(InputException.class, () -> ActivityLog.read(write("g.csv", groups)));
+        assertTrue(g.getMessage().contains("groups must be in [0, 2147483647], found 4294967296"), g.getMessage());
+
+        final String layer = text.replaceFirst("(?m)^tick,learning,0,", "tick,learning,2,");
+        final InputException l = assertThrows(InputException.class, () -> ActivityLog.read(write("l.csv", layer)));
+        assertTrue(l.getMessage().contains("layer must be below the network's 2 layers, found 2"), l.getMessage());
+
+        final String index = text.replaceFirst("(?m)^image,learning,0,", "image,learning,-7,");
+        final InputException i = assertThrows(InputException.class, () -> ActivityLog.read(write("i.csv", index)));
+        assertTrue(i.getMessage().contains("index must be >= -1, found -7"), i.getMessage());
+
+        final String name = text.replace("layer,Ae,", "layer,,");
+        final InputException s = assertThrows(InputException.class, () -> ActivityLog.read(write("s.csv", name)));
+        assertTrue(s.getMessage().startsWith("activity file " + dir.resolve("s.csv") + " line "), s.getMessage());
+
+        final byte[] binary = {'f', 'o', 'r', 'm', '\n', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, 0};
+        final Path bin = write("blob.bin", binary);
+        final InputException b = assertThrows(InputException.class, () -> ActivityLog.read(bin));
+        assertTrue(b.getMessage().startsWith("activity file " + bin + ": not UTF-8 text"), b.getMessage());
+    }
+
+    /** The version 1 layout of a version 2 file: magic, version 1, the same body; no length, no checksum. */
+    private static byte[] version1(final byte[] v2)
+    {
+        final int body = v2.length - ActivityLogFiles.HEADER_BYTES - ActivityLogFiles.CHECKSUM_BYTES;
+        final byte[] v1 = new byte[8 + body];
+        ByteBuffer.wrap(v1).putInt(ActivityLogFiles.MAGIC).putInt(1);
+        System.arraycopy(v2, ActivityLogFiles.HEADER_BYTES, v1, 8, body);
+        return v1;
+    }
+
+    private Path write(final String name, final String text) throws IOException
+    {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    private Path write(final String name, final byte[] bytes) throws IOException
+    {
+        return Files.write(dir.resolve(name), bytes);
     }
 }
