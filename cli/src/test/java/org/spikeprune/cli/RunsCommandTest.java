@@ -57,6 +57,49 @@ class RunsCommandTest
     }
 
     @Test
+    void shouldNotWriteTheCsvOverAFileItReads() throws IOException
+    {
+        final Path f = result("runs/a-s1", "c1", 1, 0.80, 0.10, "0.036");
+        final String before = Files.readString(f);
+        final CliRun run = run("runs", dir.resolve("runs").toString(), "--csv", f.toString());
+        assertEquals(2, run.exit, run.err);
+        assertTrue(run.err.contains("is one of the result files read"), run.err);
+        assertEquals(before, Files.readString(f));
+    }
+
+    @Test
+    void shouldReportAStandardOutputThatCannotBeWritten() throws IOException
+    {
+        result("runs/a-s1", "c1", 1, 0.80, 0.10, "0.036");
+        final java.io.PrintStream out = System.out;
+        final java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        final java.io.PrintStream oldErr = System.err;
+        final int exit;
+        try
+        {
+            // a stream that fails as a full disk does
+            System.setOut(new java.io.PrintStream(new java.io.OutputStream()
+            {
+                @Override
+                public void write(final int b) throws IOException
+                {
+                    throw new IOException("No space left on device");
+                }
+            }, true));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.execute("runs", dir.resolve("runs").toString());
+        }
+        finally
+        {
+            System.setOut(out);
+            System.setErr(oldErr);
+        }
+        assertEquals(2, exit);
+        assertTrue(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("standard output: cannot write"),
+            err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void shouldGroupADefaultGivenExplicitlyWithTheDefault() throws IOException
     {
         result("a", "c1", 1, 0.80, 0.10, "0.05");

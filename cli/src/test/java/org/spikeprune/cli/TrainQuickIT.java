@@ -139,6 +139,13 @@ class TrainQuickIT
         assertTrue(Files.size(out.resolve("a-eval/activity.bin")) > 0);
         // an unknown preset is refused before anything runs
         assertEquals(2, Main.execute("evaluate", out.resolve("a").toString(), "--hw", "no-such-preset"));
+        // the run's own activity.bin is not replaced by an evaluation's
+        final byte[] activity = Files.readAllBytes(out.resolve("a/activity.bin"));
+        final CliRun into = CliRun.of("evaluate", out.resolve("a").toString(), "--test-images", "40", "--hw",
+            "zedboard", "--out", out.resolve("a").toString());
+        assertEquals(2, into.exit, into.err);
+        assertTrue(into.err.contains("is the folder of the network being evaluated"), into.err);
+        assertTrue(java.util.Arrays.equals(activity, Files.readAllBytes(out.resolve("a/activity.bin"))));
     }
 
     @Test
@@ -202,6 +209,19 @@ class TrainQuickIT
         assertTrue(java.util.Arrays.equals(earlier, Files.readAllBytes(out.resolve("result.json"))),
             "the earlier result.json is kept whole");
         assertTrue(!Files.exists(out.resolve(".result.json.tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        // and so are the files written before it: the folder holds one run, not two
+        try (java.util.stream.Stream<Path> files = Files.list(out))
+        {
+            for (final Path f : (Iterable<Path>)files::iterator)
+            {
+                assertTrue(!f.getFileName().toString().startsWith("."), "no hidden file is left: " + f);
+            }
+        }
+        final CliRun earlierModel = CliRun.of("evaluate", out.toString(), "--test-images", "10");
+        assertEquals(0, earlierModel.exit, earlierModel.err);
+        final String digest4 = RunOutput.json().readTree(earlier).get("digest").asText().substring(0, 16);
+        assertTrue(earlierModel.out.contains("digest " + digest4 + " (the model's)"),
+            "model.bin is still the seed-4 run's: " + earlierModel.out);
     }
 
     @Test

@@ -72,6 +72,35 @@ class SafeFilesTest
     }
 
     @Test
+    void aBatchReplacesItsFilesTogetherOrNotAtAll() throws IOException
+    {
+        final Path a = dir.resolve("model.bin");
+        final Path b = dir.resolve("result.json");
+        Files.writeString(a, "old model");
+        Files.writeString(b, "old result");
+        try (SafeFiles.Batch batch = new SafeFiles.Batch())
+        {
+            batch.write(a, out -> out.write("new model".getBytes(StandardCharsets.UTF_8)));
+            assertEquals("old model", Files.readString(a), "nothing is replaced before the commit");
+            final InputException ex = assertThrows(InputException.class, () -> batch.write(b, out -> out.write(
+                new byte[1 << 20])));
+            assertTrue(ex.getMessage().startsWith(b + ": cannot write"), ex.getMessage());
+        }
+        assertEquals("old model", Files.readString(a), "a failure part-way keeps every earlier file");
+        assertEquals("old result", Files.readString(b));
+        assertEquals(List.of("model.bin", "result.json"), names(dir), "no hidden file is left");
+        try (SafeFiles.Batch batch = new SafeFiles.Batch())
+        {
+            batch.write(a, out -> out.write("new model".getBytes(StandardCharsets.UTF_8)));
+            batch.write(b, out -> out.write("new result".getBytes(StandardCharsets.UTF_8)));
+            batch.commit();
+        }
+        assertEquals("new model", Files.readString(a));
+        assertEquals("new result", Files.readString(b));
+        assertEquals(List.of("model.bin", "result.json"), names(dir));
+    }
+
+    @Test
     void aFolderIsNotReplaced() throws IOException
     {
         final Path folder = Files.createDirectories(dir.resolve("sub"));
