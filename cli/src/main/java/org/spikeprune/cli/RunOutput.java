@@ -33,13 +33,19 @@ public final class RunOutput
     {
         this.dir = dir;
         this.batch = batch;
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+        {
+            throw new InputException(dir + ": cannot be the output folder: it is a file");
+        }
         try
         {
             Files.createDirectories(dir);
         }
         catch (final IOException ex)
         {
-            throw new InputException(dir + ": cannot create the output folder: " + ex.getMessage(), ex);
+            throw new InputException(dir + ": cannot create the output folder: " + (ex instanceof
+                java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way: " + ((java.nio.file.FileAlreadyExistsException)ex).getFile()
+                : ex.getMessage()), ex);
         }
         if (!Files.isWritable(dir))
         {

@@ -57,6 +57,15 @@ public final class HwOverheadCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (!(sops >= 0 && Double.isFinite(sops)))
+        {
+            throw new org.spikeprune.cli.UsageException("--sops " + sops + " is invalid: must be a finite number >= 0");
+        }
+        if (groups < 1 || groups > neurons)
+        {
+            throw new org.spikeprune.cli.UsageException("--groups " + groups + " is invalid: must be between 1 and the "
+                + neurons + " neurons");
+        }
         final HardwareConfig config = HardwarePresets.load(hw);
         final PaperAOverhead o = PaperAOverhead.compute(config, neurons, groups, batch, images, start, sops);
         final PrintWriter out = spec.commandLine().getOut();

@@ -59,6 +59,10 @@ public final class TraceDiffCommand implements Callable<Integer>
         {
             throw new UsageException("--streams: " + ex.getMessage());
         }
+        if (chosen.isEmpty())
+        {
+            throw new UsageException("--streams: no stream named (input, output, cores, events)");
+        }
         final TraceDiff.Result r;
         try
         {
