@@ -269,7 +269,8 @@ final class TraceAgent implements Agent, MessageHandler
             return;
         }
         stopped = true;
-        recorder.fail(new TraceException("trace " + dir + ": recording failed: " + describe(cause), cause));
+        final String why = cause instanceof TraceException ? cause.getMessage() : describe(cause);
+        recorder.fail(new TraceException("trace " + dir + ": recording failed: " + why, cause));
     }
 
     /**
@@ -436,7 +437,8 @@ final class TraceAgent implements Agent, MessageHandler
                 if (TraceRecordDescriptor.decodeRows(block, at + CORE_TICK_ROWS_START,
                     at + b.getInt(at + LENGTH_OFFSET, BYTE_ORDER), rows, r) < 0)
                 {
-                    throw new IllegalStateException("a CORE_TICK record at tick " + tick + " does not decode");
+                    throw new TraceFormatException("a CORE_TICK record at tick " + tick + " does not decode (core "
+                        + "ticks given out of tick order?)");
                 }
                 for (int i = 0, row = 0; i < rows; i++, row += ROW_FIELDS)
                 {

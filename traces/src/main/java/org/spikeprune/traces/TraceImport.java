@@ -15,9 +15,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipException;
 
@@ -36,12 +39,16 @@ import com.fasterxml.jackson.core.JsonToken;
  * present). Each following line is one event: {@code kind}, {@code tick} and the kind's fields, the names
  * {@link TraceExport} writes; {@code record} and {@code presentation} are read as comments (the new trace numbers
  * its own records). An unknown field, a missing one, a value of the wrong type or out of its range is refused with
- * the line and the field named. The last line may be the END object. When it says the recording completed and its
- * spike totals equal those of the lines, the new trace is complete and carries the run digest; totals that differ
- * mean the lines were edited or some are missing, which is refused unless {@link Options#edited()} is set, and then
- * the new trace is complete without a run digest. Without an END line the new trace is incomplete, as the recording
- * it came from was, unless {@link Options#edited()} is set: then the lines are taken as a whole trace (a range cut
- * from a longer one, say), complete and without a run digest.
+ * the line and the field named, as is an id, core or label outside the network the header describes ({@link Limits},
+ * from {@link Options#check()}), a configuration value that is NaN or infinite, and a tick earlier than the one
+ * before it in its stream (input spikes, output spikes, core ticks, image and prune events; only an IMAGE_START
+ * may start the clock again, for a new pass). The last line may be the END object. When it says the recording
+ * completed and its spike totals equal those of the lines, the new trace is complete and carries the run digest (64
+ * lower-case hex digits, or none); totals that differ mean the lines were edited or some are missing, which is
+ * refused unless {@link Options#edited()} is set, and then the new trace is complete without a run digest. Without
+ * an END line the new trace is incomplete, as the recording it came from was, unless {@link Options#edited()} is
+ * set: then the lines are taken as a whole trace (a range cut from a longer one, say), complete and without a run
+ * digest.
  *
  * <p>The trace is written into a temporary folder beside the destination, read back whole and checked against what
  * was imported, and only then moved into place; on any failure the temporary folder is removed and the destination
@@ -50,6 +57,12 @@ import com.fasterxml.jackson.core.JsonToken;
 public final class TraceImport
 {
     private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** A run digest as recordings write it: the SHA-256 of the run's result, in lower-case hex. */
+    private static final Pattern RUN_DIGEST = Pattern.compile("[0-9a-f]{64}");
+    /** Cores when the configuration does not say: the most a CORE_TICK or PRUNE_DECISION line may name. */
+    public static final int MAX_CORES = 1 << 16;
+    /** Classes when neither the configuration nor the profile says: the ten of MNIST and Fashion-MNIST. */
+    public static final int DEFAULT_CLASSES = 10;
 
     /**
      * What to accept.
@@ -57,13 +70,26 @@ public final class TraceImport
      * @param edited accept lines whose spike totals differ from the END line's, or no END line, as a whole trace
      *               (the new trace then has no run digest).
      * @param ctx    the recorder's ring and disk-space settings.
+     * @param check  checks the HEADER line's profile and configuration and says what the events may hold.
      */
-    public record Options(boolean edited, TraceRecorder.Context ctx)
+    public record Options(boolean edited, TraceRecorder.Context ctx, HeaderCheck check)
     {
-        /** Checks the context is present. */
+        /** Checks the context and the header check are present. */
         public Options
         {
             Objects.requireNonNull(ctx, "ctx");
+            Objects.requireNonNull(check, "check");
+        }
+
+        /**
+         * Options whose limits come from the configuration alone ({@link #configLimits(Map)}).
+         *
+         * @param edited see {@link #edited()}.
+         * @param ctx    see {@link #ctx()}.
+         */
+        public Options(final boolean edited, final TraceRecorder.Context ctx)
+        {
+            this(edited, ctx, (profile, config) -> configLimits(config));
         }
 
         /** Strict, with the default recorder settings. */
@@ -71,6 +97,117 @@ public final class TraceImport
         {
             return new Options(false, new TraceRecorder.Context());
         }
+    }
+
+    /**
+     * What the events of an imported trace may hold; each event line is checked against these.
+     *
+     * @param inputs    input neurons: input spike ids and PRUNE_DECISION {@code pre} are below it (0: not known).
+     * @param neurons   excitatory neurons: PRUNE_DECISION {@code post} is below it (0: not known).
+     * @param outputIds output spike ids are below it, and not below {@code inputs} (0: not known). A spikeprune
+     *                  network numbers its neurons after its inputs: the excitatory, then the inhibitory ones.
+     * @param cores     cores: CORE_TICK and PRUNE_DECISION {@code core} are below it (0: not known, then below
+     *                  {@value #MAX_CORES}).
+     * @param classes   classes of the data set: IMAGE_START {@code label} is below it (0: not known, then below
+     *                  {@value #DEFAULT_CLASSES}).
+     */
+    public record Limits(int inputs, int neurons, int outputIds, int cores, int classes)
+    {
+        /** Checks no limit is negative. */
+        public Limits
+        {
+            if ((inputs | neurons | outputIds | cores | classes) < 0)
+            {
+                throw new IllegalArgumentException("a limit is negative: " + inputs + ", " + neurons + ", "
+                    + outputIds + ", " + cores + ", " + classes);
+            }
+        }
+
+        /**
+         * These limits with the unknown ones taken from another.
+         *
+         * @param other limits that fill in those not known here.
+         * @return the merged limits.
+         */
+        public Limits or(final Limits other)
+        {
+            return new Limits(inputs != 0 ? inputs : other.inputs, neurons != 0 ? neurons : other.neurons,
+                outputIds != 0 ? outputIds : other.outputIds, cores != 0 ? cores : other.cores,
+                classes != 0 ? classes : other.classes);
+        }
+    }
+
+    /** Checks a HEADER line before any event is read. */
+    @FunctionalInterface
+    public interface HeaderCheck
+    {
+        /**
+         * Checks the header's profile and configuration and says what the events may hold.
+         *
+         * @param profile the HEADER line's {@code profile}.
+         * @param config  its configuration, key by key ({@code key=value} lines; other lines are left out).
+         * @return the limits the event lines are checked against.
+         * @throws IllegalArgumentException when the header is refused; the message names the field and the rule
+         *                                  (the import adds the file and the line).
+         */
+        Limits check(String profile, Map<String, String> config);
+    }
+
+    /**
+     * The limits a configuration sets: {@code network.exc_neurons} excitatory neurons and {@code run.cores} cores
+     * when given; the rest unknown.
+     *
+     * @param config the configuration, key by key.
+     * @return the limits.
+     * @throws IllegalArgumentException when one of those keys is not a positive integer.
+     */
+    public static Limits configLimits(final Map<String, String> config)
+    {
+        return new Limits(0, positive(config, "network.exc_neurons"), 0, positive(config, "run.cores"), 0);
+    }
+
+    private static int positive(final Map<String, String> config, final String key)
+    {
+        final String text = config.get(key);
+        if (text == null)
+        {
+            return 0;
+        }
+        try
+        {
+            final int n = Integer.parseInt(text.trim());
+            if (n > 0)
+            {
+                return n;
+            }
+        }
+        catch (final NumberFormatException ignored)
+        {
+            // refused below
+        }
+        throw new IllegalArgumentException("'config' key " + key + " is \"" + text + "\": expected a positive "
+            + "integer");
+    }
+
+    /**
+     * The {@code key=value} lines of a configuration text, in order; lines without '=' (blank ones, comments) are
+     * left out.
+     *
+     * @param config the text.
+     * @return the keys and their values, both trimmed.
+     */
+    public static Map<String, String> configEntries(final String config)
+    {
+        final Map<String, String> m = new LinkedHashMap<>();
+        for (final String line : config.split("\n"))
+        {
+            final int eq = line.indexOf('=');
+            if (eq > 0 && !line.trim().startsWith("#"))
+            {
+                m.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        return m;
     }
 
     /**
@@ -111,6 +248,13 @@ public final class TraceImport
     private boolean learning;
     private String statusName;
     private String runDigestText;
+
+    /** What the events may hold, from the header. */
+    private Limits limits;
+    /** Per stream (input spikes, output spikes, core ticks, the other events): the last tick and its line. */
+    private final long[] lastTicks = {-1, -1, -1, -1};
+    private final long[] lastLines = new long[4];
+    private final TraceRecordKind[] lastKinds = new TraceRecordKind[4];
 
     private long lineNo;
     private long events;
@@ -230,6 +374,7 @@ public final class TraceImport
                     throw bad("a line after the END line; END must be the last");
                 }
                 parseEvent(line);
+                checkEvent();
                 if (kind == TraceRecordKind.END)
                 {
                     ended = true;
@@ -341,8 +486,48 @@ public final class TraceImport
             throw bad("config_digest " + configDigest + " is not the SHA-256 of 'config' (" + computed + "): the "
                 + "configuration was changed; give the new digest or leave the field out");
         }
+        final Map<String, String> entries = configEntries(config);
+        checkFinite(entries);
+        try
+        {
+            limits = options.check().check(profile, entries).or(new Limits(0, 0, 0, MAX_CORES, DEFAULT_CLASSES));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw bad(ex.getMessage());
+        }
         return new TraceHeader(TraceRecordDescriptor.FORMAT_VERSION, profile, seed, computed, config, creator, java,
             created);
+    }
+
+    /** Refuses a configuration value that reads as NaN or an infinite number: no run can use one. */
+    private void checkFinite(final Map<String, String> entries)
+    {
+        for (final Map.Entry<String, String> e : entries.entrySet())
+        {
+            final String v = e.getValue();
+            final String bare = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
+            boolean finite = true;
+            if (bare.equalsIgnoreCase("nan") || bare.equalsIgnoreCase("inf") || bare.equalsIgnoreCase("infinity"))
+            {
+                finite = false;
+            }
+            else if (!bare.isEmpty() && (Character.isDigit(bare.charAt(0)) || bare.charAt(0) == '.'))
+            {
+                try
+                {
+                    finite = Double.isFinite(Double.parseDouble(v));
+                }
+                catch (final NumberFormatException notANumber)
+                {
+                    // text, not a number
+                }
+            }
+            if (!finite)
+            {
+                throw bad("'config' key " + e.getKey() + " is " + v + ": a numeric value must be a finite number");
+            }
+        }
     }
 
     /** The next line, or null at the end; a read failure is reported with the line it stopped at. */
@@ -383,8 +568,8 @@ public final class TraceImport
     /** The fields of event lines, each with its range. */
     private enum Field
     {
-        IMAGE("image", Integer.MIN_VALUE, Integer.MAX_VALUE),
-        LABEL("label", Integer.MIN_VALUE, Integer.MAX_VALUE),
+        IMAGE("image", 0, Integer.MAX_VALUE),
+        LABEL("label", 0, Integer.MAX_VALUE),
         REPEAT("repeat", 0, Integer.MAX_VALUE),
         SPIKES("spikes", 0, Integer.MAX_VALUE),
         CORE("core", 0, Integer.MAX_VALUE),
@@ -531,6 +716,85 @@ public final class TraceImport
             + " line");
     }
 
+    /**
+     * Checks an event line against the header's limits (ids, cores, labels) and the order of its stream: the ticks
+     * of input spikes, of output spikes, of core ticks and of the other events each never go back, but at an
+     * IMAGE_START earlier than the event before it, where a new pass (label assignment, test) starts its clock at
+     * tick 0 again.
+     */
+    private void checkEvent()
+    {
+        final Limits l = limits;
+        switch (kind)
+        {
+            case INPUT_SPIKES -> checkIds(0, l.inputs(), "input neurons");
+            case OUTPUT_SPIKES -> checkIds(l.outputIds() == 0 ? 0 : l.inputs(), l.outputIds(), "neuron ids after "
+                + l.inputs() + " inputs");
+            case IMAGE_START -> below(Field.LABEL, l.classes(), "classes of the data set");
+            case CORE_TICK -> below(Field.CORE, l.cores(), "cores");
+            case PRUNE_DECISION ->
+            {
+                below(Field.CORE, l.cores(), "cores");
+                below(Field.PRE, l.inputs(), "input neurons");
+                below(Field.POST, l.neurons(), "excitatory neurons (network.exc_neurons)");
+            }
+            default ->
+            {
+                // no id, core or label
+            }
+        }
+        if (kind == TraceRecordKind.END)
+        {
+            return;
+        }
+        final int stream = switch (kind)
+        {
+            case INPUT_SPIKES -> 0;
+            case OUTPUT_SPIKES -> 1;
+            case CORE_TICK -> 2;
+            default -> 3;
+        };
+        if (kind == TraceRecordKind.IMAGE_START && tick < lastTicks[3])
+        {
+            Arrays.fill(lastTicks, -1); // a new pass: its clock starts again
+        }
+        else if (tick < lastTicks[stream])
+        {
+            throw bad("'tick' " + tick + " goes back from tick " + lastTicks[stream] + " of the " + lastKinds[stream]
+                + " line " + lastLines[stream] + ": " + (stream == 3 ? "image and prune lines" : kind + " lines")
+                + " must be in tick order (the clock starts again only at an IMAGE_START, for a new pass)");
+        }
+        lastTicks[stream] = tick;
+        lastLines[stream] = lineNo;
+        lastKinds[stream] = kind;
+    }
+
+    private void checkIds(final int from, final int limit, final String what)
+    {
+        if (limit == 0)
+        {
+            return;
+        }
+        for (int i = 0; i < idCount; i++)
+        {
+            if (ids[i] < from || ids[i] >= limit)
+            {
+                throw bad("'ids[" + i + "]' " + ids[i] + " is out of range [" + from + ", " + (limit - 1) + "]: the "
+                    + "trace has " + (limit - from) + " " + what);
+            }
+        }
+    }
+
+    private void below(final Field f, final int limit, final String what)
+    {
+        final long x = values[f.ordinal()];
+        if (limit != 0 && x >= limit)
+        {
+            throw bad("'" + f.json + "' " + x + " is out of range [0, " + (limit - 1) + "]: the trace has " + limit
+                + " " + what);
+        }
+    }
+
     private TraceRecordKind kind(final String name)
     {
         for (final TraceRecordKind k : TraceRecordKind.values())
@@ -638,11 +902,10 @@ public final class TraceImport
     private String endDigest(final List<String> notes)
     {
         final String digest = runDigestText == null ? "" : runDigestText;
-        if (digest.length() > TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH
-            || !digest.chars().allMatch(c -> c >= 0x20 && c < 0x7F))
+        if (!digest.isEmpty() && !RUN_DIGEST.matcher(digest).matches())
         {
-            throw bad("'run_digest' must be printable ASCII of at most " + TraceRecordDescriptor.MAX_RUN_DIGEST_LENGTH
-                + " characters");
+            throw bad("'run_digest' \"" + (digest.length() > 80 ? digest.substring(0, 80) + "..." : digest)
+                + "\" is not a run digest: 64 lower-case hex digits (the SHA-256 a recording writes), or empty");
         }
         final long in = values[Field.INPUT_SPIKES.ordinal()];
         final long out = values[Field.OUTPUT_SPIKES.ordinal()];

@@ -2,10 +2,14 @@ package org.spikeprune.traces;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NavigableSet;
 
@@ -51,6 +55,8 @@ final class TraceQueues
     static final String QUEUE_FILE_SUFFIX = ".cq4";
     /** Chronicle's metadata file in the queue directory. */
     static final String METADATA_FILE = "metadata.cq4t";
+    /** How a Chronicle file's header document starts, after its 4-byte document header: the field "header". */
+    private static final byte[] HEADER_FIELD = {(byte)0xb9, 6, 'h', 'e', 'a', 'd', 'e', 'r'};
     /** A queue file shorter than this cannot even hold its header: it was truncated. */
     static final long MIN_QUEUE_FILE_LENGTH = 64 * 1024;
 
@@ -93,24 +99,53 @@ final class TraceQueues
                 .readOnly(true)
                 .build();
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final Exception | InternalError ex)
         {
-            throw new TraceFormatException(
-                "trace " + dir + ": its queue files (" + names(files) + ") cannot be opened: " + ex, ex);
+            // Chronicle reads the metadata file first when it opens a queue: a damaged one fails here (as "Unable
+            // to claim exclusive shared lock", say); Chronicle may also throw checked exceptions undeclared.
+            throw new TraceFormatException("trace " + dir + ": the queue metadata file " + METADATA_FILE
+                + " is damaged: the queue (" + names(files) + ") cannot be opened (" + reason(ex) + ")", ex);
         }
         try
         {
-            checkWritePositions(dir, queue);
+            checkWritePositions(dir, queue, files);
             return queue;
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final TraceFormatException ex)
+        {
+            closeQuietly(queue);
+            throw ex;
+        }
+        catch (final Exception | InternalError ex)
+        {
+            closeQuietly(queue);
+            throw new TraceFormatException("trace " + dir + ": its queue files (" + names(files) + ") are damaged: "
+                + "they cannot be read (" + reason(ex) + ")", ex);
+        }
+    }
+
+    /**
+     * What went wrong, for a message: the exception's own message without its class name, or the class's simple
+     * name when it has none.
+     *
+     * @param ex a failure of Chronicle's.
+     * @return one line.
+     */
+    static String reason(final Throwable ex)
+    {
+        final String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m.replace('\n', ' ').trim();
+    }
+
+    private static void closeQuietly(final SingleChronicleQueue queue)
+    {
+        try
         {
             queue.close();
-            if (ex instanceof TraceFormatException)
-            {
-                throw (TraceFormatException)ex;
-            }
-            throw new TraceFormatException("trace " + dir + ": its queue files cannot be read: " + ex, ex);
+        }
+        catch (final Exception | InternalError ignored)
+        {
+            // the queue is damaged already, and the caller says so
         }
     }
 
@@ -171,11 +206,47 @@ final class TraceQueues
                 "trace " + dir + ": the queue metadata file " + METADATA_FILE + " is missing");
         }
         checkLength(dir, metadata, 4096);
+        checkHeader(dir, metadata, "the queue metadata file " + METADATA_FILE);
         for (final Path file : files)
         {
             checkLength(dir, file, MIN_QUEUE_FILE_LENGTH);
+            checkHeader(dir, file, "queue file " + file.getFileName());
         }
         return files;
+    }
+
+    /**
+     * Checks that a Chronicle file starts with its header document: a metadata document header (4 bytes) and then
+     * the field {@code header}. Chronicle itself would fail on a damaged one with an exception that names no file,
+     * or wait for a header that looks unfinished. A file whose first bytes are all zero is left to Chronicle: a
+     * recording has just created it.
+     */
+    private static void checkHeader(final Path dir, final Path file, final String what)
+    {
+        final byte[] start = new byte[HEADER_FIELD.length + 4];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ))
+        {
+            final ByteBuffer b = ByteBuffer.wrap(start);
+            while (b.hasRemaining() && ch.read(b) >= 0)
+            {
+                // fill
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new TraceFormatException("trace " + dir + ": " + what + " cannot be read: " + ex.getMessage(), ex);
+        }
+        boolean zero = true;
+        for (final byte x : start)
+        {
+            zero &= x == 0;
+        }
+        final boolean metaData = (start[3] & 0x40) != 0;
+        if (!zero && (!metaData || !Arrays.equals(start, 4, start.length, HEADER_FIELD, 0, HEADER_FIELD.length)))
+        {
+            throw new TraceFormatException("trace " + dir + ": " + what + " is damaged: it does not start with a "
+                + "Chronicle queue header");
+        }
     }
 
     private static void checkLength(final Path dir, final Path file, final long minimum)
@@ -189,7 +260,7 @@ final class TraceQueues
         }
     }
 
-    private static void checkWritePositions(final Path dir, final SingleChronicleQueue queue)
+    private static void checkWritePositions(final Path dir, final SingleChronicleQueue queue, final List<Path> files)
     {
         final int first = queue.firstCycle();
         final int last = queue.lastCycle();
@@ -198,9 +269,22 @@ final class TraceQueues
             return;
         }
         final NavigableSet<Long> cycles = queue.listCyclesBetween(first, last);
+        int i = 0;
         for (final Long cycle : cycles)
         {
-            final SingleChronicleQueueStore store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
+            // one file per cycle, both in order; when the counts differ, every file is named
+            final String name = cycles.size() == files.size() ? files.get(i).getFileName().toString() : names(files);
+            i++;
+            final SingleChronicleQueueStore store;
+            try
+            {
+                store = queue.storeForCycle(cycle.intValue(), queue.epoch(), false, null);
+            }
+            catch (final Exception | InternalError ex)
+            {
+                throw new TraceFormatException("trace " + dir + ": queue file " + name + " is damaged: its header "
+                    + "cannot be read (" + reason(ex) + ")", ex);
+            }
             if (store == null)
             {
                 continue;

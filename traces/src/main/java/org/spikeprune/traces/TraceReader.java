@@ -165,10 +165,11 @@ public final class TraceReader implements AutoCloseable
             queue.close();
             throw ex;
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final Exception | InternalError ex)
         {
             queue.close();
-            throw new TraceFormatException("trace " + dir + ": cannot be read: " + ex, ex);
+            throw new TraceFormatException("trace " + dir + ": its queue file is damaged: the first records cannot "
+                + "be read (" + TraceQueues.reason(ex) + ")", ex);
         }
     }
 
@@ -702,10 +703,11 @@ public final class TraceReader implements AutoCloseable
         {
             throw ex;
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final Exception | InternalError ex)
         {
             throw new TraceFormatException(
-                place() + "cannot be read (the queue file is truncated or damaged): " + ex, ex);
+                place() + "cannot be read: the queue file is truncated or damaged (" + TraceQueues.reason(ex) + ")",
+                ex);
         }
     }
 
@@ -725,9 +727,10 @@ public final class TraceReader implements AutoCloseable
         {
             lastIndex = queue.lastIndex();
         }
-        catch (final RuntimeException | InternalError ex)
+        catch (final Exception | InternalError ex)
         {
-            throw new TraceFormatException(place() + "cannot be read: the queue index is damaged: " + ex, ex);
+            throw new TraceFormatException(
+                place() + "cannot be read: the queue index is damaged (" + TraceQueues.reason(ex) + ")", ex);
         }
         final long lastRead = tailer.lastReadIndex();
         if (lastIndex <= lastRead)

@@ -38,9 +38,36 @@ public final class TraceSummary
     private final long documents;
     private final int queueFiles;
     private final long fileBytes;
+    private final TickWork tickWork;
 
-    private TraceSummary(final Path dir, final TraceReader reader, final Scan scan, final QueueFiles files)
+    /**
+     * The state of a trace's tick-work file ({@link TickWorkDescriptor#FILE_NAME}), which {@code replay --hw} reads
+     * instead of the queue.
+     *
+     * @param bytes   the file's size.
+     * @param state   whether it was read whole (every block's CRC checked, up to its end block), stops without
+     *                its end block, or is damaged.
+     * @param problem null when it is whole; else why it is incomplete or damaged, one sentence.
+     */
+    public record TickWork(long bytes, TickWorkState state, String problem)
     {
+    }
+
+    /** What reading a tick-work file whole found. */
+    public enum TickWorkState
+    {
+        /** Every block read and checked, up to the end block. */
+        WHOLE,
+        /** The blocks stop without an end block (a killed recording): replay --hw reads the queue instead. */
+        INCOMPLETE,
+        /** A block is damaged, or the file does not hold what the queue holds. */
+        DAMAGED
+    }
+
+    private TraceSummary(
+        final Path dir, final TraceReader reader, final Scan scan, final QueueFiles files, final TickWork tickWork)
+    {
+        this.tickWork = tickWork;
         this.dir = dir;
         this.header = reader.header();
         this.end = reader.end();
@@ -89,8 +116,70 @@ public final class TraceSummary
             {
                 scan.onRecord(reader);
             }
-            return new TraceSummary(dir, reader, scan, QueueFiles.of(dir));
+            return new TraceSummary(dir, reader, scan, QueueFiles.of(dir), checkTickWork(dir, reader));
         }
+    }
+
+    /**
+     * Reads the tick-work file whole, if there is one: every block's CRC, the end block's totals, and its core ticks
+     * against the queue's.
+     */
+    private static TickWork checkTickWork(final Path dir, final TraceReader queue)
+    {
+        if (!TickWorkReader.exists(dir))
+        {
+            return null;
+        }
+        final Path file = dir.resolve(TickWorkDescriptor.FILE_NAME);
+        final long bytes = file.toFile().length();
+        try (TickWorkReader work = TickWorkReader.open(dir))
+        {
+            final long coreTicks = work.read(new TraceSink()
+            {
+                @Override
+                public void onTicks(final long tick, final int repeat, final int shape, final int cores,
+                    final long[] vectors)
+                {
+                    // counted by the reader
+                }
+
+                @Override
+                public boolean onTickSequence(final long tick, final int count, final int[] shapes)
+                {
+                    return true;
+                }
+            });
+            if (!work.hasEnd() && queue.end() != null)
+            {
+                return new TickWork(bytes, TickWorkState.DAMAGED, "it stops at byte " + work.bytes() + " without its "
+                    + "end block, though the queue's recording ended: the file was cut short; delete it and replay "
+                    + "--hw reads the queue");
+            }
+            if (!work.hasEnd())
+            {
+                return new TickWork(bytes, TickWorkState.INCOMPLETE, "it has no end block (the recording did not "
+                    + "finish), so replay --hw reads the queue instead");
+            }
+            if (queue.end() != null && coreTicks != queue.coreTicks())
+            {
+                return new TickWork(bytes, TickWorkState.DAMAGED, "it counts " + coreTicks + " core ticks, the "
+                    + "queue " + queue.coreTicks() + "; delete it and replay --hw reads the queue");
+            }
+            return new TickWork(bytes, TickWorkState.WHOLE, null);
+        }
+        catch (final TraceFormatException ex)
+        {
+            final String m = ex.getMessage();
+            final String prefix = "trace " + dir + ": " + TickWorkDescriptor.FILE_NAME + " ";
+            return new TickWork(bytes, TickWorkState.DAMAGED, (m.startsWith(prefix) ? m.substring(prefix.length()) : m)
+                + "; delete it and replay --hw reads the queue");
+        }
+    }
+
+    /** The tick-work file's state, or null when the trace has none. */
+    public TickWork tickWork()
+    {
+        return tickWork;
     }
 
     /** The trace directory. */

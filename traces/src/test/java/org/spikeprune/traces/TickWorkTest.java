@@ -197,6 +197,32 @@ class TickWorkTest
     }
 
     @Test
+    void shouldTellInTheSummaryWhetherTheFileIsWholeCutShortOrDamaged() throws IOException
+    {
+        final Path dir = record("summary", 5, 20, 2);
+        final Path file = dir.resolve(TickWorkDescriptor.FILE_NAME);
+        final byte[] bytes = Files.readAllBytes(file);
+        assertEquals(TraceSummary.TickWorkState.WHOLE, TraceSummary.of(dir).tickWork().state());
+        assertEquals(bytes.length, TraceSummary.of(dir).tickWork().bytes());
+
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        final TraceSummary.TickWork flipped = TraceSummary.of(dir).tickWork();
+        assertEquals(TraceSummary.TickWorkState.DAMAGED, flipped.state());
+        assertTrue(flipped.problem().contains("corrupt: checksum"), flipped.problem());
+
+        // the queue's recording ended, so a file without its end block was cut short
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        final TraceSummary.TickWork cut = TraceSummary.of(dir).tickWork();
+        assertEquals(TraceSummary.TickWorkState.DAMAGED, cut.state());
+        assertTrue(cut.problem().contains("without its end block"), cut.problem());
+
+        Files.delete(file);
+        assertEquals(null, TraceSummary.of(dir).tickWork());
+    }
+
+    @Test
     void shouldNameBothVersionsWhenTheFileHasAnotherFormatVersion() throws IOException
     {
         final Path dir = record("version", 5, 4, 1);

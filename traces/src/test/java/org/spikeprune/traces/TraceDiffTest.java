@@ -129,7 +129,7 @@ class TraceDiffTest
             {
                 run.emitImage(r);
             }
-            r.finish("d");
+            r.finish(TraceImportTest.DIGEST);
         }
         // an export, cut into lines and imported again: the same events, packed by the importing recorder
         final StringBuilder text = new StringBuilder();

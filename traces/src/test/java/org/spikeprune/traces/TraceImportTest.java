@@ -23,6 +23,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TraceImportTest
 {
+    /** A run digest as recordings write it: 64 lower-case hex digits. */
+    static final String DIGEST = TraceHeader.sha256Hex("run-digest");
+    /** A header whose configuration sets 100 excitatory neurons on 2 cores. */
+    private static final String HEADER_100_ON_2 = "{\"kind\":\"HEADER\",\"profile\":\"p\",\"seed\":1,"
+        + "\"config\":\"network.exc_neurons=100\\nrun.cores=2\\n\"}\n";
+
     @TempDir
     Path tmp;
 
@@ -39,13 +45,13 @@ class TraceImportTest
             r.onCoreTick(1, 1, 3, 300, 100, 7, 2, 1);
             r.onOutputSpikes(1, new int[] {9}, 0, 1);
             r.onImageEnd(1, 5, 1);
-            r.onImageStart(2, 6, -1, false, 1);
+            r.onImageStart(2, 6, 9, false, 1);
             r.onInputSpikes(2, new int[] {4}, 0, 1);
             r.onPrune(3, 78_400, 12, 2);
             r.onPruneDecision(3, 0, 77, 8, 0.1f);
             r.onPruneDecision(3, 1, 78, 9, Float.NaN);
             r.onImageEnd(3, 6, 0);
-            r.finish("run-digest");
+            r.finish(DIGEST);
         }
         return dir;
     }
@@ -61,7 +67,7 @@ class TraceImportTest
             {
                 run.emitImage(r);
             }
-            r.finish("d");
+            r.finish(DIGEST);
         }
         return dir;
     }
@@ -82,6 +88,134 @@ class TraceImportTest
             new TraceImport.Options(edited, new TraceRecorder.Context()));
     }
 
+    /**
+     * Imports knowing paper A's 784 inputs and, for 100 excitatory neurons, its output ids 784 to 983, as the command
+     * line knows them for its profiles.
+     */
+    private TraceImport.Result importWith784Inputs(final String text, final Path dir)
+    {
+        return TraceImport.read(new BufferedReader(new StringReader(text)), "trace.jsonl", dir,
+            new TraceImport.Options(false, new TraceRecorder.Context(),
+                (profile, config) -> TraceImport.configLimits(config).or(new TraceImport.Limits(784, 0, 984, 0, 0))));
+    }
+
+    /** Asserts that importing the text is refused with the message, naming the line, and that nothing is left. */
+    private void assertRefused(final String text, final int line, final String message)
+    {
+        final Path copy = tmp.resolve("refused");
+        final TraceFormatException ex = assertThrows(TraceFormatException.class,
+            () -> importWith784Inputs(text, copy));
+        assertTrue(ex.getMessage().startsWith("trace.jsonl, line " + line + ": "), ex.getMessage());
+        assertTrue(ex.getMessage().contains(message), ex.getMessage());
+        assertFalse(ex.getMessage().contains("java."), "no Java class name: " + ex.getMessage());
+        assertFalse(Files.exists(copy), "nothing written");
+        assertNoStagingLeft();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "input id of no input | {\"kind\":\"INPUT_SPIKES\",\"tick\":0,\"ids\":[1,784]} | 'ids[1]' 784 is out of range [0, 783]: the trace has 784 input neurons",
+        "output id of no neuron | {\"kind\":\"OUTPUT_SPIKES\",\"tick\":0,\"ids\":[784,984]} | 'ids[1]' 984 is out of range [784, 983]: the trace has 200 neuron ids after 784 inputs",
+        "output id of an input | {\"kind\":\"OUTPUT_SPIKES\",\"tick\":0,\"ids\":[5]} | 'ids[0]' 5 is out of range [784, 983]",
+        "negative image | {\"kind\":\"IMAGE_END\",\"tick\":0,\"image\":-1,\"spikes\":0} | 'image' -1 is out of range [0, 2147483647]",
+        "label 10 | {\"kind\":\"IMAGE_START\",\"tick\":0,\"image\":1,\"label\":10,\"learning\":true,\"repeat\":0} | 'label' 10 is out of range [0, 9]",
+        "negative label | {\"kind\":\"IMAGE_START\",\"tick\":0,\"image\":1,\"label\":-1,\"learning\":true,\"repeat\":0} | 'label' -1 is out of range",
+        "core of no core | {\"kind\":\"CORE_TICK\",\"tick\":0,\"core\":2,\"spikes_in\":0,\"synaptic_ops\":0,\"neuron_updates\":0,\"stdp_updates\":0,\"decrements\":0,\"spikes_out\":0} | 'core' 2 is out of range [0, 1]: the trace has 2 cores",
+        "cut synapse of no neuron | {\"kind\":\"PRUNE_DECISION\",\"tick\":0,\"core\":0,\"pre\":1,\"post\":100,\"weight\":0.5} | 'post' 100 is out of range [0, 99]",
+        "cut synapse of no input | {\"kind\":\"PRUNE_DECISION\",\"tick\":0,\"core\":0,\"pre\":784,\"post\":1,\"weight\":0.5} | 'pre' 784 is out of range [0, 783]",
+        "short digest | {\"kind\":\"END\",\"tick\":0,\"status\":\"COMPLETE\",\"event_records\":1,\"input_spikes\":0,\"output_spikes\":0,\"run_digest\":\"55728bba5328210e\"} | 'run_digest' \"55728bba5328210e\" is not a run digest: 64 lower-case hex digits",
+        "digest not hex | {\"kind\":\"END\",\"tick\":0,\"status\":\"COMPLETE\",\"event_records\":1,\"input_spikes\":0,\"output_spikes\":0,\"run_digest\":\"run-digest\"} | 'run_digest' \"run-digest\" is not a run digest",
+    })
+    void shouldRefuseAnEventOutsideTheNetworkTheHeaderDescribes(final String what, final String json,
+        final String message)
+    {
+        final String text = HEADER_100_ON_2
+            + "{\"kind\":\"IMAGE_START\",\"tick\":0,\"image\":0,\"label\":4,\"learning\":true,\"repeat\":0}\n"
+            + json + "\n";
+        assertRefused(text, 3, message);
+    }
+
+    @Test
+    void shouldBoundCoresAndLabelsWhenTheConfigurationDoesNotSay()
+    {
+        final String header = "{\"kind\":\"HEADER\",\"profile\":\"p\",\"seed\":1,\"config\":\"\"}\n";
+        final String core = "{\"kind\":\"CORE_TICK\",\"tick\":0,\"core\":%d,\"spikes_in\":0,\"synaptic_ops\":0,"
+            + "\"neuron_updates\":0,\"stdp_updates\":0,\"decrements\":0,\"spikes_out\":0}\n";
+        assertRefused(header + String.format(core, 65_536), 2, "'core' 65536 is out of range [0, 65535]");
+        assertRefused(header + "{\"kind\":\"IMAGE_START\",\"tick\":0,\"image\":0,\"label\":10,\"learning\":true,"
+            + "\"repeat\":0}\n", 2, "'label' 10 is out of range [0, 9]");
+        final TraceImport.Result r = importText(header + String.format(core, 65_535)
+            + "{\"kind\":\"OUTPUT_SPIKES\",\"tick\":0,\"ids\":[5000]}\n", tmp.resolve("ok"), true);
+        assertEquals(1, r.coreTicks());
+        assertEquals(1, r.outputSpikes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "NaN | exc.tau_m_ms=NaN | 'config' key exc.tau_m_ms is NaN: a numeric value must be a finite number",
+        "minus infinity | exc.v_rest_mv=-Infinity | 'config' key exc.v_rest_mv is -Infinity",
+        "inf | stdp.w_max = inf | 'config' key stdp.w_max is inf",
+        "overflow | norm.total=1e999 | 'config' key norm.total is 1e999",
+        "cores not a number | run.cores=two | 'config' key run.cores is \"two\": expected a positive integer",
+        "no neurons | network.exc_neurons=0 | 'config' key network.exc_neurons is \"0\": expected a positive integer",
+    })
+    void shouldRefuseAConfigurationValueNoRunCanUse(final String what, final String entry, final String message)
+    {
+        final String text = "{\"kind\":\"HEADER\",\"profile\":\"p\",\"seed\":1,\"config\":\"data.set=mnist\\n"
+            + entry + "\\nexc.tau_theta_ms=1e7\\n\"}\n";
+        assertRefused(text, 1, message);
+    }
+
+    @Test
+    void shouldRefuseTicksThatGoBackWithinAStreamNamingBothLines()
+    {
+        final String core = "{\"kind\":\"CORE_TICK\",\"tick\":%d,\"core\":%d,\"spikes_in\":1,\"synaptic_ops\":%d,"
+            + "\"neuron_updates\":100,\"stdp_updates\":0,\"decrements\":0,\"spikes_out\":0}\n";
+        final String start = "{\"kind\":\"IMAGE_START\",\"tick\":%d,\"image\":0,\"label\":4,\"learning\":true,"
+            + "\"repeat\":0}\n";
+        final StringBuilder pass = new StringBuilder();
+        for (int t = 0; t < 6; t++)
+        {
+            pass.append(String.format(core, t, 0, 100 + t)).append(String.format(core, t, 1, 100 + t));
+        }
+        final String[] lines = (HEADER_100_ON_2 + String.format(start, 0) + pass).split("\n");
+        // two adjacent lines swapped (lines 10 and 11): core 0's work at tick 4 before core 1's at tick 3, which
+        // the recorder packed into a CORE_TICK record that did not decode
+        final String first = lines[9];
+        lines[9] = lines[10];
+        lines[10] = first;
+        assertRefused(String.join("\n", lines) + "\n", 11,
+            "'tick' 3 goes back from tick 4 of the CORE_TICK line 10: CORE_TICK lines must be in tick order");
+
+        assertRefused(HEADER_100_ON_2 + String.format(start, 0) + "{\"kind\":\"INPUT_SPIKES\",\"tick\":5,\"ids\":[1]}\n"
+            + "{\"kind\":\"INPUT_SPIKES\",\"tick\":4,\"ids\":[2]}\n", 4, "'tick' 4 goes back from tick 5 of the "
+            + "INPUT_SPIKES line 3");
+        assertRefused(HEADER_100_ON_2 + String.format(start, 9) + "{\"kind\":\"IMAGE_END\",\"tick\":8,\"image\":0,"
+            + "\"spikes\":0}\n", 3, "'tick' 8 goes back from tick 9 of the IMAGE_START line 2: image and prune lines");
+
+        // a new pass starts its clock at tick 0 again, at an IMAGE_START
+        final TraceImport.Result r = importText(HEADER_100_ON_2 + String.format(start, 0) + pass
+            + "{\"kind\":\"IMAGE_END\",\"tick\":5,\"image\":0,\"spikes\":0}\n" + String.format(start, 0) + pass,
+            tmp.resolve("two-passes"), true);
+        assertEquals(24, r.coreTicks());
+        final TraceSummary summary = TraceSummary.of(tmp.resolve("two-passes"));
+        assertEquals(2, summary.presentations());
+        assertEquals(24, summary.events(TraceRecordKind.CORE_TICK));
+    }
+
+    @Test
+    void shouldRefuseWhatTheHeaderCheckRefusesNamingTheHeaderLine()
+    {
+        final String text = "\n{\"kind\":\"HEADER\",\"profile\":\"p\",\"seed\":1,\"config\":\"\"}\n";
+        final TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceImport.read(
+            new BufferedReader(new StringReader(text)), "trace.jsonl", tmp.resolve("copy"),
+            new TraceImport.Options(false, new TraceRecorder.Context(), (profile, config) ->
+            {
+                throw new IllegalArgumentException("'profile' \"" + profile + "\" is not a known profile");
+            })));
+        assertEquals("trace.jsonl, line 2: 'profile' \"p\" is not a known profile", ex.getMessage());
+    }
+
     @Test
     void shouldRebuildATraceThatExportsToTheSameLines()
     {
@@ -91,7 +225,7 @@ class TraceImportTest
 
         assertEquals(text, export(copy), "export, import, export gives the same lines");
         assertEquals(TraceStatus.COMPLETE, r.status());
-        assertEquals("run-digest", r.runDigest());
+        assertEquals(DIGEST, r.runDigest());
         assertEquals(4, r.inputSpikes());
         assertEquals(1, r.outputSpikes());
         assertEquals(2, r.coreTicks());

@@ -219,6 +219,46 @@ class TraceReaderTest
     }
 
     @Test
+    void shouldNameTheQueueFileWhenItsFirstBytesAreOverwritten() throws Exception
+    {
+        final Path dir = tmp.resolve("damaged");
+        recordWithMarker(dir, 5, 1);
+        final Path file = TraceFiles.queueFile(dir);
+        overwriteStart(file, 512, 1);
+        for (final Runnable read : new Runnable[] {() -> TraceReader.open(dir).close(), () -> TraceSummary.of(dir)})
+        {
+            final TraceFormatException ex = assertThrows(TraceFormatException.class, read::run);
+            assertTrue(ex.getMessage().startsWith("trace " + dir + ": queue file " + file.getFileName()
+                + " is damaged: "), ex.getMessage());
+            assertFalse(ex.getMessage().contains("java."), "no Java class name: " + ex.getMessage());
+        }
+    }
+
+    @Test
+    void shouldNameTheMetadataFileWhenItIsGarbage() throws Exception
+    {
+        final Path dir = tmp.resolve("garbage");
+        recordWithMarker(dir, 5, 1);
+        overwriteStart(dir.resolve(TraceQueues.METADATA_FILE), 512, 2);
+        final TraceFormatException ex = assertThrows(TraceFormatException.class, () -> TraceReader.open(dir));
+        assertTrue(ex.getMessage().startsWith("trace " + dir + ": the queue metadata file metadata.cq4t is damaged: "),
+            ex.getMessage());
+        assertFalse(ex.getMessage().contains("java."), "no Java class name: " + ex.getMessage());
+    }
+
+    /** Writes random bytes over the start of a file, as {@code dd if=/dev/urandom conv=notrunc} does. */
+    private static void overwriteStart(final Path file, final int bytes, final long seed) throws IOException
+    {
+        final byte[] garbage = new byte[bytes];
+        new java.util.Random(seed).nextBytes(garbage);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+            java.nio.file.StandardOpenOption.WRITE))
+        {
+            ch.write(java.nio.ByteBuffer.wrap(garbage), 0);
+        }
+    }
+
+    @Test
     void shouldRejectDirectoryWhenItIsNotATrace() throws IOException
     {
         final Path missing = tmp.resolve("missing");

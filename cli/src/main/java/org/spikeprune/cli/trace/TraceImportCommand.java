@@ -13,9 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
+import org.spikeprune.core.dc.DcNetwork;
+import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.traces.TraceException;
 import org.spikeprune.traces.TraceImport;
 import org.spikeprune.traces.TraceRecorder;
@@ -69,7 +72,8 @@ public final class TraceImportCommand implements Callable<Integer>
         try (InputStream raw = stdin ? System.in : Files.newInputStream(Path.of(file));
             BufferedReader in = reader(raw))
         {
-            r = TraceImport.read(in, source, out, new TraceImport.Options(edited, new TraceRecorder.Context()));
+            r = TraceImport.read(in, source, out,
+                new TraceImport.Options(edited, new TraceRecorder.Context(), TraceImportCommand::checkHeader));
         }
         catch (final NoSuchFileException ex)
         {
@@ -99,6 +103,43 @@ public final class TraceImportCommand implements Callable<Integer>
         }
         err.flush();
         return 0;
+    }
+
+    /**
+     * Checks an imported HEADER line against what this spikeprune knows. A configuration with {@code run.profile}
+     * is a spikeprune run's: its profile must be one of paper A's profiles and match that key. A profile of paper
+     * A's fixes the input neurons ({@value DcNetwork#INPUTS}) and, with {@code network.exc_neurons}, the output
+     * spike ids (the excitatory and inhibitory neurons, numbered after the inputs); {@code run.cores} bounds the
+     * cores. Any other profile name stands for another simulator's run, as the format allows.
+     *
+     * @param profile the HEADER line's profile.
+     * @param config  its configuration, key by key.
+     * @return the limits the event lines are checked against.
+     * @throws IllegalArgumentException naming the field and the rule broken.
+     */
+    static TraceImport.Limits checkHeader(final String profile, final Map<String, String> config)
+    {
+        final boolean known = DcProfiles.isProfile(profile);
+        final String runProfile = config.get("run.profile");
+        if (runProfile != null && !known)
+        {
+            throw new IllegalArgumentException("'profile' \"" + profile + "\" is not a known profile (known: "
+                + String.join(", ", DcProfiles.names()) + "), and the configuration is a spikeprune run's (it has "
+                + "run.profile)");
+        }
+        if (runProfile != null && !runProfile.equals(profile))
+        {
+            throw new IllegalArgumentException("'profile' \"" + profile + "\" differs from the configuration's "
+                + "run.profile=" + runProfile);
+        }
+        final TraceImport.Limits limits = TraceImport.configLimits(config);
+        if (!known)
+        {
+            return limits;
+        }
+        // the network numbers its neurons after its inputs: the excitatory ones, then as many inhibitory ones
+        final int outputIds = limits.neurons() == 0 ? 0 : DcNetwork.INPUTS + 2 * limits.neurons();
+        return limits.or(new TraceImport.Limits(DcNetwork.INPUTS, 0, outputIds, 0, 0));
     }
 
     /** UTF-8 lines, through gzip when the data starts with its magic number. */

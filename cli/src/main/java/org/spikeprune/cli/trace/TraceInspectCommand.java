@@ -1,7 +1,6 @@
 package org.spikeprune.cli.trace;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,7 +25,9 @@ import picocli.CommandLine.Parameters;
         "Read a whole trace, check every record, and print its header, whether it is complete, the records and "
             + "events per kind, ticks, image presentations and bytes.",
         "An incomplete trace (recording killed or still running) is reported, not rejected; a damaged, "
-            + "truncated or other-version trace is an error (exit code 2).",
+            + "truncated or other-version trace is an error (exit code 2). The tick-work file beside the queue is "
+            + "read whole too (every block's CRC): one without its end block is reported, a damaged one is an "
+            + "error after the summary (exit code 2).",
     })
 public final class TraceInspectCommand implements Callable<Integer>
 {
@@ -65,6 +66,12 @@ public final class TraceInspectCommand implements Callable<Integer>
         }
         print(out, summary);
         out.flush();
+        final TraceSummary.TickWork work = summary.tickWork();
+        if (work != null && work.state() == TraceSummary.TickWorkState.DAMAGED)
+        {
+            throw new TraceInputException("trace " + dir + ": " + TickWorkDescriptor.FILE_NAME + " is damaged: "
+                + work.problem(), null);
+        }
         return 0;
     }
 
@@ -107,11 +114,16 @@ public final class TraceInspectCommand implements Callable<Integer>
         line(out, "bytes", s.recordBytes() + " written in records; " + s.queueFiles() + " queue file(s) of "
             + s.fileBytes() + " bytes apparent size (preallocated, sparse)");
         line(out, "bytes/event", String.format(Locale.ROOT, "%.2f", s.bytesPerEvent()));
-        final Path work = s.directory().resolve(TickWorkDescriptor.FILE_NAME);
-        if (Files.isRegularFile(work))
+        final TraceSummary.TickWork work = s.tickWork();
+        if (work != null)
         {
-            line(out, "tick-work", work.getFileName() + ", " + work.toFile().length()
-                + " bytes: the unit actions in compact form, which replay --hw reads");
+            final String name = TickWorkDescriptor.FILE_NAME + ", " + work.bytes() + " bytes";
+            line(out, "tick-work", switch (work.state())
+            {
+                case WHOLE -> name + ": the unit actions in compact form, which replay --hw reads; intact";
+                case INCOMPLETE -> name + ", incomplete: " + work.problem();
+                case DAMAGED -> name + ", DAMAGED: " + work.problem();
+            });
         }
     }
 

@@ -32,6 +32,8 @@ import org.spikeprune.traces.TraceRecorder;
 class TraceCommandTest
 {
     private static final long MARKER = 0x1122_3344_5566_7788L;
+    /** The recorded run's digest: 64 lower-case hex digits, as a recording writes it. */
+    private static final String DIGEST = TraceHeader.sha256Hex("run-digest-1");
 
     static
     {
@@ -53,7 +55,7 @@ class TraceCommandTest
         try (TraceRecorder r = TraceRecorder.start(trace, TraceHeader.of("p", 5, "a: 1\n", "spikeprune test")))
         {
             writeImages(r, 0, 50);
-            r.finish("run-digest-1");
+            r.finish(DIGEST);
         }
     }
 
@@ -120,7 +122,7 @@ class TraceCommandTest
         assertTrue(out.contains("complete     yes\n"), out);
         assertTrue(out.contains("profile      p\n"), out);
         assertTrue(out.contains("seed         5\n"), out);
-        assertTrue(out.contains("run digest   run-digest-1\n"), out);
+        assertTrue(out.contains("run digest   " + DIGEST + "\n"), out);
         assertTrue(out.contains("ticks        0 .. 499\n"), out);
         assertTrue(out.contains("images       50 presentations (50 learning, 0 inference), 50 distinct images\n"), out);
         // per image: IMAGE_START, one INPUT_SPIKES record (10 ticks), one CORE_TICK record (its 10 equal ticks are
@@ -241,6 +243,94 @@ class TraceCommandTest
     }
 
     @Test
+    void shouldExitTwoNamingTheFileWhenTheQueueOrItsMetadataIsOverwritten() throws IOException
+    {
+        final byte[] garbage = new byte[512];
+        new java.util.Random(3).nextBytes(garbage);
+        final Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        for (final String name : new String[] {queueFile(trace).getFileName().toString(), "metadata.cq4t"})
+        {
+            try (Stream<Path> files = Files.list(trace))
+            {
+                for (final Path f : files.toList())
+                {
+                    Files.copy(f, copy.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            try (FileChannel ch = FileChannel.open(copy.resolve(name), StandardOpenOption.WRITE))
+            {
+                ch.write(ByteBuffer.wrap(garbage), 0);
+            }
+            final String what = name.equals("metadata.cq4t") ? "the queue metadata file " : "queue file ";
+            for (final String[] command : new String[][] {{"trace", "inspect", copy.toString()},
+                {"replay", copy.toString()}, {"trace", "diff", trace.toString(), copy.toString()}})
+            {
+                assertEquals(2, run(command), String.join(" ", command) + ": " + err);
+                assertEquals("spikeprune: trace " + copy + ": " + what + name + " is damaged: it does not start with "
+                    + "a Chronicle queue header\n", err.replace("\r", ""));
+            }
+        }
+    }
+
+    @Test
+    void shouldExitTwoAfterTheSummaryWhenTheTickWorkFileIsDamaged() throws IOException
+    {
+        final Path file = trace.resolve("tick-work.bin");
+        final byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(file, bytes);
+        assertEquals(2, run("trace", "inspect", trace.toString()));
+        assertTrue(out.contains("complete     yes\n"), out);
+        assertTrue(out.contains("tick-work    tick-work.bin, " + bytes.length + " bytes, DAMAGED: block "), out);
+        assertTrue(err.startsWith("spikeprune: trace " + trace + ": tick-work.bin is damaged: block "), err);
+        assertTrue(err.contains("corrupt: checksum"), err);
+    }
+
+    @Test
+    void shouldCheckAnImportedHeaderAgainstTheKnownProfiles() throws IOException
+    {
+        final String start = "{\"kind\":\"IMAGE_START\",\"tick\":0,\"image\":0,\"label\":4,\"learning\":true,"
+            + "\"repeat\":0}\n";
+        final Path file = tmp.resolve("lines.jsonl");
+        final Path copy = tmp.resolve("imported");
+
+        // a spikeprune run's configuration (run.profile) names a known profile, the HEADER's
+        Files.writeString(file, "{\"kind\":\"HEADER\",\"profile\":\"guo2020-mnist-1000\",\"seed\":1,"
+            + "\"config\":\"run.profile=guo2020-mnist-1000\\nnetwork.exc_neurons=100\\n\"}\n" + start);
+        assertEquals(2, run("trace", "import", file.toString(), "--out", copy.toString()));
+        assertTrue(err.startsWith("spikeprune: " + file + ", line 1: 'profile' \"guo2020-mnist-1000\" is not a known "
+            + "profile (known: guo2020-mnist-100, "), err);
+        Files.writeString(file, "{\"kind\":\"HEADER\",\"profile\":\"guo2020-mnist-100\",\"seed\":1,"
+            + "\"config\":\"run.profile=guo2020-mnist-800\\n\"}\n" + start);
+        assertEquals(2, run("trace", "import", file.toString(), "--out", copy.toString()));
+        assertTrue(err.contains("line 1: 'profile' \"guo2020-mnist-100\" differs from the configuration's "
+            + "run.profile=guo2020-mnist-800"), err);
+
+        // a profile of paper A's has 784 inputs
+        Files.writeString(file, "{\"kind\":\"HEADER\",\"profile\":\"guo2020-mnist-100\",\"seed\":1,"
+            + "\"config\":\"network.exc_neurons=100\\n\"}\n" + start
+            + "{\"kind\":\"INPUT_SPIKES\",\"tick\":0,\"ids\":[783,784]}\n");
+        assertEquals(2, run("trace", "import", file.toString(), "--out", copy.toString()));
+        assertTrue(err.contains(file + ", line 3: 'ids[1]' 784 is out of range [0, 783]: the trace has 784 input "
+            + "neurons"), err);
+        assertTrue(!Files.exists(copy));
+
+        // and numbers its 100 excitatory and 100 inhibitory neurons after them
+        Files.writeString(file, "{\"kind\":\"HEADER\",\"profile\":\"guo2020-mnist-100\",\"seed\":1,"
+            + "\"config\":\"network.exc_neurons=100\\n\"}\n" + start
+            + "{\"kind\":\"OUTPUT_SPIKES\",\"tick\":0,\"ids\":[784,983,99]}\n");
+        assertEquals(2, run("trace", "import", file.toString(), "--out", copy.toString()));
+        assertTrue(err.contains(file + ", line 3: 'ids[2]' 99 is out of range [784, 983]"), err);
+
+        // another simulator's run may carry any profile name
+        Files.writeString(file, "{\"kind\":\"HEADER\",\"profile\":\"other-simulator\",\"seed\":1,"
+            + "\"config\":\"network.exc_neurons=100\\n\"}\n" + start
+            + "{\"kind\":\"INPUT_SPIKES\",\"tick\":0,\"ids\":[783,784]}\n");
+        assertEquals(0, run("trace", "import", file.toString(), "--out", copy.toString()), err);
+    }
+
+    @Test
     void shouldExitTwoWhenDirectoryIsNotATrace() throws IOException
     {
         final Path empty = Files.createDirectories(tmp.resolve("empty"));
@@ -296,7 +386,7 @@ class TraceCommandTest
         assertEquals(0, run("trace", "import", gz.toString(), "--out", copy.toString()), err);
         assertTrue(out.startsWith("imported 1101 events from " + gz + " into " + copy), out);
         assertTrue(out.contains("1,500 input spikes, 0 output spikes, 500 core ticks; complete, run digest "
-            + "run-digest-1"), out);
+            + DIGEST.substring(0, 16)), out);
         assertEquals("", err);
         assertEquals(0, run("trace", "export", copy.toString(), "--format", "jsonl"), err);
         assertEquals(original, out, "the imported trace exports the same lines");
@@ -440,7 +530,7 @@ class TraceCommandTest
 
         final String manifest = Files.readString(npy.resolve("manifest.json"));
         assertTrue(manifest.contains("\"columns\" : [ \"tick\", \"core\", \"spikes_in\""), manifest);
-        assertTrue(manifest.contains("\"run_digest\" : \"run-digest-1\""), manifest);
+        assertTrue(manifest.contains("\"run_digest\" : \"" + DIGEST + "\""), manifest);
         assertEquals("a: 1\n", Files.readString(npy.resolve("config.txt")));
 
         // a range: the last image only
