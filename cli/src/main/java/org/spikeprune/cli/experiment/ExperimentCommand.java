@@ -178,6 +178,21 @@ public final class ExperimentCommand implements Callable<Integer>
 
     private DcTrainer.Data load(final String dataSet)
     {
+        return load(loaded, data, cache, dataSet);
+    }
+
+    /**
+     * The images of a data set, read once into a map that keeps them.
+     *
+     * @param loaded  the data sets read so far, by name.
+     * @param data    a folder of IDX files given with {@code --data}, or null for the cache.
+     * @param cache   the cache folder given with {@code --cache}, or null for the default.
+     * @param dataSet {@code mnist} or {@code fashion-mnist}.
+     * @return its images.
+     */
+    static DcTrainer.Data load(final Map<String, DcTrainer.Data> loaded, final Path data, final Path cache,
+        final String dataSet)
+    {
         return loaded.computeIfAbsent(dataSet, k ->
         {
             final MnistFiles files = data != null ? MnistFiles.load(data)

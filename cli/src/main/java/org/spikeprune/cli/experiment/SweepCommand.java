@@ -13,9 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.spikeprune.cli.SeedList;
 import org.spikeprune.cli.UsageException;
 import org.spikeprune.core.config.Params;
-import org.spikeprune.core.data.CachedDataset;
-import org.spikeprune.core.data.DataCache;
-import org.spikeprune.core.data.MnistFiles;
 import org.spikeprune.core.dc.DcParams;
 import org.spikeprune.core.dc.DcProfiles;
 import org.spikeprune.core.dc.DcTrainer;
@@ -450,13 +447,7 @@ public final class SweepCommand implements Callable<Integer>
 
     private DcTrainer.Data load(final String dataSet)
     {
-        return loaded.computeIfAbsent(dataSet, k ->
-        {
-            final MnistFiles files = data != null ? MnistFiles.load(data)
-                : DataCache.resolve(cache).load(k.equals("mnist") ? CachedDataset.MNIST
-                    : CachedDataset.FASHION_MNIST);
-            return DcTrainer.Data.of(files);
-        });
+        return ExperimentCommand.load(loaded, data, cache, dataSet);
     }
 
     private String commandLine()

@@ -151,49 +151,10 @@ public final class SafeFiles
      */
     public static void write(final Path given, final Content content)
     {
-        if (given.getFileName() == null)
+        try (Batch one = new Batch())
         {
-            throw new InputException(given + ": not a file name");
-        }
-        final Path target = throughLinks(given);
-        if (Files.isDirectory(target))
-        {
-            throw new InputException(given + ": cannot write: it is a folder");
-        }
-        if (Files.exists(target) && !Files.isRegularFile(target))
-        {
-            // a device, a pipe (/dev/stdout, /dev/null, a FIFO): written in place, never replaced by a file
-            writeInPlace(given, target, content);
-            return;
-        }
-        final Path name = target.getFileName();
-        final Path tmp = target.resolveSibling("." + name + ".tmp");
-        try
-        {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))
-            {
-                content.writeTo(out);
-            }
-            try
-            {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            catch (final AtomicMoveNotSupportedException ex)
-            {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            deleteQuietly(tmp);
-            final IOException io = ex instanceof UncheckedIOException ? ((UncheckedIOException)ex).getCause()
-                : (IOException)ex;
-            throw new InputException(given + ": cannot write: " + describe(io), ex);
-        }
-        catch (final RuntimeException | Error ex)
-        {
-            deleteQuietly(tmp);
-            throw ex;
+            one.write(given, content);
+            one.commit();
         }
     }
 
