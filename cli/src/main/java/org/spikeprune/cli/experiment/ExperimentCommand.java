@@ -202,6 +202,30 @@ public final class ExperimentCommand implements Callable<Integer>
         });
     }
 
+    /**
+     * Appends the image-count options that were given to a command line for a report.
+     *
+     * @param sb     the command line.
+     * @param train  {@code --train-images}, or null.
+     * @param assign {@code --assign-images}, or null.
+     * @param test   {@code --test-images}, or null.
+     */
+    static void appendImageCounts(final StringBuilder sb, final Long train, final Long assign, final Long test)
+    {
+        if (train != null)
+        {
+            sb.append(" --train-images ").append(train);
+        }
+        if (assign != null)
+        {
+            sb.append(" --assign-images ").append(assign);
+        }
+        if (test != null)
+        {
+            sb.append(" --test-images ").append(test);
+        }
+    }
+
     private String commandLine()
     {
         final StringBuilder sb = new StringBuilder("spikeprune experiment ").append(name);
@@ -218,18 +242,7 @@ public final class ExperimentCommand implements Callable<Integer>
         {
             sb.append(" --seed ").append(seed);
         }
-        if (trainImages != null)
-        {
-            sb.append(" --train-images ").append(trainImages);
-        }
-        if (assignImages != null)
-        {
-            sb.append(" --assign-images ").append(assignImages);
-        }
-        if (testImages != null)
-        {
-            sb.append(" --test-images ").append(testImages);
-        }
+        appendImageCounts(sb, trainImages, assignImages, testImages);
         if (stopBelow > 0)
         {
             sb.append(" --stop-below ").append(RunSpec.number(stopBelow));

@@ -466,18 +466,7 @@ public final class SweepCommand implements Callable<Integer>
         {
             sb.append(" --quick");
         }
-        if (trainImages != null)
-        {
-            sb.append(" --train-images ").append(trainImages);
-        }
-        if (assignImages != null)
-        {
-            sb.append(" --assign-images ").append(assignImages);
-        }
-        if (testImages != null)
-        {
-            sb.append(" --test-images ").append(testImages);
-        }
+        ExperimentCommand.appendImageCounts(sb, trainImages, assignImages, testImages);
         if (validationImages != null)
         {
             sb.append(" --validation-images ").append(validationImages);
