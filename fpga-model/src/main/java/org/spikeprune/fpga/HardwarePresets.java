@@ -242,6 +242,7 @@ public final class HardwarePresets
             if (!key.equals("base"))
             {
                 merged.put(key, p.getProperty(key).trim());
+                merged.put(Fields.FROM_KEY + key, source); // a key inherited through base= names its own file
             }
         }
         merged.put(Fields.SOURCE_KEY, source);
@@ -260,6 +261,8 @@ public final class HardwarePresets
     private static final class Fields
     {
         static final String SOURCE_KEY = "\u0000source";
+        /** Prefix of the hidden keys that record which file (or preset) gave each key its value. */
+        static final String FROM_KEY = "\u0000from:";
         /** How the source of a configuration read from a file starts; the file's path follows. */
         static final String FILE_SOURCE = "hardware file ";
 
@@ -273,6 +276,12 @@ public final class HardwarePresets
             this.source = values.getOrDefault(SOURCE_KEY, "hardware config " + fallbackSource);
         }
 
+        /** The file or preset that gave {@code key} its value: the top one unless it came through base=. */
+        String sourceOf(final String key)
+        {
+            return values.getOrDefault(FROM_KEY + key, source);
+        }
+
         String text(final String key)
         {
             final String v = values.get(key);
@@ -284,7 +293,7 @@ public final class HardwarePresets
             }
             if (v.isEmpty())
             {
-                throw new InputException(source + ": key " + key + " is empty (give it a value)");
+                throw new InputException(sourceOf(key) + ": key " + key + " is empty (give it a value)");
             }
             return v;
         }
@@ -301,7 +310,10 @@ public final class HardwarePresets
             {
                 return ex;
             }
-            return new InputException(source + ": " + message.substring(prefix.length()), ex);
+            final String rest = message.substring(prefix.length());
+            final int space = rest.indexOf(' ');
+            final String where = space > 0 ? sourceOf(rest.substring(0, space)) : source;
+            return new InputException(where + ": " + rest, ex);
         }
 
         int integer(final String key)
@@ -313,7 +325,7 @@ public final class HardwarePresets
             }
             catch (final NumberFormatException ex)
             {
-                throw new InputException(source + ": " + key + " must be an integer, found '" + v + "'", ex);
+                throw new InputException(sourceOf(key) + ": " + key + " must be an integer, found '" + v + "'", ex);
             }
         }
 
@@ -326,7 +338,7 @@ public final class HardwarePresets
             }
             catch (final NumberFormatException ex)
             {
-                throw new InputException(source + ": " + key + " must be a number, found '" + v + "'", ex);
+                throw new InputException(sourceOf(key) + ": " + key + " must be a number, found '" + v + "'", ex);
             }
         }
 
@@ -339,7 +351,7 @@ public final class HardwarePresets
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new InputException(source + ": " + key + " must be none, adaptive or decrement, found '" + v
+                throw new InputException(sourceOf(key) + ": " + key + " must be none, adaptive or decrement, found '" + v
                     + "'", ex);
             }
         }
@@ -355,7 +367,7 @@ public final class HardwarePresets
             }
             catch (final IllegalArgumentException ex)
             {
-                throw new InputException(source + ": " + key + " must be private or shared, found '" + v + "'", ex);
+                throw new InputException(sourceOf(key) + ": " + key + " must be private or shared, found '" + v + "'", ex);
             }
             return new MemoryConfig(sharing, integer(prefix + ".ports"), integer(prefix + ".widthBits"),
                 integer(prefix + ".readLatency"));
@@ -365,9 +377,9 @@ public final class HardwarePresets
         {
             for (final String key : values.keySet())
             {
-                if (!key.equals(SOURCE_KEY) && !used.containsKey(key))
+                if (!key.startsWith("\u0000") && !used.containsKey(key))
                 {
-                    throw new InputException(source + ": unknown key " + key + " (known keys are those of preset "
+                    throw new InputException(sourceOf(key) + ": unknown key " + key + " (known keys are those of preset "
                         + DEFAULT + ")");
                 }
             }

@@ -195,6 +195,32 @@ class HardwarePresetsTest
         assertTrue(e.getMessage().startsWith("hardware file " + file + ": not a text file"), e.getMessage());
     }
 
+    @Test
+    void shouldNameTheFileABadValueCameFromWhenItIsInheritedThroughBase() throws IOException
+    {
+        final Path lower = write("lower.properties", "base=zedboard\nclockMhz=fast\nprocessingElements=0\n");
+        final Path upper = write("upper.properties", "base=lower.properties\nenergy.sopPj=1.5\n");
+        final InputException parse = assertThrows(InputException.class,
+            () -> HardwarePresets.load(upper.toString()));
+        assertTrue(parse.getMessage().startsWith("hardware file " + lower + ": clockMhz"), parse.getMessage());
+        // fixed in the upper file, the next bad value (found by the field checks) still names the lower file
+        write("upper.properties", "base=lower.properties\nclockMhz=100\n");
+        final InputException field = assertThrows(InputException.class,
+            () -> HardwarePresets.load(upper.toString()));
+        assertTrue(field.getMessage().startsWith("hardware file " + lower + ": processingElements"),
+            field.getMessage());
+        // a bad value the upper file sets names the upper file
+        write("upper.properties", "base=lower.properties\nclockMhz=100\nprocessingElements=-3\n");
+        final InputException top = assertThrows(InputException.class, () -> HardwarePresets.load(upper.toString()));
+        assertTrue(top.getMessage().startsWith("hardware file " + upper + ": processingElements"), top.getMessage());
+        write("upper.properties", "base=lower.properties\nclockMhz=100\nprocessingElements=4\n");
+        write("lower.properties", "base=zedboard\nclockMhz=fast\nnoSuchKey=1\n");
+        final InputException unknown = assertThrows(InputException.class,
+            () -> HardwarePresets.load(upper.toString()));
+        assertTrue(unknown.getMessage().startsWith("hardware file " + lower + ": unknown key noSuchKey"),
+            unknown.getMessage());
+    }
+
     private InputException fails(final String text) throws IOException
     {
         final Path file = write("bad.properties", text);

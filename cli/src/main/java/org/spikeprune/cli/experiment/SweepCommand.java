@@ -195,25 +195,29 @@ public final class SweepCommand implements Callable<Integer>
         final Path outDir, final boolean baselines)
     {
         final PrintStream stdout = System.out;
-        final DcParams p = new DcParams(DcProfiles.params(profile, Map.of(), "config", fixed));
-        for (final SweepAxis a : axes)
+        // every combination of the varied values is checked with the fixed ones (rules between keys, such as
+        // norm.total against norm.kind, hold only for the combination); pruning.* keys are checked with the
+        // pruning method below, run by run
+        DcParams p = null;
+        for (final Map<String, String> combo : SweepAxis.combinations(axes))
         {
-            if (a.key().startsWith(PruneConfig.PREFIX))
+            final Map<String, String> m = new LinkedHashMap<>(fixed);
+            for (final Map.Entry<String, String> e : combo.entrySet())
             {
-                continue; // checked with the pruning method below, run by run
+                if (!e.getKey().startsWith(PruneConfig.PREFIX))
+                {
+                    m.put(e.getKey(), e.getValue());
+                }
             }
-            for (final String v : a.values())
+            try
             {
-                final Map<String, String> m = new LinkedHashMap<>(fixed);
-                m.put(a.key(), v);
-                try
-                {
-                    new DcParams(DcProfiles.params(profile, Map.of(), "config", m));
-                }
-                catch (final org.spikeprune.core.InputException ex)
-                {
-                    throw new UsageException("--vary: " + ex.getMessage().replaceFirst("^--set: ", ""));
-                }
+                final DcParams q = new DcParams(DcProfiles.params(profile, Map.of(), "config", m));
+                p = p == null ? q : p;
+            }
+            catch (final org.spikeprune.core.InputException ex)
+            {
+                throw new UsageException((combo.isEmpty() ? "" : "--vary " + describeCombo(combo) + ": ")
+                    + ex.getMessage().replaceFirst("^--set: ", ""));
             }
         }
         final DcTrainer.Data all = load(p.dataSet());
@@ -292,6 +296,16 @@ public final class SweepCommand implements Callable<Integer>
                 commandLine()), outDir);
         }
         return 0;
+    }
+
+    private static String describeCombo(final Map<String, String> combo)
+    {
+        final StringBuilder b = new StringBuilder();
+        for (final Map.Entry<String, String> e : combo.entrySet())
+        {
+            b.append(b.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
     }
 
     private int convolutional(final List<SweepAxis> axes, final List<Long> seedList, final Map<String, String> fixed,

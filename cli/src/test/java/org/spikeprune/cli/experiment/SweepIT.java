@@ -201,9 +201,11 @@ class SweepIT
             {"--pruning", "aptn", "--vary", "pruning.w_th0=0.5,1.5", "--set", "pruning.start_images=150", "--set",
                 "pruning.step_images=50"},
             {"--vary", "syn.w_ie=1:1000:1", "--vary", "norm.total=1:1000:1"},
+            {"--vary", "norm.kind=l1,l2", "--vary", "norm.total=5,40"},
         };
         final String[] named = {"syn.w_ie=nan", "no.such_key", "syn.w_ie is both varied", "pruning.w_th0 changes "
-            + "nothing", "input.intensity=4:2:1", "--seeds", "pruning.w_th0", "more than 100000 runs"};
+            + "nothing", "input.intensity=4:2:1", "--seeds", "pruning.w_th0", "more than 100000 runs",
+            "--vary norm.kind=l2 norm.total=40: norm.total=40"};
         for (int i = 0; i < cases.length; i++)
         {
             final CliRun r = CliRun.of(args(out, cases[i]));
@@ -212,6 +214,11 @@ class SweepIT
             assertFalse(r.err.contains("Exception"), r.err);
         }
         assertFalse(Files.exists(out.resolve("runs")) && hasRuns(out.resolve("runs")), "nothing ran");
+        // a rule between two keys holds for the combination: an L2 total of 5 is valid, though the default total
+        // of 78 would not be with norm.kind=l2
+        final CliRun combined = CliRun.of(args(out, "--vary", "norm.kind=l2", "--vary", "norm.total=5,6", "--list"));
+        assertEquals(0, combined.exit, combined.err);
+        assertTrue(combined.out.contains("2 setting(s)"), combined.out);
     }
 
     private static boolean hasRuns(final Path runs) throws IOException

@@ -57,9 +57,10 @@ public final class CoreProbe
                 double sum = 0;
                 for (int i = 0; i < inputs; i++)
                 {
-                    sum += w[i * n + j];
+                    final double x = w[i * n + j];
+                    sum += p.normL2 ? x * x : x;
                 }
-                final double f = p.normTotal / sum;
+                final double f = p.normL2 ? p.normTotal / Math.sqrt(sum) : p.normTotal / sum;
                 for (int i = 0; i < inputs; i++)
                 {
                     w[i * n + j] = (float)(w[i * n + j] * f);

@@ -317,7 +317,8 @@ public final class DcNetwork implements AutoCloseable
     }
 
     /**
-     * Scales each neuron's plastic weights so its weights sum to {@code norm.total} (MODEL-REFERENCE §1.5, §7.4), on
+     * Scales each neuron's plastic weights so its weights sum to {@code norm.total} (MODEL-REFERENCE §1.5, §7.4), or
+     * with {@code norm.kind=l2} so their Euclidean norm is {@code norm.total}, on
      * the calling thread, core after core. A presentation does it core by core instead, each core at the start of
      * its run ({@link DcCore#onRunStart(long)}): the same arithmetic, so the same weights.
      */
@@ -366,11 +367,12 @@ public final class DcNetwork implements AutoCloseable
         // again, in storage order (the potentiation index lists a neuron's synapses in storage order), so every
         // sum is the one a pass over the whole table would give, bit for bit.
         final boolean whole = core.normTable != table || core.normFrozenTable != core.frozen;
+        final boolean l2 = p.normL2;
         if (whole)
         {
             java.util.Arrays.fill(frozenSum, 0);
             java.util.Arrays.fill(live, 0);
-            sum(core.frozen, frozenSum, live);
+            sum(core.frozen, frozenSum, live, p.normL2);
             for (int j = 0; j < core.n; j++)
             {
                 live[j] += start[j + 1] - start[j];
@@ -385,14 +387,27 @@ public final class DcNetwork implements AutoCloseable
                 double sum = 0;
                 for (int q = start[j]; q < start[j + 1]; q++)
                 {
-                    sum += SynapseTable.weight(syn[pos[q]]);
+                    final double w = SynapseTable.weight(syn[pos[q]]);
+                    sum += l2 ? w * w : w;
                 }
                 plasticSum[j] = sum;
             }
-            final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
-                ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
-            final double plasticTarget = target - frozenSum[j];
-            final float f = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+            final float f;
+            if (l2)
+            {
+                // sums of squares: the plastic weights take what the frozen ones leave of target²
+                final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
+                    ? p.normTotal * Math.sqrt(live[j] / (double)INPUTS) : normTarget[core.lo + j];
+                final double plasticTarget = target * target - frozenSum[j];
+                f = plasticSum[j] > 0 && plasticTarget > 0 ? (float)Math.sqrt(plasticTarget / plasticSum[j]) : 1f;
+            }
+            else
+            {
+                final double target = p.normMode == DcParams.NormMode.PROPORTIONAL
+                    ? p.normTotal * live[j] / (double)INPUTS : normTarget[core.lo + j];
+                final double plasticTarget = target - frozenSum[j];
+                f = plasticSum[j] > 0 && plasticTarget > 0 ? (float)(plasticTarget / plasticSum[j]) : 1f;
+            }
             factor[j] = f;
             if (f != 1f)
             {
@@ -404,7 +419,7 @@ public final class DcNetwork implements AutoCloseable
                     final long sk = syn[k];
                     final float w = SynapseTable.weight(sk) * f;
                     syn[k] = SynapseTable.withWeight(sk, w);
-                    sum += w;
+                    sum += l2 ? (double)w * w : w;
                 }
                 plasticSum[j] = sum;
             }
@@ -413,7 +428,8 @@ public final class DcNetwork implements AutoCloseable
     }
 
     /**
-     * Each excitatory neuron's live weight mass: the sum of its unpruned (plastic and frozen) input weights, read
+     * Each excitatory neuron's live weight mass in the measure of {@code norm.kind}: the sum (or with l2 the
+     * Euclidean norm) of its unpruned (plastic and frozen) input weights, read
      * through the weight memory; changes of a prune pass count once {@link #compact()} has run or as soon as the
      * weight memory reports them. Control path.
      *
@@ -430,10 +446,11 @@ public final class DcNetwork implements AutoCloseable
             {
                 if (w.isLive(i, j))
                 {
-                    sum += w.weight(i, j);
+                    final double x = w.weight(i, j);
+                    sum += p.normL2 ? x * x : x;
                 }
             }
-            mass[j] = sum;
+            mass[j] = p.normL2 ? Math.sqrt(sum) : sum;
         }
         return mass;
     }
@@ -472,14 +489,15 @@ public final class DcNetwork implements AutoCloseable
         return normTarget[j];
     }
 
-    private static void sum(final SynapseTable t, final double[] sums, final int[] live)
+    private static void sum(final SynapseTable t, final double[] sums, final int[] live, final boolean squares)
     {
         final long[] syn = t.syn;
         final int size = t.size();
         for (int k = 0; k < size; k++)
         {
             final int j = SynapseTable.post(syn[k]);
-            sums[j] += SynapseTable.weight(syn[k]);
+            final double w = SynapseTable.weight(syn[k]);
+            sums[j] += squares ? w * w : w;
             live[j]++;
         }
     }

@@ -54,6 +54,9 @@ public final class DcParams
         spec("stdp.nu_post", "0.01", Rule.NON_NEGATIVE, "potentiation rate on a post spike [DC, A]"),
         spec("stdp.w_max", "1.0", Rule.POSITIVE, "maximum weight [DC]"),
         spec("norm.total", "78", Rule.POSITIVE, "per-neuron weight sum before every training image [DC]"),
+        spec("norm.kind", "l1", Rule.TEXT,
+            "what norm.total measures: l1, the sum of a neuron's weights [DC]; l2, the square root of the sum of "
+                + "their squares (each neuron's input drive then ranks images by their cosine with its weights)"),
         spec("norm.mode", "unpruned", Rule.TEXT,
             "unpruned: live weights sum to norm.total; proportional: to norm.total * live fraction; "
                 + "retained: to norm.total * the share of the weight mass that survived each prune pass; none"),
@@ -107,6 +110,8 @@ public final class DcParams
     final double wMax;
     final double normTotal;
     final NormMode normMode;
+    /** {@code norm.kind=l2}: norm.total is the Euclidean norm of a neuron's weights, not their sum. */
+    final boolean normL2;
     /** Backward (implicit) Euler membrane steps instead of forward Euler. */
     final boolean implicit;
     final double intensity;
@@ -188,6 +193,7 @@ public final class DcParams
         wMax = p.real("stdp.w_max");
         normTotal = p.real("norm.total");
         normMode = normMode(p.text("norm.mode"));
+        normL2 = normL2(p.text("norm.kind"));
         implicit = implicit(p.text("neuron.integration"));
         intensity = p.real("input.intensity");
         minSpikes = intOf(p, "input.min_spikes");
@@ -208,7 +214,15 @@ public final class DcParams
         rule(wInitScale * (1 + wInitOffset) <= wMax, "syn.w_init_scale", wInitScale,
             "initial weights must stay <= stdp.w_max");
         rule(delayTicks <= 256, "syn.delay_max_ms", p.real("syn.delay_max_ms"), "must be at most 256 time steps");
-        rule(normTotal <= wMax * 784, "norm.total", normTotal, "cannot exceed stdp.w_max times the inputs");
+        if (normL2)
+        {
+            rule(normTotal <= wMax * 28, "norm.total", normTotal,
+                "cannot exceed stdp.w_max times the square root of the inputs (28) with norm.kind=l2");
+        }
+        else
+        {
+            rule(normTotal <= wMax * 784, "norm.total", normTotal, "cannot exceed stdp.w_max times the inputs");
+        }
     }
 
     /** The most time steps one duration may span (a presentation of 50,000 s at the default step). */
@@ -248,6 +262,19 @@ public final class DcParams
                 return true;
             default:
                 throw new InputException("neuron.integration=" + text + " is invalid: must be euler or implicit");
+        }
+    }
+
+    private static boolean normL2(final String text)
+    {
+        switch (text.toLowerCase(Locale.ROOT))
+        {
+            case "l1":
+                return false;
+            case "l2":
+                return true;
+            default:
+                throw new InputException("norm.kind=" + text + " is invalid: must be l1 or l2");
         }
     }
 

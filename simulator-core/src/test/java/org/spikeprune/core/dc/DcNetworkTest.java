@@ -349,6 +349,68 @@ class DcNetworkTest
         }
     }
 
+    /**
+     * {@code norm.kind=l2}: before every learning presentation each neuron's weights are scaled so that their
+     * Euclidean norm is norm.total, on one core and on three, through a prune pass (survivors only), and the
+     * direction of each weight vector is kept.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 3})
+    void shouldScaleEachNeuronsWeightsToTheEuclideanTotalWhenTheKindIsL2(final int cores)
+    {
+        final int exc = 6;
+        final DcParams p = params(exc, Map.of("norm.kind", "l2", "norm.total", "5"));
+        final byte[][] tr = images(30, 5);
+        try (DcNetwork net = new DcNetwork(p, 11, cores, ThreadingMode.INVOKER, ActivitySink.NONE))
+        {
+            final WeightMemory wm = net.weights();
+            final long[] counts = new long[exc];
+            for (int m = 0; m < 30; m++)
+            {
+                net.present(tr[0], m, tr[1][m], true, counts);
+                if (m == 15)
+                {
+                    wm.pruneBelow(0, 0.2f);
+                    net.compact();
+                }
+                final float[] before = new float[784];
+                for (int i = 0; i < 784; i++)
+                {
+                    before[i] = wm.weight(i, 1);
+                }
+                net.normalise();
+                final double[] norm = net.liveWeightMass();
+                double l1 = 0;
+                for (int j = 0; j < exc; j++)
+                {
+                    assertEquals(5.0, norm[j], 1e-4, "image " + m + " neuron " + j);
+                }
+                for (int i = 0; i < 784; i++)
+                {
+                    l1 += wm.weight(i, 1);
+                    if (before[i] > 0)
+                    {
+                        assertEquals(wm.weight(i, 1) / before[i], wm.weight(0, 1) / before[0], 1e-4,
+                            "one factor per neuron");
+                    }
+                }
+                assertTrue(l1 > 5.0 * 1.5, "the sum is not the measured total: " + l1);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAnL2TotalThatWouldNeedWeightsAboveTheMaximum()
+    {
+        final org.spikeprune.core.InputException ex = org.junit.jupiter.api.Assertions.assertThrows(
+            org.spikeprune.core.InputException.class, () -> params(4, Map.of("norm.kind", "l2", "norm.total", "78")));
+        assertTrue(ex.getMessage().contains("norm.total=78") && ex.getMessage().contains("norm.kind=l2"),
+            ex.getMessage());
+        final org.spikeprune.core.InputException kind = org.junit.jupiter.api.Assertions.assertThrows(
+            org.spikeprune.core.InputException.class, () -> params(4, Map.of("norm.kind", "l3")));
+        assertTrue(kind.getMessage().contains("norm.kind=l3"), kind.getMessage());
+    }
+
     @Test
     void shouldGiveTheSameResultWhetherAssignmentAndTestRunSideBySideOrNot()
     {
