@@ -93,7 +93,19 @@ public record RunSpec(String profile, String method, long seed, long trainImages
      */
     public RunSpec baseline()
     {
-        final Map<String, String> m = new TreeMap<>();
+        return new RunSpec(profile, "none", seed, trainImages, assignImages, testImages,
+            new TreeMap<>(withoutPruning(sets)), validationImages);
+    }
+
+    /**
+     * The settings of the network alone: {@code sets} without its {@code pruning.*} keys, in its order.
+     *
+     * @param sets key = value settings.
+     * @return a new map.
+     */
+    static Map<String, String> withoutPruning(final Map<String, String> sets)
+    {
+        final Map<String, String> m = new java.util.LinkedHashMap<>();
         for (final Map.Entry<String, String> e : sets.entrySet())
         {
             if (!e.getKey().startsWith(PruneConfig.PREFIX))
@@ -101,7 +113,7 @@ public record RunSpec(String profile, String method, long seed, long trainImages
                 m.put(e.getKey(), e.getValue());
             }
         }
-        return new RunSpec(profile, "none", seed, trainImages, assignImages, testImages, m, validationImages);
+        return m;
     }
 
     /**

@@ -202,13 +202,7 @@ public final class SweepCommand implements Callable<Integer>
         for (final Map<String, String> combo : SweepAxis.combinations(axes))
         {
             final Map<String, String> m = new LinkedHashMap<>(fixed);
-            for (final Map.Entry<String, String> e : combo.entrySet())
-            {
-                if (!e.getKey().startsWith(PruneConfig.PREFIX))
-                {
-                    m.put(e.getKey(), e.getValue());
-                }
-            }
+            m.putAll(RunSpec.withoutPruning(combo));
             try
             {
                 final DcParams q = new DcParams(DcProfiles.params(profile, Map.of(), "config", m));
@@ -339,14 +333,7 @@ public final class SweepCommand implements Callable<Integer>
                 runs.add(id);
                 if (baselines)
                 {
-                    final Map<String, String> unpruned = new LinkedHashMap<>();
-                    for (final Map.Entry<String, String> e : m.entrySet())
-                    {
-                        if (!e.getKey().startsWith(PruneConfig.PREFIX))
-                        {
-                            unpruned.put(e.getKey(), e.getValue());
-                        }
-                    }
+                    final Map<String, String> unpruned = RunSpec.withoutPruning(m);
                     final ConvTrainOptions b = new ConvTrainOptions(profile, data, outDir, seed, 1,
                         ThreadingMode.INVOKER, "none", unpruned, quick, trainLimit, testLimit);
                     final String bid = check(runner, b);
